@@ -1,0 +1,59 @@
+using System.Data.Common;
+using System.Text.Json;
+using AssistanceApi.Auth;
+using AssistanceApi.Persistence;
+using Dapper;
+
+namespace AssistanceApi.Audit;
+
+/// <summary>
+/// Collects the events a write command records; the transaction behaviour appends them to each
+/// request's hash chain inside the same transaction, so a change and its event commit together.
+/// </summary>
+public sealed class AuditTrail(TimeProvider clock)
+{
+    private readonly List<PendingEvent> _pending = [];
+
+    public void Record(Guid requestId, string action, Caller actor, string? fromStatus, string? toStatus, object? details = null) =>
+        _pending.Add(new PendingEvent(requestId, action, actor, fromStatus, toStatus, details));
+
+    internal void Clear() => _pending.Clear();
+
+    internal async Task FlushAsync(DbConnection connection, DbTransaction transaction)
+    {
+        foreach (var pending in _pending)
+        {
+            var last = await connection.QuerySingleOrDefaultAsync<ChainTip>(
+                "SELECT sequence AS Sequence, hash AS Hash FROM request_events WHERE request_id = @id ORDER BY sequence DESC LIMIT 1",
+                new { id = pending.RequestId }, transaction);
+            var entry = new AuditEvent
+            {
+                RequestId = pending.RequestId,
+                Sequence = (last?.Sequence ?? 0) + 1,
+                At = clock.GetUtcNow(),
+                Action = pending.Action,
+                ActorState = pending.Actor.State,
+                ActorClient = pending.Actor.ClientId,
+                FromStatus = pending.FromStatus,
+                ToStatus = pending.ToStatus,
+                Details = JsonSerializer.Serialize(pending.Details ?? new { }, AuditHash.Json),
+                PreviousHash = last?.Hash ?? AuditHash.Genesis,
+            };
+            entry.Hash = AuditHash.Compute(entry);
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO request_events (request_id, sequence, at, action, actor_state, actor_client, from_status, to_status, details, previous_hash, hash)
+                VALUES (@RequestId, @Sequence, @At, @Action, @ActorState, @ActorClient, @FromStatus, @ToStatus, @Details, @PreviousHash, @Hash)
+                """, entry, transaction);
+        }
+        _pending.Clear();
+    }
+
+    private sealed record PendingEvent(Guid RequestId, string Action, Caller Actor, string? FromStatus, string? ToStatus, object? Details);
+
+    private sealed class ChainTip
+    {
+        public long Sequence { get; init; }
+        public string Hash { get; init; } = "";
+    }
+}

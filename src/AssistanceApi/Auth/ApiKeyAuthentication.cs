@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using AssistanceApi.Host;
+using AssistanceApi.Persistence;
+using Dapper;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace AssistanceApi.Auth;
+
+/// <summary>Authenticates <c>X-Api-Key</c> against the stored SHA-256 hashes of client keys.</summary>
+public sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, Database database)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string Header = "X-Api-Key";
+
+    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(Header, out var values)) return AuthenticateResult.NoResult();
+        var key = values.ToString();
+        if (key.Length is 0 or > 512) return AuthenticateResult.Fail("bad key");
+
+        await using var connection = await database.OpenAsync(Context.RequestAborted);
+        var client = await connection.QuerySingleOrDefaultAsync<ClientRow>(
+            "SELECT id AS Id, state AS State, role AS Role FROM clients WHERE key_hash = @hash AND revoked_at IS NULL",
+            new { hash = Hash(key) });
+        if (client is null) return AuthenticateResult.Fail("unknown key");
+
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, client.Id), new(ClaimTypes.Role, client.Role) };
+        if (client.State is not null) claims.Add(new Claim(Caller.StateClaim, client.State));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        ProblemWriter.WriteAsync(Context, new Problem
+        {
+            Title = "Unauthorized",
+            Status = 401,
+            Detail = $"Send a valid API key in the {Header} header.",
+            Type = Problems.TypeFor("unauthenticated"),
+        });
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ProblemWriter.WriteAsync(Context, new Problem
+        {
+            Title = "Forbidden",
+            Status = 403,
+            Detail = "This client's role may not use this endpoint.",
+            Type = Problems.TypeFor("forbidden"),
+        });
+
+    private sealed class ClientRow
+    {
+        public string Id { get; init; } = "";
+        public string? State { get; init; }
+        public string Role { get; init; } = "";
+    }
+}

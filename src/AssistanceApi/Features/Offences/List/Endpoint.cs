@@ -1,0 +1,23 @@
+using AssistanceApi.Host;
+using AssistanceApi.Treaty;
+using FastEndpoints;
+
+namespace AssistanceApi.Features.Offences.List;
+
+public sealed class Endpoint(ProvisionCatalogue catalogue) : EndpointWithoutRequest<Page<Offence>>
+{
+    public override void Configure()
+    {
+        Get("/offences");
+        Description(b => b.ProducesProblems(401));
+        Summary(s =>
+        {
+            s.Summary = "List the Convention offences";
+            s.Description = "The offences of Arts. 7–17, and serious-crime: conduct punishable by a maximum deprivation of " +
+                            "liberty of at least four years (Art. 2(h)). A request rests on one or more of them (Art. 35(1)).";
+        });
+    }
+
+    public override Task HandleAsync(CancellationToken ct) =>
+        Send.OkAsync(new Page<Offence> { Items = catalogue.Offences, NextCursor = null }, ct);
+}

@@ -1,0 +1,26 @@
+using AssistanceApi.Host;
+using AssistanceApi.Treaty;
+using FastEndpoints;
+
+namespace AssistanceApi.Features.Provisions.Get;
+
+public sealed class Endpoint(ProvisionCatalogue catalogue) : EndpointWithoutRequest<Provision>
+{
+    public override void Configure()
+    {
+        Get("/provisions/{id}");
+        Description(b => b.ProducesProblems(401, 404));
+        Summary(s =>
+        {
+            s.Summary = "Get one provision";
+            s.Description = "Resolves the code of a treaty error (uncc-40-15-c) to its article, title and summary.";
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var id = Route<string>("id")!;
+        if (!catalogue.Contains(id)) throw Problems.NotFound($"No provision '{id}' in the catalogue; GET /api/v1/provisions lists them.");
+        await Send.OkAsync(catalogue[id], ct);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text.Json;
+using AssistanceApi.Host;
+using AssistanceApi.Persistence;
+using AssistanceApi.Treaty;
+using Dapper;
+using Mediator;
+
+namespace AssistanceApi.Features.Provisions.List;
+
+public sealed record ListProvisionsQuery(int? Article, int Limit, string? After) : IQuery<Page<Provision>>;
+
+public sealed class Handler(Database database) : IQueryHandler<ListProvisionsQuery, Page<Provision>>
+{
+    public async ValueTask<Page<Provision>> Handle(ListProvisionsQuery query, CancellationToken ct)
+    {
+        var after = int.TryParse(query.After, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position : -1;
+        await using var connection = await database.OpenAsync(ct);
+        var rows = (await connection.QueryAsync<(string Document, int SortOrder)>(
+            """
+            SELECT document AS Document, sort_order AS SortOrder FROM provisions
+            WHERE sort_order > @after AND (@article IS NULL OR id = @prefix OR id LIKE @prefix || '-%')
+            ORDER BY sort_order LIMIT @take
+            """,
+            new { after, article = query.Article, prefix = $"uncc-{query.Article}", take = query.Limit + 1 })).ToList();
+        var page = Page<(string Document, int SortOrder)>.From(rows, query.Limit, r => r.SortOrder.ToString(CultureInfo.InvariantCulture));
+        return new Page<Provision>
+        {
+            Items = page.Items.Select(r => JsonSerializer.Deserialize<Provision>(r.Document, JsonDefaults.Options)!).ToList(),
+            NextCursor = page.NextCursor,
+        };
+    }
+}

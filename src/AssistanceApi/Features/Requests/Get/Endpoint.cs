@@ -1,0 +1,28 @@
+using AssistanceApi.Auth;
+using AssistanceApi.Host;
+using FastEndpoints;
+
+namespace AssistanceApi.Features.Requests.Get;
+
+public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<RequestResource>
+{
+    public override void Configure()
+    {
+        Get("/requests/{id}");
+        Roles(ClientRoles.CentralAuthority, ClientRoles.ContactPoint);
+        Description(b => b.ProducesProblems(400, 401, 403, 404));
+        Summary(s =>
+        {
+            s.Summary = "Get one request";
+            s.Description = "Visible to the requesting State and, once submitted, to the requested State; to anyone else it " +
+                            "does not exist (404). The ETag is the version: send it back as If-Match on any change.";
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var request = await mediator.Send(new GetRequestQuery(this.Caller(), this.RequestId()), ct);
+        IfMatch.SetETag(HttpContext, request.Version);
+        await Send.OkAsync(request, ct);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using AssistanceApi.Host;
+
+namespace AssistanceApi.Features.Requests;
+
+/// <summary>Reads If-Match and writes ETag; the entity tag of a request is its version.</summary>
+public static class IfMatch
+{
+    /// <summary>null when absent or "*" (any version).</summary>
+    public static long? ExpectedVersion(HttpContext http)
+    {
+        var header = http.Request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0 || header == "*") return null;
+        var tag = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
+        tag = tag.Trim('"');
+        return long.TryParse(tag, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : throw Problems.BadRequest("If-Match must be the ETag of the request, e.g. \"3\".",
+                new ProblemError("If-Match", "not an entity tag this API issued", "invalid-if-match"));
+    }
+
+    public static void SetETag(HttpContext http, long version) => http.Response.Headers.ETag = $"\"{version}\"";
+}

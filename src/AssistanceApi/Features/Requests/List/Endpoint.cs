@@ -1,0 +1,24 @@
+using AssistanceApi.Auth;
+using AssistanceApi.Host;
+using FastEndpoints;
+
+namespace AssistanceApi.Features.Requests.List;
+
+public sealed class Endpoint(IMediator mediator) : Endpoint<ListRequestsRequest, Page<RequestResource>>
+{
+    public override void Configure()
+    {
+        Get("/requests");
+        Roles(ClientRoles.CentralAuthority, ClientRoles.ContactPoint);
+        Description(b => b.ProducesProblems(400, 401, 403));
+        Summary(s =>
+        {
+            s.Summary = "List the caller's requests";
+            s.Description = "Outgoing (the caller's State requests) and incoming (the caller's State is asked, once " +
+                            "submitted), newest first. Filters combine; page with limit and the returned nextCursor.";
+        });
+    }
+
+    public override async Task HandleAsync(ListRequestsRequest request, CancellationToken ct) =>
+        await Send.OkAsync(await mediator.Send(new ListRequestsQuery(this.Caller(), request), ct), ct);
+}

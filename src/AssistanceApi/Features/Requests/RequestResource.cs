@@ -1,0 +1,66 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AssistanceApi.Auth;
+using AssistanceApi.Host;
+using AssistanceApi.Treaty;
+
+namespace AssistanceApi.Features.Requests;
+
+/// <summary>A request as its two States see it: the content plus what the server keeps about it.</summary>
+public sealed class RequestResource : RequestContent
+{
+    [JsonPropertyOrder(-10)] public Guid Id { get; set; }
+    [JsonPropertyOrder(-9)] public string? Reference { get; set; }
+    [JsonPropertyOrder(-8)] public string RequestingState { get; set; } = "";
+    [JsonPropertyOrder(-7)] public RequestStatus Status { get; set; }
+    [JsonPropertyOrder(-6)] public long Version { get; set; }
+    [JsonPropertyOrder(-5)] public IReadOnlyList<string> AllowedActions { get; set; } = [];
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+    public DateTimeOffset? DueAt { get; set; }
+    public DateTimeOffset? PreservedUntil { get; set; }
+    public string? RequestedReference { get; set; }
+    public JsonElement? Conditions { get; set; }
+    public JsonElement? Refusal { get; set; }
+    public JsonElement? Postponement { get; set; }
+    public JsonElement? Outcome { get; set; }
+
+    public static RequestResource From(RequestRecord row, Caller caller)
+    {
+        var progress = JsonSerializer.Deserialize<RequestProgress>(row.Progress, JsonDefaults.Options) ?? new RequestProgress();
+        // The stored content holds only content fields: read it straight into the resource.
+        var resource = JsonSerializer.Deserialize<RequestResource>(row.Content, JsonDefaults.Options)!;
+        resource.Id = row.Id;
+        resource.Reference = row.Reference;
+        resource.RequestingState = row.RequestingState;
+        resource.Status = row.StatusValue;
+        resource.Version = row.Version;
+        resource.AllowedActions = Lifecycle.Allowed(row.KindValue, row.StatusValue, row.SideOf(caller));
+        resource.CreatedAt = row.CreatedAt;
+        resource.UpdatedAt = row.UpdatedAt;
+        resource.SubmittedAt = row.SubmittedAt;
+        resource.AcknowledgedAt = row.AcknowledgedAt;
+        resource.ClosedAt = row.ClosedAt;
+        resource.DueAt = row.DueAt;
+        resource.PreservedUntil = row.PreservedUntil;
+        resource.RequestedReference = progress.RequestedReference;
+        resource.Conditions = progress.Conditions;
+        resource.Refusal = progress.Refusal;
+        resource.Postponement = progress.Postponement;
+        resource.Outcome = progress.Outcome;
+        return resource;
+    }
+}
+
+/// <summary>What the lifecycle adds to a request after submission; stored as one JSON document.</summary>
+public sealed class RequestProgress
+{
+    public string? RequestedReference { get; set; }
+    public JsonElement? Conditions { get; set; }
+    public JsonElement? Refusal { get; set; }
+    public JsonElement? Postponement { get; set; }
+    public JsonElement? Outcome { get; set; }
+}

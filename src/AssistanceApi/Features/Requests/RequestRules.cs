@@ -1,0 +1,32 @@
+using AssistanceApi.Auth;
+using AssistanceApi.Host;
+using AssistanceApi.Treaty;
+
+namespace AssistanceApi.Features.Requests;
+
+/// <summary>Checks every write of request content shares, before any treaty rule runs.</summary>
+public static class RequestRules
+{
+    public static void EnsureMayDraft(Caller caller, RequestContent content, ProvisionCatalogue catalogue)
+    {
+        // A 24/7 point of contact handles only the expedited channels of Arts. 41–43.
+        if (caller.Role == ClientRoles.ContactPoint && content.Kind == RequestKind.MutualLegalAssistance)
+            throw Problems.Forbidden("A 24/7 point of contact may draft only expedited-preservation and traffic-data-disclosure requests (Art. 41).");
+        if (content.RequestedState == caller.State)
+        {
+            var finding = TreatyCheck.OwnStateFinding(catalogue);
+            throw Problems.Unprocessable(finding.Code, finding.Reason, [new(finding.Name, finding.Reason, finding.Code)]);
+        }
+    }
+
+    /// <summary>Only the requesting State's side changes a draft, and only while it is a draft.</summary>
+    public static void EnsureEditableDraft(RequestRecord row, Caller caller, string action)
+    {
+        if (row.SideOf(caller) != Side.Requesting)
+            throw Problems.Forbidden("Only the requesting State may change or discard its draft.");
+        if (row.StatusValue != RequestStatus.Draft)
+            throw Problems.Conflict("not-a-draft",
+                $"The request is {row.Status}; {action} applies to drafts only.",
+                Lifecycle.Allowed(row.KindValue, row.StatusValue, Side.Requesting));
+    }
+}

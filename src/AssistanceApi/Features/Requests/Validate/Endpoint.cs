@@ -1,0 +1,25 @@
+using AssistanceApi.Auth;
+using AssistanceApi.Host;
+using FastEndpoints;
+
+namespace AssistanceApi.Features.Requests.Validate;
+
+public sealed class Endpoint(IMediator mediator) : Endpoint<RequestContent, ValidationReport>
+{
+    public override void Configure()
+    {
+        Post("/requests/validation");
+        Roles(ClientRoles.CentralAuthority, ClientRoles.ContactPoint);
+        Description(b => b.ProducesProblems(400, 401, 403, 413, 415));
+        Summary(s =>
+        {
+            s.Summary = "Check an unsaved request against the treaty";
+            s.Description = "Runs every rule submission would run and returns all findings (errors and warnings), each " +
+                            "citing its provision. Writes nothing.";
+            s.ExampleRequest = RequestExamples.Draft;
+        });
+    }
+
+    public override async Task HandleAsync(RequestContent content, CancellationToken ct) =>
+        await Send.OkAsync(await mediator.Send(new ValidateContentQuery(this.Caller(), content), ct), ct);
+}

@@ -1,0 +1,21 @@
+using AssistanceApi.Host;
+using FastEndpoints;
+
+namespace AssistanceApi.Features.States.Get;
+
+public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<StateEntry>
+{
+    public override void Configure()
+    {
+        Get("/states/{code}");
+        Description(b => b.ProducesProblems(401, 404));
+        Summary(s =>
+        {
+            s.Summary = "Get one State of the directory";
+            s.Description = "By ISO 3166-1 alpha-3 code, upper case (FRA).";
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct) =>
+        await Send.OkAsync(await mediator.Send(new GetStateQuery(Route<string>("code")!), ct), ct);
+}

@@ -1,0 +1,37 @@
+using FastEndpoints.Swagger;
+using NSwag;
+
+namespace AssistanceApi.Host;
+
+public static class OpenApiSetup
+{
+    public const string DocumentName = "v1";
+
+    public static IServiceCollection AddOpenApiDocument(this IServiceCollection services, WebApplicationBuilder builder)
+    {
+        services.SwaggerDocument(o =>
+        {
+            o.EnableJWTBearerAuth = false;
+            o.ShortSchemaNames = true;
+            o.RemoveEmptyRequestSchema = true;
+            o.DocumentSettings = s =>
+            {
+                s.DocumentName = DocumentName;
+                s.Title = "AssistanceApi";
+                s.Version = "v1";
+                s.Description =
+                    "Mutual legal assistance requests between the central authorities and 24/7 points of contact of " +
+                    "States under the United Nations Convention against Cybercrime (A/RES/79/243). " +
+                    "Authenticate with the X-Api-Key header; errors are application/problem+json (RFC 9457).";
+                s.AddAuth(Auth.ApiKeyAuthentication.SchemeName, new OpenApiSecurityScheme
+                {
+                    Type = OpenApiSecuritySchemeType.ApiKey,
+                    Name = Auth.ApiKeyAuthentication.Header,
+                    In = OpenApiSecurityApiKeyLocation.Header,
+                    Description = "The API key of a client (central authority, 24/7 contact point or secretariat).",
+                });
+            };
+        });
+        return services;
+    }
+}

@@ -1,0 +1,59 @@
+using AssistanceApi.Persistence;
+using AssistanceApi.Persistence.Seeding;
+using AssistanceApi.Treaty;
+using Dapper;
+using FastEndpoints;
+using FastEndpoints.Swagger;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using System.Text.Json;
+
+namespace AssistanceApi.Host;
+
+public static class Pipeline
+{
+    /// <summary>Migrations, seeds, then the in-memory catalogue the rules cite from.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        TypeHandlers.Register();
+        var services = app.Services;
+        Migrator.Upgrade(services.GetRequiredService<Database>());
+        await services.GetRequiredService<Seeder>().SeedAsync();
+
+        await using var connection = await services.GetRequiredService<Database>().OpenAsync();
+        var provisions = (await connection.QueryAsync<string>("SELECT document FROM provisions ORDER BY sort_order"))
+            .Select(d => JsonSerializer.Deserialize<Provision>(d, JsonDefaults.Options)!);
+        var offences = (await connection.QueryAsync<string>("SELECT document FROM offences ORDER BY sort_order"))
+            .Select(d => JsonSerializer.Deserialize<Offence>(d, JsonDefaults.Options)!);
+        services.GetRequiredService<ProvisionCatalogue>().Load(provisions, offences);
+        services.GetRequiredService<KnownStates>().Load(await connection.QueryAsync<string>("SELECT code FROM states"));
+    }
+
+    public static WebApplication UseAssistanceApi(this WebApplication app)
+    {
+        app.UseMiddleware<ProblemMiddleware>();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseFastEndpoints(c =>
+        {
+            JsonDefaults.Configure(c.Serializer.Options);
+            c.Endpoints.RoutePrefix = "api/v1";
+            // operationIds from the slice: Features.Requests.Submit.Endpoint → RequestsSubmit.
+            c.Endpoints.NameGenerator = ctx => ctx.EndpointType.Namespace!.Replace("AssistanceApi.Features.", "").Replace(".", "");
+            c.Binding.JsonExceptionTransformer = ValidationProblems.FromJsonException;
+            c.Errors.ContentType = ProblemWriter.ContentType;
+            c.Errors.ProducesMetadataType = typeof(Problem);
+            c.Errors.ResponseBuilder = (failures, http, status) =>
+            {
+                var problem = ValidationProblems.Build(failures, status);
+                problem.Instance = http.Request.Path;
+                problem.TraceId = System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier;
+                return problem;
+            };
+        });
+        app.UseSwaggerGen(uiConfig: ui => ui.Path = "/swagger");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+
+namespace AssistanceApi.Host;
+
+/// <summary>The RFC 9457 body every 4xx and 5xx carries.</summary>
+public sealed class Problem
+{
+    public string Type { get; init; } = "about:blank";
+    public required string Title { get; init; }
+    public required int Status { get; init; }
+    public string? Detail { get; init; }
+    public string? Instance { get; set; }
+    public string? TraceId { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ProblemError>? Errors { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? AllowedActions { get; init; }
+}
+
+public sealed record ProblemError(string Name, string Reason, string Code);
+
+/// <summary>Thrown by handlers to end a request with a problem; the transaction rolls back.</summary>
+public sealed class ApiProblemException(Problem problem) : Exception(problem.Detail ?? problem.Title)
+{
+    public Problem Problem { get; } = problem;
+}
+
+public static class Problems
+{
+    public static ApiProblemException NotFound(string detail) =>
+        new(new Problem { Title = "Not Found", Status = 404, Detail = detail, Type = TypeFor("not-found") });
+
+    public static ApiProblemException BadRequest(string detail, params ProblemError[] errors) =>
+        new(new Problem { Title = "Bad Request", Status = 400, Detail = detail, Errors = errors, Type = TypeFor("invalid-input") });
+
+    public static ApiProblemException Unprocessable(string code, string detail, IReadOnlyList<ProblemError>? errors = null) =>
+        new(new Problem { Title = "Unprocessable Content", Status = 422, Detail = detail, Errors = errors, Type = TypeFor(code) });
+
+    public static ApiProblemException Conflict(string code, string detail, IReadOnlyList<string> allowedActions) =>
+        new(new Problem { Title = "Conflict", Status = 409, Detail = detail, AllowedActions = allowedActions, Type = TypeFor(code) });
+
+    public static ApiProblemException PreconditionFailed(string detail) =>
+        new(new Problem { Title = "Precondition Failed", Status = 412, Detail = detail, Type = TypeFor("stale-version") });
+
+    public static ApiProblemException Forbidden(string detail) =>
+        new(new Problem { Title = "Forbidden", Status = 403, Detail = detail, Type = TypeFor("forbidden") });
+
+    public static string TypeFor(string code) => $"/problems/{code}";
+}

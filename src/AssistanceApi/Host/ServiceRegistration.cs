@@ -1,0 +1,72 @@
+using System.Text.Json;
+using AssistanceApi.Audit;
+using AssistanceApi.Auth;
+using AssistanceApi.Persistence;
+using AssistanceApi.Persistence.Seeding;
+using AssistanceApi.Treaty;
+using FastEndpoints;
+using FastEndpoints.Swagger;
+using Microsoft.AspNetCore.Authentication;
+
+namespace AssistanceApi.Host;
+
+public static class ServiceRegistration
+{
+    public static WebApplicationBuilder AddAssistanceApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = config.GetValue("Limits:MaxBodyBytes", 1L << 20);
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(JsonDefaults.Options);
+        services.AddSingleton(ReadDatabaseOptions(builder));
+        services.AddSingleton(new SeedOptions
+        {
+            Path = config["Seeding:Path"] ?? new SeedOptions().Path,
+            Demo = config.GetValue("Seeding:Demo", builder.Environment.IsDevelopment()),
+        });
+        services.AddSingleton<Database>();
+        services.AddSingleton<Writer>();
+        services.AddSingleton<Seeder>();
+        services.AddSingleton<ProvisionCatalogue>();
+        services.AddSingleton<KnownStates>();
+        services.AddSingleton<TreatyRules>();
+        services.AddSingleton<Features.Requests.TreatyCheck>();
+        services.AddSingleton(sp => TreatyOptions.From(config));
+        services.AddScoped<UnitOfWork>();
+        services.AddScoped<AuditTrail>();
+
+        services.AddMediator((Mediator.MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(TransactionBehavior<,>)];
+        });
+
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorization();
+        services.AddFastEndpoints();
+        services.AddOpenApiDocument(builder);
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    private static DatabaseOptions ReadDatabaseOptions(WebApplicationBuilder builder)
+    {
+        var provider = builder.Configuration["Database:Provider"] ?? "sqlite";
+        if (!string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported yet; use 'sqlite'.");
+        return new DatabaseOptions
+        {
+            Provider = "sqlite",
+            ConnectionString = Database.BuildSqliteConnectionString(
+                builder.Configuration.GetConnectionString("Assistance"), builder.Environment.ContentRootPath),
+        };
+    }
+}

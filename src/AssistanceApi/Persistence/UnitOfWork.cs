@@ -1,0 +1,28 @@
+using System.Data.Common;
+
+namespace AssistanceApi.Persistence;
+
+/// <summary>
+/// The connection and transaction a write handler works in. Scoped: the transaction behaviour binds it
+/// before the handler runs, so handlers never open, commit or roll back anything themselves.
+/// </summary>
+public sealed class UnitOfWork
+{
+    private DbConnection? _connection;
+    private DbTransaction? _transaction;
+
+    public DbConnection Connection => _connection ?? throw new InvalidOperationException("No unit of work is active: mark the message IWriteCommand.");
+    public DbTransaction Transaction => _transaction ?? throw new InvalidOperationException("No unit of work is active: mark the message IWriteCommand.");
+
+    internal void Bind(DbConnection connection, DbTransaction transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    internal void Unbind()
+    {
+        _connection = null;
+        _transaction = null;
+    }
+}

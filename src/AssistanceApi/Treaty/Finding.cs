@@ -1,0 +1,6 @@
+namespace AssistanceApi.Treaty;
+
+public enum Severity { Error, Warning }
+
+/// <summary>One result of checking a request against a rule: <c>code</c> is the provision id it enforces.</summary>
+public sealed record Finding(Severity Severity, string Code, string Name, string Reason);

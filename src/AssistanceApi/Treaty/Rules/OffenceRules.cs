@@ -1,0 +1,45 @@
+using AssistanceApi.Features.Requests;
+using static AssistanceApi.Treaty.Rules.TreatyRule;
+
+namespace AssistanceApi.Treaty.Rules;
+
+/// <summary>The scope of cooperation: Convention offences, or electronic evidence of a serious crime (Arts. 2(h), 35(1)).</summary>
+public static class OffenceRules
+{
+    public static readonly TreatyRule InScope = new("uncc-35-1", AllKinds, Severity.Error, Check);
+
+    private static IEnumerable<Breach> Check(RuleContext ctx)
+    {
+        if (ctx.Offences.Count == 0)
+        {
+            yield return new Breach("offences", "name at least one offence: a Convention offence (Arts. 7–17) or a serious crime.");
+            yield break;
+        }
+
+        var threshold = ctx.Catalogue.SeriousCrimeThresholdYears;
+        var anyConventionOffence = false;
+        for (var i = 0; i < ctx.Offences.Count; i++)
+        {
+            var offence = ctx.Offences[i];
+            if (offence.Article is { } article)
+            {
+                if (ctx.Catalogue.IsConventionOffence(article)) anyConventionOffence = true;
+                else yield return new Breach($"offences[{i}].article", $"Art. {article} establishes no Convention offence; the offences are in Arts. 7–17.");
+            }
+            else if (!Present(offence.Description) || offence.MaxPenaltyYears is not { } years || years < threshold)
+            {
+                yield return new Breach($"offences[{i}]",
+                    $"an offence outside Arts. 7–17 must be a serious crime: describe it and give a maximum penalty of at least {threshold} years (Art. 2(h)).");
+            }
+        }
+
+        // Resting on serious crime alone, cooperation covers only evidence in electronic form.
+        var nonElectronic = ctx.Measures.Where(m => !Measures.ElectronicEvidence.Contains(m)).ToList();
+        if (!anyConventionOffence && ctx.Kind == RequestKind.MutualLegalAssistance && nonElectronic.Count > 0)
+            yield return new Breach("measures",
+                "a request resting only on serious crimes may seek only the collection of evidence in electronic form " +
+                $"(stored-data-access, real-time-traffic-collection, content-interception); not: {string.Join(", ", nonElectronic.Select(WireName.Of))}.");
+    }
+
+    public static IEnumerable<TreatyRule> All => [InScope];
+}

@@ -1,0 +1,35 @@
+using AssistanceApi.Features.Requests;
+using static AssistanceApi.Treaty.Rules.TreatyRule;
+
+namespace AssistanceApi.Treaty.Rules;
+
+/// <summary>Who may be asked, and through which office and language.</summary>
+public static class StatusRules
+{
+    public static readonly TreatyRule ConventionInForce = new("uncc-65-1", AllKinds, Severity.Error, ctx =>
+        ctx.Request.EffectiveLegalBasis != LegalBasis.Convention
+            ? []
+            : new[] { ctx.RequestingState, ctx.RequestedState }
+                .Where(s => !s.IsPartyInForceOn(ctx.Today))
+                .Select(s => new Breach("legalBasis",
+                    $"the Convention is not in force for {s.Code} ({s.Name}) on {ctx.Today:yyyy-MM-dd}; " +
+                    "use another legal basis (bilateral-treaty, reciprocity) or wait until both States are Parties.")));
+
+    public static readonly TreatyRule CentralAuthorityDesignated = Require("uncc-40-13", MutualLegalAssistance, "requestedState",
+        ctx => ctx.RequestedState.CentralAuthority is not null,
+        "the requested State has designated no central authority to receive requests for mutual legal assistance.");
+
+    public static readonly TreatyRule ContactPointDesignated = Require("uncc-41-1",
+        new HashSet<RequestKind> { RequestKind.ExpeditedPreservation, RequestKind.TrafficDataDisclosure }, "requestedState",
+        ctx => ctx.RequestedState.ContactPoint is not null,
+        "the requested State has designated no 24/7 point of contact for expedited preservation and disclosure.");
+
+    public static readonly TreatyRule AcceptedLanguage = new("uncc-40-14", AllKinds, Severity.Error, ctx =>
+        ctx.Request.Language is { } language && ctx.RequestedState.AcceptedLanguages.Contains(language)
+            ? []
+            : [new Breach("language",
+                $"the request must be in a language the requested State accepts: " +
+                $"{(ctx.RequestedState.AcceptedLanguages.Count == 0 ? "it has notified none" : string.Join(", ", ctx.RequestedState.AcceptedLanguages))}.")]);
+
+    public static IEnumerable<TreatyRule> All => [ConventionInForce, CentralAuthorityDesignated, ContactPointDesignated, AcceptedLanguage];
+}

@@ -1,0 +1,26 @@
+using static AssistanceApi.Treaty.Rules.TreatyRule;
+
+namespace AssistanceApi.Treaty.Rules;
+
+/// <summary>Deadlines, urgency and emergencies must carry their reasons.</summary>
+public static class TimingRules
+{
+    public static readonly TreatyRule ReasonedDeadline = new("uncc-40-25", AllKinds, Severity.Error, ctx =>
+    {
+        var r = ctx.Request;
+        var breaches = new List<Breach>();
+        if (r.Deadline is { } deadline && deadline <= ctx.Today)
+            breaches.Add(new("deadline", $"the deadline {deadline:yyyy-MM-dd} is not in the future."));
+        if (r.Deadline is not null && !Present(r.DeadlineReasons))
+            breaches.Add(new("deadlineReasons", "a requested deadline needs its reasons, so the requested State can take account of it."));
+        if (r.Urgent == true && !Present(r.UrgencyReasons))
+            breaches.Add(new("urgencyReasons", "an urgent request needs the reasons for its urgency."));
+        return breaches;
+    });
+
+    public static readonly TreatyRule EmergencyJustified = Require("uncc-2-o", AllKinds, "emergencyJustification",
+        ctx => ctx.Request.Emergency != true || Present(ctx.Request.EmergencyJustification),
+        "an emergency must be justified: describe the significant and imminent risk to the life or safety of a natural person.");
+
+    public static IEnumerable<TreatyRule> All => [ReasonedDeadline, EmergencyJustified];
+}
