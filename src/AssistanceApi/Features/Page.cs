@@ -22,8 +22,13 @@ public sealed class Page<T>
 /// <summary>Query parameters every list accepts.</summary>
 public abstract class PageQuery
 {
-    [QueryParam] public int Limit { get; init; } = 50;
+    /// <summary>Items per page, 1–200; 50 when absent.</summary>
+    [QueryParam] public int? Limit { get; init; }
+
+    /// <summary>The nextCursor of the previous page.</summary>
     [QueryParam] public string? Cursor { get; init; }
+
+    public int Take => Limit ?? 50;
 
     public string? After => Features.Cursor.Decode(Cursor);
 }

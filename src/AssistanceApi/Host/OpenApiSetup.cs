@@ -14,11 +14,13 @@ public static class OpenApiSetup
             o.EnableJWTBearerAuth = false;
             o.ShortSchemaNames = true;
             o.RemoveEmptyRequestSchema = true;
+            o.SerializerSettings = s => JsonDefaults.Configure(s);
             o.DocumentSettings = s =>
             {
                 s.DocumentName = DocumentName;
                 s.Title = "AssistanceApi";
                 s.Version = "v1";
+                s.SchemaSettings.SchemaProcessors.Add(new KebabEnumSchemaProcessor());
                 s.Description =
                     "Mutual legal assistance requests between the central authorities and 24/7 points of contact of " +
                     "States under the United Nations Convention against Cybercrime (A/RES/79/243). " +

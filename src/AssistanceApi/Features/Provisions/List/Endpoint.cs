@@ -19,5 +19,5 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<ListProvisionsReques
     }
 
     public override async Task HandleAsync(ListProvisionsRequest request, CancellationToken ct) =>
-        await Send.OkAsync(await mediator.Send(new ListProvisionsQuery(request.Article, request.Limit, request.After), ct), ct);
+        await Send.OkAsync(await mediator.Send(new ListProvisionsQuery(request.Article, request.Take, request.After), ct), ct);
 }

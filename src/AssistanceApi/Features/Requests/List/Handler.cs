@@ -46,9 +46,9 @@ public sealed class Handler(Database database, TimeProvider clock) : IQueryHandl
                 terminal = TerminalStatuses,
                 expiringBefore = filter.ExpiringWithinDays is { } days ? now.AddDays(days) : (DateTimeOffset?)null,
                 after = filter.After,
-                take = filter.Limit + 1,
+                take = filter.Take + 1,
             })).ToList();
-        var page = Page<RequestRecord>.From(rows, filter.Limit, r => r.Id.ToString("D"));
+        var page = Page<RequestRecord>.From(rows, filter.Take, r => r.Id.ToString("D"));
         return new Page<RequestResource>
         {
             Items = page.Items.Select(r => RequestResource.From(r, caller)).ToList(),

@@ -19,5 +19,5 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<ListStatesRequest, P
     }
 
     public override async Task HandleAsync(ListStatesRequest request, CancellationToken ct) =>
-        await Send.OkAsync(await mediator.Send(new ListStatesQuery(request.Party, request.Limit, request.After), ct), ct);
+        await Send.OkAsync(await mediator.Send(new ListStatesQuery(request.Party, request.Take, request.After), ct), ct);
 }

@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AssistanceApi.Tests.Support;
+
+namespace AssistanceApi.Tests.Host;
+
+public sealed class OpenApiDocumentTests
+{
+    private static readonly string Committed = RepoRoot.File("openapi", "assistance-api.v1.json");
+
+    /// <summary>The committed document is what the API serves; regenerate with UPDATE_OPENAPI=1 dotnet test.</summary>
+    [Fact]
+    public async Task Committed_document_matches_the_served_one()
+    {
+        await using var api = new ApiFactory();
+        var served = await (await api.As(null).GetAsync("/swagger/v1/swagger.json")).ExpectAsync(HttpStatusCode.OK);
+        var servedText = served.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
+
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1") await File.WriteAllTextAsync(Committed, servedText);
+
+        Assert.True(File.Exists(Committed), "openapi/assistance-api.v1.json is missing: run UPDATE_OPENAPI=1 dotnet test");
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(Committed));
+        Assert.True(JsonNode.DeepEquals(committed, served),
+            "openapi/assistance-api.v1.json differs from the served document: run UPDATE_OPENAPI=1 dotnet test and commit it");
+    }
+
+    [Fact]
+    public async Task Document_describes_every_endpoint_with_its_problem_responses()
+    {
+        await using var api = new ApiFactory();
+        var doc = await (await api.As(null).GetAsync("/swagger/v1/swagger.json")).ExpectAsync(HttpStatusCode.OK);
+        var paths = doc["paths"]!.AsObject();
+        foreach (var path in new[] { "/api/v1/states", "/api/v1/states/{code}", "/api/v1/provisions", "/api/v1/provisions/{id}",
+                     "/api/v1/offences", "/api/v1/requests", "/api/v1/requests/{id}", "/api/v1/requests/validation",
+                     "/api/v1/requests/{id}/validation", "/api/v1/requests/{id}/submit" })
+            Assert.True(paths.ContainsKey(path), $"{path} is not in the document");
+
+        var submit = paths["/api/v1/requests/{id}/submit"]!["post"]!;
+        foreach (var status in new[] { "200", "401", "403", "404", "409", "412", "422" })
+            Assert.True(submit["responses"]!.AsObject().ContainsKey(status), $"submit does not document {status}");
+        Assert.NotNull(submit["summary"]);
+        Assert.NotNull(doc["components"]!["securitySchemes"]!["ApiKey"]);
+    }
+
+    [Fact]
+    public async Task Swagger_ui_is_served()
+    {
+        await using var api = new ApiFactory();
+        var response = await api.As(null).GetAsync("/swagger/index.html");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("swagger", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+}
