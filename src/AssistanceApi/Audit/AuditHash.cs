@@ -23,4 +23,17 @@ public static class AuditHash
         });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
+
+    /// <summary>Every hash recomputes, every event links to the one before, and no sequence number is missing.</summary>
+    public static bool IsValidChain(IReadOnlyList<AuditEvent> events)
+    {
+        var previous = Genesis;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.Sequence != i + 1 || e.PreviousHash != previous || Compute(e) != e.Hash) return false;
+            previous = e.Hash;
+        }
+        return true;
+    }
 }

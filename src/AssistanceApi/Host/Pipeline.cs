@@ -32,8 +32,10 @@ public static class Pipeline
     {
         app.UseMiddleware<ProblemMiddleware>();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<BodyRules>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<Idempotency.IdempotencyCapture>();
         app.UseFastEndpoints(c =>
         {
             JsonDefaults.Configure(c.Serializer.Options);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AssistanceApi.Audit;
 using AssistanceApi.Auth;
+using AssistanceApi.Idempotency;
 using AssistanceApi.Persistence;
 using AssistanceApi.Persistence.Seeding;
 using AssistanceApi.Treaty;
@@ -41,11 +42,16 @@ public static class ServiceRegistration
         services.AddSingleton(sp => TreatyOptions.From(config));
         services.AddScoped<UnitOfWork>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<IdempotencyContext>();
+        services.AddHostedService<IdempotencySweeper>();
+        services.AddScoped<Features.Requests.Transitions>();
+        services.AddSingleton<Features.Requests.RequestPresenter>();
 
         services.AddMediator((Mediator.MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(TransactionBehavior<,>)];
+            // Outermost first: the idempotency record is written inside the write's transaction.
+            options.PipelineBehaviors = [typeof(TransactionBehavior<,>), typeof(IdempotencyBehavior<,>)];
         });
 
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)

@@ -1,4 +1,5 @@
-using AssistanceApi.Features.Requests;
+using RequestKind = AssistanceApi.Features.Requests.RequestKind;
+using RequestProgress = AssistanceApi.Features.Requests.RequestProgress;
 using static AssistanceApi.Treaty.RequestStatus;
 
 namespace AssistanceApi.Treaty;
@@ -6,10 +7,18 @@ namespace AssistanceApi.Treaty;
 /// <summary>Which side of the exchange takes an action.</summary>
 public enum Side { Requesting, Requested, Either }
 
-/// <summary>A row of the lifecycle table (contract section 4). <see cref="To"/> null: decided by the action's body.</summary>
+/// <summary>What a guard may look at besides the status: the request's progress and the time.</summary>
+public sealed record GuardContext(RequestProgress Progress, DateTimeOffset Now, TreatyOptions Options);
+
+/// <summary>
+/// A row of the lifecycle table (contract section 4). <see cref="To"/> null: decided by the action's body.
+/// <see cref="Guard"/>: a condition beyond the status, with the provision that imposes it.
+/// </summary>
 public sealed record LifecycleAction(
     string Name, Side By, IReadOnlySet<RequestStatus> From, RequestStatus? To, string ProvisionId,
-    IReadOnlySet<RequestKind>? Kinds = null);
+    IReadOnlySet<RequestKind>? Kinds = null, LifecycleGuard? Guard = null);
+
+public sealed record LifecycleGuard(string ProvisionId, string Explanation, Func<GuardContext, bool> Passes);
 
 /// <summary>The lifecycle as data: guards and every response's allowedActions are derived from this one table.</summary>
 public static class Lifecycle
@@ -20,6 +29,11 @@ public static class Lifecycle
     private static readonly IReadOnlySet<RequestKind> Preservation = new HashSet<RequestKind> { RequestKind.ExpeditedPreservation };
 
     private static HashSet<RequestStatus> From(params RequestStatus[] statuses) => [.. statuses];
+
+    /// <summary>Refusal and postponement come after consultation: once answered, or once it has been open long enough (Art. 40(27)).</summary>
+    public static readonly LifecycleGuard ConsultationSettled = new("uncc-40-27",
+        "the requesting State has not answered the consultation and it has not yet been open for the consultation period",
+        g => g.Progress.Consultation is { } c && (c.Answer is not null || g.Now >= c.OpenedAt.AddDays(g.Options.ConsultationTimeoutDays)));
 
     public static readonly IReadOnlyList<LifecycleAction> Actions =
     [
@@ -32,8 +46,8 @@ public static class Lifecycle
         new("consult", Side.Requested, From(Acknowledged, InExecution), Consultation, "uncc-40-27"),
         new("accept-conditions", Side.Requesting, From(Consultation), InExecution, "uncc-40-27"),
         new("decline-conditions", Side.Requesting, From(Consultation), Consultation, "uncc-40-27"),
-        new("refuse", Side.Requested, From(Consultation), Refused, "uncc-40-21"),
-        new("postpone", Side.Requested, From(Consultation), Postponed, "uncc-40-26"),
+        new("refuse", Side.Requested, From(Consultation), Refused, "uncc-40-21", Guard: ConsultationSettled),
+        new("postpone", Side.Requested, From(Consultation), Postponed, "uncc-40-26", Guard: ConsultationSettled),
         new("resume", Side.Requested, From(Postponed), InExecution, "uncc-40-26"),
         new("complete", Side.Requested, From(InExecution), null, "uncc-40-17"),
         new("preserve", Side.Requested, From(Acknowledged), Preserved, "uncc-42-7", Preservation),
@@ -43,11 +57,12 @@ public static class Lifecycle
 
     public static LifecycleAction Action(string name) => Actions.Single(a => a.Name == name);
 
-    /// <summary>The actions a side may take on a request of this kind in this status (before body guards).</summary>
-    public static IReadOnlyList<string> Allowed(RequestKind kind, RequestStatus status, Side side) =>
+    /// <summary>The actions a side may take now on a request of this kind, in this status, with this progress.</summary>
+    public static IReadOnlyList<string> Allowed(RequestKind kind, RequestStatus status, Side side, GuardContext guard) =>
         Actions.Where(a => a.From.Contains(status)
                            && (a.By == Side.Either || a.By == side)
-                           && (a.Kinds is null || a.Kinds.Contains(kind)))
+                           && (a.Kinds is null || a.Kinds.Contains(kind))
+                           && (a.Guard is null || a.Guard.Passes(guard)))
             .Select(a => a.Name)
             .ToList();
 }

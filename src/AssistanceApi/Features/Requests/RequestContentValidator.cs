@@ -17,8 +17,8 @@ public sealed partial class RequestContentValidator : AbstractValidator<RequestC
     public RequestContentValidator(KnownStates states)
     {
         RuleFor(r => r.Kind).NotNull().WithErrorCode("required").WithMessage("kind is required.");
-        RuleFor(r => r.RequestedState).NotNull().WithErrorCode("required").WithMessage("requestedState is required.")
-            .Must(states.Contains!).When(r => r.RequestedState is not null).WithErrorCode("invalid-state-code")
+        RuleFor(r => r.RequestedState).NotNull().WithErrorCode("required").WithMessage("requestedState is required.");
+        RuleFor(r => r.RequestedState).Must(states.Contains!).When(r => r.RequestedState is not null).WithErrorCode("invalid-state-code")
             .WithMessage("requestedState must be the ISO 3166-1 alpha-3 code (upper case) of a UN Member State.");
         RuleFor(r => r.Language!).Must(IsoLanguages.Codes.Contains).When(r => r.Language is not null)
             .WithErrorCode("invalid-language-code").WithMessage("language must be an ISO 639-1 code, lower case (en).");

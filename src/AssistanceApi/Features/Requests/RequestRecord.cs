@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using AssistanceApi.Auth;
 using AssistanceApi.Host;
 using AssistanceApi.Treaty;
@@ -34,6 +35,8 @@ public sealed class RequestRecord
     public DateTimeOffset? PreservedUntil { get; init; }
     public string Content { get; init; } = "{}";
     public string Progress { get; init; } = "{}";
+
+    public RequestProgress ProgressValue => JsonSerializer.Deserialize<RequestProgress>(Progress, JsonDefaults.Options) ?? new RequestProgress();
 
     public RequestKind KindValue => WireName.Parse<RequestKind>(Kind);
     public RequestStatus StatusValue => WireName.Parse<RequestStatus>(Status);

@@ -23,14 +23,18 @@ public sealed class RequestResource : RequestContent
     public DateTimeOffset? DueAt { get; set; }
     public DateTimeOffset? PreservedUntil { get; set; }
     public string? RequestedReference { get; set; }
-    public JsonElement? Conditions { get; set; }
-    public JsonElement? Refusal { get; set; }
-    public JsonElement? Postponement { get; set; }
-    public JsonElement? Outcome { get; set; }
+    public ConfidentialityAnswer? Confidentiality { get; set; }
+    public IReadOnlyList<InformationRequest> InformationRequests { get; set; } = [];
+    public Consultation? Consultation { get; set; }
+    public IReadOnlyList<string>? Conditions { get; set; }
+    public Refusal? Refusal { get; set; }
+    public Postponement? Postponement { get; set; }
+    public Outcome? Outcome { get; set; }
+    public Withdrawal? Withdrawal { get; set; }
 
-    public static RequestResource From(RequestRecord row, Caller caller)
+    public static RequestResource From(RequestRecord row, Caller caller, DateTimeOffset now, TreatyOptions options)
     {
-        var progress = JsonSerializer.Deserialize<RequestProgress>(row.Progress, JsonDefaults.Options) ?? new RequestProgress();
+        var progress = row.ProgressValue;
         // The stored content holds only content fields: read it straight into the resource.
         var resource = JsonSerializer.Deserialize<RequestResource>(row.Content, JsonDefaults.Options)!;
         resource.Id = row.Id;
@@ -38,7 +42,7 @@ public sealed class RequestResource : RequestContent
         resource.RequestingState = row.RequestingState;
         resource.Status = row.StatusValue;
         resource.Version = row.Version;
-        resource.AllowedActions = Lifecycle.Allowed(row.KindValue, row.StatusValue, row.SideOf(caller));
+        resource.AllowedActions = Lifecycle.Allowed(row.KindValue, row.StatusValue, row.SideOf(caller), new GuardContext(progress, now, options));
         resource.CreatedAt = row.CreatedAt;
         resource.UpdatedAt = row.UpdatedAt;
         resource.SubmittedAt = row.SubmittedAt;
@@ -47,20 +51,14 @@ public sealed class RequestResource : RequestContent
         resource.DueAt = row.DueAt;
         resource.PreservedUntil = row.PreservedUntil;
         resource.RequestedReference = progress.RequestedReference;
+        resource.Confidentiality = progress.Confidentiality;
+        resource.InformationRequests = progress.InformationRequests;
+        resource.Consultation = progress.Consultation;
         resource.Conditions = progress.Conditions;
         resource.Refusal = progress.Refusal;
         resource.Postponement = progress.Postponement;
         resource.Outcome = progress.Outcome;
+        resource.Withdrawal = progress.Withdrawal;
         return resource;
     }
-}
-
-/// <summary>What the lifecycle adds to a request after submission; stored as one JSON document.</summary>
-public sealed class RequestProgress
-{
-    public string? RequestedReference { get; set; }
-    public JsonElement? Conditions { get; set; }
-    public JsonElement? Refusal { get; set; }
-    public JsonElement? Postponement { get; set; }
-    public JsonElement? Outcome { get; set; }
 }

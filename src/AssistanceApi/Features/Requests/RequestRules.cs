@@ -20,13 +20,13 @@ public static class RequestRules
     }
 
     /// <summary>Only the requesting State's side changes a draft, and only while it is a draft.</summary>
-    public static void EnsureEditableDraft(RequestRecord row, Caller caller, string action)
+    public static void EnsureEditableDraft(RequestRecord row, Caller caller, string action, RequestPresenter presenter)
     {
         if (row.SideOf(caller) != Side.Requesting)
             throw Problems.Forbidden("Only the requesting State may change or discard its draft.");
         if (row.StatusValue != RequestStatus.Draft)
             throw Problems.Conflict("not-a-draft",
                 $"The request is {row.Status}; {action} applies to drafts only.",
-                Lifecycle.Allowed(row.KindValue, row.StatusValue, Side.Requesting));
+                presenter.Present(row, caller).AllowedActions);
     }
 }

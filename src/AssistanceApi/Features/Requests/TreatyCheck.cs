@@ -12,6 +12,7 @@ namespace AssistanceApi.Features.Requests;
 /// <summary>The validation report of contract section 3.</summary>
 public sealed record ValidationReport(bool Compliant, IReadOnlyList<Finding> Findings)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<Finding> Errors => Findings.Where(f => f.Severity == Severity.Error).ToList();
 }
 

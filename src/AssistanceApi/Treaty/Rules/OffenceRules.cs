@@ -18,6 +18,7 @@ public static class OffenceRules
 
         var threshold = ctx.Catalogue.SeriousCrimeThresholdYears;
         var anyConventionOffence = false;
+        var anySeriousCrime = false;
         for (var i = 0; i < ctx.Offences.Count; i++)
         {
             var offence = ctx.Offences[i];
@@ -26,7 +27,11 @@ public static class OffenceRules
                 if (ctx.Catalogue.IsConventionOffence(article)) anyConventionOffence = true;
                 else yield return new Breach($"offences[{i}].article", $"Art. {article} establishes no Convention offence; the offences are in Arts. 7–17.");
             }
-            else if (!Present(offence.Description) || offence.MaxPenaltyYears is not { } years || years < threshold)
+            else if (Present(offence.Description) && offence.MaxPenaltyYears is { } years && years >= threshold)
+            {
+                anySeriousCrime = true;
+            }
+            else
             {
                 yield return new Breach($"offences[{i}]",
                     $"an offence outside Arts. 7–17 must be a serious crime: describe it and give a maximum penalty of at least {threshold} years (Art. 2(h)).");
@@ -35,7 +40,7 @@ public static class OffenceRules
 
         // Resting on serious crime alone, cooperation covers only evidence in electronic form.
         var nonElectronic = ctx.Measures.Where(m => !Measures.ElectronicEvidence.Contains(m)).ToList();
-        if (!anyConventionOffence && ctx.Kind == RequestKind.MutualLegalAssistance && nonElectronic.Count > 0)
+        if (anySeriousCrime && !anyConventionOffence && ctx.Kind == RequestKind.MutualLegalAssistance && nonElectronic.Count > 0)
             yield return new Breach("measures",
                 "a request resting only on serious crimes may seek only the collection of evidence in electronic form " +
                 $"(stored-data-access, real-time-traffic-collection, content-interception); not: {string.Join(", ", nonElectronic.Select(WireName.Of))}.");

@@ -11,7 +11,7 @@ namespace AssistanceApi.Features.Requests.Create;
 
 public sealed record CreateRequestCommand(Caller Caller, RequestContent Content) : ICommand<RequestResource>, IWriteCommand;
 
-public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock, ProvisionCatalogue catalogue)
+public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock, ProvisionCatalogue catalogue, RequestPresenter presenter)
     : ICommandHandler<CreateRequestCommand, RequestResource>
 {
     public async ValueTask<RequestResource> Handle(CreateRequestCommand command, CancellationToken ct)
@@ -37,6 +37,6 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
         audit.Record(id, "create", caller, null, WireName.Of(RequestStatus.Draft));
 
         var row = await RequestRecord.LoadVisibleAsync(unit.Connection, id, caller, unit.Transaction);
-        return RequestResource.From(row, caller);
+        return presenter.Present(row, caller);
     }
 }

@@ -10,12 +10,12 @@ namespace AssistanceApi.Features.Requests.Discard;
 
 public sealed record DiscardRequestCommand(Caller Caller, Guid Id, long? ExpectedVersion) : ICommand, IWriteCommand;
 
-public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock) : ICommandHandler<DiscardRequestCommand>
+public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock, RequestPresenter presenter) : ICommandHandler<DiscardRequestCommand>
 {
     public async ValueTask<Unit> Handle(DiscardRequestCommand command, CancellationToken ct)
     {
         var row = await RequestRecord.LoadVisibleAsync(unit.Connection, command.Id, command.Caller, unit.Transaction);
-        RequestRules.EnsureEditableDraft(row, command.Caller, "DELETE");
+        RequestRules.EnsureEditableDraft(row, command.Caller, "DELETE", presenter);
         row.EnsureVersion(command.ExpectedVersion);
 
         var discarded = WireName.Of(RequestStatus.Discarded);

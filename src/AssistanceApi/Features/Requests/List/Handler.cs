@@ -8,7 +8,7 @@ namespace AssistanceApi.Features.Requests.List;
 
 public sealed record ListRequestsQuery(Caller Caller, ListRequestsRequest Filter) : IQuery<Page<RequestResource>>;
 
-public sealed class Handler(Database database, TimeProvider clock) : IQueryHandler<ListRequestsQuery, Page<RequestResource>>
+public sealed class Handler(Database database, TimeProvider clock, RequestPresenter presenter) : IQueryHandler<ListRequestsQuery, Page<RequestResource>>
 {
     private static readonly string[] TerminalStatuses = Lifecycle.Terminal.Select(WireName.Of).ToArray();
 
@@ -51,7 +51,7 @@ public sealed class Handler(Database database, TimeProvider clock) : IQueryHandl
         var page = Page<RequestRecord>.From(rows, filter.Take, r => r.Id.ToString("D"));
         return new Page<RequestResource>
         {
-            Items = page.Items.Select(r => RequestResource.From(r, caller)).ToList(),
+            Items = page.Items.Select(r => presenter.Present(r, caller)).ToList(),
             NextCursor = page.NextCursor,
         };
     }

@@ -11,14 +11,14 @@ namespace AssistanceApi.Features.Requests.Submit;
 
 public sealed record SubmitRequestCommand(Caller Caller, Guid Id, long? ExpectedVersion) : ICommand<RequestResource>, IWriteCommand;
 
-public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock, TreatyCheck check)
+public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock, TreatyCheck check, RequestPresenter presenter)
     : ICommandHandler<SubmitRequestCommand, RequestResource>
 {
     public async ValueTask<RequestResource> Handle(SubmitRequestCommand command, CancellationToken ct)
     {
         var caller = command.Caller;
         var row = await RequestRecord.LoadVisibleAsync(unit.Connection, command.Id, caller, unit.Transaction);
-        RequestRules.EnsureEditableDraft(row, caller, "submit");
+        RequestRules.EnsureEditableDraft(row, caller, "submit", presenter);
         row.EnsureVersion(command.ExpectedVersion);
 
         var content = JsonSerializer.Deserialize<RequestContent>(row.Content, JsonDefaults.Options)!;
@@ -42,7 +42,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
         audit.Record(row.Id, "submit", caller, row.Status, submitted,
             new { reference, warnings = report.Findings.Where(f => f.Severity == Severity.Warning).Select(f => f.Code).ToList() });
 
-        return RequestResource.From(await RequestRecord.LoadVisibleAsync(unit.Connection, row.Id, caller, unit.Transaction), caller);
+        return presenter.Present(await RequestRecord.LoadVisibleAsync(unit.Connection, row.Id, caller, unit.Transaction), caller);
     }
 
     /// <summary>FRA-DEU-2026-000042: numbered per requesting State and year, so a reference never repeats.</summary>

@@ -13,14 +13,14 @@ namespace AssistanceApi.Features.Requests.Update;
 public sealed record UpdateRequestCommand(Caller Caller, Guid Id, JsonObject Patch, long? ExpectedVersion)
     : ICommand<RequestResource>, IWriteCommand;
 
-public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock, ProvisionCatalogue catalogue, KnownStates states)
+public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock, ProvisionCatalogue catalogue, KnownStates states, RequestPresenter presenter)
     : ICommandHandler<UpdateRequestCommand, RequestResource>
 {
     public async ValueTask<RequestResource> Handle(UpdateRequestCommand command, CancellationToken ct)
     {
         var caller = command.Caller;
         var row = await RequestRecord.LoadVisibleAsync(unit.Connection, command.Id, caller, unit.Transaction);
-        RequestRules.EnsureEditableDraft(row, caller, "PATCH");
+        RequestRules.EnsureEditableDraft(row, caller, "PATCH", presenter);
         row.EnsureVersion(command.ExpectedVersion);
 
         var content = Merge(row.Content, command.Patch);
@@ -44,7 +44,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
         if (changed == 0) throw Problems.PreconditionFailed("The request changed while this patch was applied: GET it again and retry.");
         audit.Record(row.Id, "update", caller, row.Status, row.Status, new { fields = command.Patch.Select(p => p.Key).ToList() });
 
-        return RequestResource.From(await RequestRecord.LoadVisibleAsync(unit.Connection, row.Id, caller, unit.Transaction), caller);
+        return presenter.Present(await RequestRecord.LoadVisibleAsync(unit.Connection, row.Id, caller, unit.Transaction), caller);
     }
 
     /// <summary>Applies the patch to the stored content; a result of the wrong shape is the client's 400.</summary>

@@ -8,13 +8,13 @@ namespace AssistanceApi.Features.Requests.ValidateDraft;
 
 public sealed record ValidateDraftQuery(Caller Caller, Guid Id) : IQuery<ValidationReport>;
 
-public sealed class Handler(Database database, TreatyCheck check) : IQueryHandler<ValidateDraftQuery, ValidationReport>
+public sealed class Handler(Database database, TreatyCheck check, RequestPresenter presenter) : IQueryHandler<ValidateDraftQuery, ValidationReport>
 {
     public async ValueTask<ValidationReport> Handle(ValidateDraftQuery query, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         var row = await RequestRecord.LoadVisibleAsync(connection, query.Id, query.Caller);
-        RequestRules.EnsureEditableDraft(row, query.Caller, "validation");
+        RequestRules.EnsureEditableDraft(row, query.Caller, "validation", presenter);
         var content = JsonSerializer.Deserialize<RequestContent>(row.Content, JsonDefaults.Options)!;
         return await check.RunAsync(connection, query.Caller, content);
     }

@@ -1,0 +1,13 @@
+namespace AssistanceApi.Features.Requests.Acknowledge;
+
+public sealed class Endpoint(IMediator mediator) : ActionEndpoint<AcknowledgeBody>(mediator)
+{
+    protected override string Action => "acknowledge";
+    protected override string Title => "Acknowledge receipt (requested State)";
+    protected override string Explanation =>
+        "The requested State's central authority confirms receipt (Art. 40(13)), optionally with its own reference. " +
+        "For a confidential request it must say whether it can keep the request confidential (Art. 40(20)); " +
+        "cannot-comply is shown to the requesting State.";
+
+    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, AcknowledgeBody body) => new AcknowledgeCommand(target, body);
+}

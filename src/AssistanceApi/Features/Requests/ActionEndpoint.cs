@@ -1,0 +1,40 @@
+using AssistanceApi.Auth;
+using AssistanceApi.Host;
+using FastEndpoints;
+
+namespace AssistanceApi.Features.Requests;
+
+/// <summary>
+/// The shape every lifecycle action shares: POST /requests/{id}/{action}, If-Match honoured, the request
+/// returned with its new ETag. A slice names its action, documents it and builds its command.
+/// </summary>
+public abstract class ActionEndpoint<TBody>(IMediator mediator) : Endpoint<TBody, RequestResource>
+    where TBody : notnull
+{
+    protected abstract string Action { get; }
+    protected abstract string Title { get; }
+    protected abstract string Explanation { get; }
+
+    protected abstract Mediator.ICommand<RequestResource> Command(ActionTarget target, TBody body);
+
+    public override void Configure()
+    {
+        Post($"/requests/{{id}}/{Action}");
+        Roles(ClientRoles.CentralAuthority, ClientRoles.ContactPoint);
+        Description(b => b.ProducesProblems(400, 401, 403, 404, 409, 412, 422));
+        Summary(s =>
+        {
+            s.Summary = Title;
+            s.Description = Explanation + " Wrong side → 403; not possible in the current status → 409 listing " +
+                            "allowedActions; stale If-Match → 412.";
+        });
+    }
+
+    public override async Task HandleAsync(TBody body, CancellationToken ct)
+    {
+        var target = new ActionTarget(this.Caller(), this.RequestId(), IfMatch.ExpectedVersion(HttpContext));
+        var result = await mediator.Send(Command(target, body), ct);
+        IfMatch.SetETag(HttpContext, result.Version);
+        await Send.OkAsync(result, ct);
+    }
+}

@@ -1,0 +1,26 @@
+using FastEndpoints;
+using FluentValidation;
+
+namespace AssistanceApi.Features.Requests.Complete;
+
+public sealed class CompleteBody
+{
+    /// <summary>executed | partially-executed.</summary>
+    public ExecutionOutcome? Outcome { get; init; }
+
+    /// <summary>What was done and what is sent.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>Required for partially-executed.</summary>
+    public string? UnexecutedReasons { get; init; }
+}
+
+public sealed class CompleteValidator : Validator<CompleteBody>
+{
+    public CompleteValidator()
+    {
+        RuleFor(b => b.Outcome).NotNull().WithErrorCode("required").WithMessage("outcome is required: executed or partially-executed.");
+        ActionText.Required(RuleFor(b => b.Summary), "summary");
+        ActionText.Optional(RuleFor(b => b.UnexecutedReasons));
+    }
+}

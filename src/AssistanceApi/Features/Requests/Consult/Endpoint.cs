@@ -1,0 +1,13 @@
+namespace AssistanceApi.Features.Requests.Consult;
+
+public sealed class Endpoint(IMediator mediator) : ActionEndpoint<ConsultBody>(mediator)
+{
+    protected override string Action => "consult";
+    protected override string Title => "Consult before refusing or postponing (requested State)";
+    protected override string Explanation =>
+        "Before refusing or postponing, the requested State consults the requesting State on whether assistance may " +
+        "be granted subject to conditions (Art. 40(27)). Refusal or postponement follows once the requesting State " +
+        "has answered, or once the consultation has been open for Treaty__ConsultationTimeoutDays (30) days.";
+
+    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, ConsultBody body) => new ConsultCommand(target, body);
+}

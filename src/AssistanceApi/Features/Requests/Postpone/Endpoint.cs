@@ -1,0 +1,12 @@
+namespace AssistanceApi.Features.Requests.Postpone;
+
+public sealed class Endpoint(IMediator mediator) : ActionEndpoint<PostponeBody>(mediator)
+{
+    protected override string Action => "postpone";
+    protected override string Title => "Postpone execution (requested State)";
+    protected override string Explanation =>
+        "Execution would interfere with an ongoing investigation, prosecution or judicial proceeding (Art. 40(26)); " +
+        "only after consultation (Art. 40(27)). reasons required; until optional.";
+
+    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, PostponeBody body) => new PostponeCommand(target, body);
+}

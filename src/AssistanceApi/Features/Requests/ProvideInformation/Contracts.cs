@@ -1,0 +1,14 @@
+using FastEndpoints;
+
+namespace AssistanceApi.Features.Requests.ProvideInformation;
+
+public sealed class ProvideInformationBody
+{
+    /// <summary>At least one answer.</summary>
+    public List<string>? Answers { get; init; }
+}
+
+public sealed class ProvideInformationValidator : Validator<ProvideInformationBody>
+{
+    public ProvideInformationValidator() => ActionText.List(RuleFor(b => b.Answers), "answers");
+}

@@ -1,0 +1,11 @@
+namespace AssistanceApi.Features.Requests.ProvideInformation;
+
+public sealed class Endpoint(IMediator mediator) : ActionEndpoint<ProvideInformationBody>(mediator)
+{
+    protected override string Action => "provide-information";
+    protected override string Title => "Answer the requested State's questions (requesting State)";
+    protected override string Explanation =>
+        "Answers the open request for information (Art. 40(16)); the request returns to the status it had before.";
+
+    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, ProvideInformationBody body) => new ProvideInformationCommand(target, body);
+}

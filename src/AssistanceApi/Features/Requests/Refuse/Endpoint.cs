@@ -1,0 +1,14 @@
+namespace AssistanceApi.Features.Requests.Refuse;
+
+public sealed class Endpoint(IMediator mediator) : ActionEndpoint<RefuseBody>(mediator)
+{
+    protected override string Action => "refuse";
+    protected override string Title => "Refuse, with grounds and reasons (requested State)";
+    protected override string Explanation =>
+        "Only after consultation (Art. 40(27)); grounds from the closed list: not-in-conformity, essential-interests, " +
+        "domestic-law-prohibits, contrary-to-legal-system (40(21)(a)–(d)), discrimination-risk (40(22)), " +
+        "no-dual-criminality (40(9)). bank-secrecy (40(8)) and fiscal-matters (40(23)) are not grounds: 422. " +
+        "Reasons are required (40(24)).";
+
+    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, RefuseBody body) => new RefuseCommand(target, body);
+}

@@ -1,0 +1,12 @@
+namespace AssistanceApi.Features.Requests.RequestInformation;
+
+public sealed class Endpoint(IMediator mediator) : ActionEndpoint<RequestInformationBody>(mediator)
+{
+    protected override string Action => "request-information";
+    protected override string Title => "Ask for additional information (requested State)";
+    protected override string Explanation =>
+        "The requested State asks questions it needs answered to execute the request (Art. 40(16)). The request " +
+        "returns to its previous status when the requesting State answers.";
+
+    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, RequestInformationBody body) => new RequestInformationCommand(target, body);
+}

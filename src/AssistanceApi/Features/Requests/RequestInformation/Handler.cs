@@ -1,0 +1,27 @@
+using AssistanceApi.Host;
+using AssistanceApi.Persistence;
+using AssistanceApi.Treaty;
+using Mediator;
+
+namespace AssistanceApi.Features.Requests.RequestInformation;
+
+public sealed record RequestInformationCommand(ActionTarget Target, RequestInformationBody Body) : ICommand<RequestResource>, IWriteCommand;
+
+public sealed class Handler(Transitions transitions, ProvisionCatalogue catalogue) : ICommandHandler<RequestInformationCommand, RequestResource>
+{
+    private const string Provision = "uncc-40-16";
+
+    public async ValueTask<RequestResource> Handle(RequestInformationCommand command, CancellationToken ct)
+    {
+        var row = await transitions.LoadAsync(command.Target, "request-information");
+        var questions = command.Body.Questions ?? [];
+        if (questions.Count == 0)
+            throw Problems.Unprocessable(Provision, "Ask at least one question.",
+                [new("questions", catalogue.Reason(Provision, "state the additional information needed to execute the request."), Provision)]);
+
+        var progress = row.ProgressValue;
+        progress.InformationRequests.Add(new InformationRequest { Questions = questions, AskedAt = transitions.Now, ReturnTo = row.StatusValue });
+        return await transitions.ApplyAsync(row, command.Target, "request-information", RequestStatus.InformationRequested, progress,
+            new { questions });
+    }
+}

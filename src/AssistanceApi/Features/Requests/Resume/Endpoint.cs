@@ -1,0 +1,10 @@
+namespace AssistanceApi.Features.Requests.Resume;
+
+public sealed class Endpoint(IMediator mediator) : ActionEndpoint<FastEndpoints.EmptyRequest>(mediator)
+{
+    protected override string Action => "resume";
+    protected override string Title => "Resume a postponed execution (requested State)";
+    protected override string Explanation => "Ends the postponement (Art. 40(26)); execution continues. No body.";
+
+    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, FastEndpoints.EmptyRequest body) => new ResumeCommand(target);
+}

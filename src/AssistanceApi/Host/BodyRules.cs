@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace AssistanceApi.Host;
+
+/// <summary>
+/// Every body this API reads is JSON of bounded size: anything else is refused before an endpoint
+/// runs (415, 413). The size is enforced on the stream too, for bodies sent without a length.
+/// </summary>
+public sealed class BodyRules(RequestDelegate next, IConfiguration config)
+{
+    private readonly long _maxBytes = config.GetValue("Limits:MaxBodyBytes", 1L << 20);
+
+    public Task InvokeAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        if (!hasBody) return next(http);
+
+        if (!IsJson(request.ContentType))
+            return ProblemWriter.WriteAsync(http, new Problem
+            {
+                Title = "Unsupported Media Type", Status = 415, Type = Problems.TypeFor("unsupported-media-type"),
+                Detail = "Send the body as application/json (application/merge-patch+json for PATCH).",
+            });
+        if (request.ContentLength > _maxBytes) return TooLarge(http);
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = _maxBytes;
+        request.Body = new LimitedStream(request.Body, _maxBytes);
+        return next(http);
+    }
+
+    public static Task TooLarge(HttpContext http) => ProblemWriter.WriteAsync(http, new Problem
+    {
+        Title = "Content Too Large", Status = 413, Type = Problems.TypeFor("body-too-large"),
+        Detail = "The request body is larger than this API accepts.",
+    });
+
+    private static bool IsJson(string? contentType)
+    {
+        var mediaType = contentType?.Split(';')[0].Trim().ToLowerInvariant();
+        return mediaType is "application/json" || (mediaType is not null && mediaType.StartsWith("application/") && mediaType.EndsWith("+json"));
+    }
+
+    /// <summary>Throws the framework's 413 once more than the limit has been read.</summary>
+    private sealed class LimitedStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => Count(await inner.ReadAsync(buffer, ct));
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) => ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
+
+        private int Count(int read)
+        {
+            _read += read;
+            return _read > limit ? throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge) : read;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => inner.Length;
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

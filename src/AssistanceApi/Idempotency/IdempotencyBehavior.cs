@@ -1,0 +1,57 @@
+using System.Text.Json;
+using AssistanceApi.Host;
+using AssistanceApi.Persistence;
+using Dapper;
+using Mediator;
+
+namespace AssistanceApi.Idempotency;
+
+/// <summary>
+/// Inside the write's transaction: a key seen before with the same fingerprint replays the stored response
+/// without running the handler; with another fingerprint it is refused; a new key stores the response in the
+/// same transaction as the change, so a change and its key commit together or not at all.
+/// </summary>
+public sealed class IdempotencyBehavior<TMessage, TResponse>(IdempotencyContext context, UnitOfWork unit, TimeProvider clock)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IWriteCommand, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
+    {
+        if (context.Key is null) return await next(message, ct);
+
+        var now = clock.GetUtcNow();
+        var seen = await unit.Connection.QuerySingleOrDefaultAsync<StoredResponse>(
+            """
+            SELECT fingerprint AS Fingerprint, response AS Response FROM idempotency_keys
+            WHERE client_id = @client AND idempotency_key = @key AND created_at >= @since
+            """,
+            new { client = context.ClientId, key = context.Key, since = now - IdempotencyContext.Lifetime }, unit.Transaction);
+        if (seen is not null)
+        {
+            return seen.Fingerprint == context.Fingerprint
+                ? JsonSerializer.Deserialize<TResponse>(seen.Response, JsonDefaults.Options)!
+                : throw Problems.Unprocessable("idempotency-key-reused",
+                    "This Idempotency-Key was used with another request in the last 24 hours; use a new key for a new request.",
+                    [new ProblemError(IdempotencyContext.Header, "already used for a different request", "idempotency-key-reused")]);
+        }
+
+        var response = await next(message, ct);
+        await unit.Connection.ExecuteAsync(
+            """
+            INSERT INTO idempotency_keys (client_id, idempotency_key, fingerprint, response, created_at)
+            VALUES (@client, @key, @fingerprint, @response, @now)
+            ON CONFLICT (client_id, idempotency_key) DO UPDATE SET fingerprint = excluded.fingerprint,
+                response = excluded.response, created_at = excluded.created_at
+            """,
+            new { client = context.ClientId, key = context.Key, fingerprint = context.Fingerprint, now,
+                  response = JsonSerializer.Serialize(response, JsonDefaults.Options) },
+            unit.Transaction);
+        return response;
+    }
+
+    private sealed class StoredResponse
+    {
+        public string Fingerprint { get; init; } = "";
+        public string Response { get; init; } = "";
+    }
+}
