@@ -5,7 +5,10 @@ builder.AddAssistanceApi();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+if (Cli.IsCommand(args)) return await Cli.RunAsync(app, args);
+
 app.UseAssistanceApi();
 await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -17,7 +17,17 @@ public sealed class AuditTrail(TimeProvider clock)
     public void Record(Guid requestId, string action, Caller actor, string? fromStatus, string? toStatus, object? details = null) =>
         _pending.Add(new PendingEvent(requestId, action, actor, fromStatus, toStatus, details));
 
-    internal void Clear() => _pending.Clear();
+    private readonly List<PendingAdminEvent> _pendingAdmin = [];
+
+    /// <summary>A change the secretariat made to the directory or to clients; appended to admin_events.</summary>
+    public void RecordAdmin(string action, string target, Caller? actor, object? details = null) =>
+        _pendingAdmin.Add(new PendingAdminEvent(action, target, actor, details));
+
+    internal void Clear()
+    {
+        _pending.Clear();
+        _pendingAdmin.Clear();
+    }
 
     internal async Task FlushAsync(DbConnection connection, DbTransaction transaction)
     {
@@ -46,8 +56,22 @@ public sealed class AuditTrail(TimeProvider clock)
                 VALUES (@RequestId, @Sequence, @At, @Action, @ActorState, @ActorClient, @FromStatus, @ToStatus, @Details, @PreviousHash, @Hash)
                 """, entry, transaction);
         }
-        _pending.Clear();
+        foreach (var admin in _pendingAdmin)
+        {
+            var at = clock.GetUtcNow();
+            await connection.ExecuteAsync(
+                "INSERT INTO admin_events (id, at, actor_client, action, target, details) VALUES (@id, @at, @actor, @action, @target, @details)",
+                new
+                {
+                    id = Guid.CreateVersion7(at), at, actor = admin.Actor?.ClientId, action = admin.Action, target = admin.Target,
+                    details = JsonSerializer.Serialize(admin.Details ?? new { }, AuditHash.Json),
+                },
+                transaction);
+        }
+        Clear();
     }
+
+    private sealed record PendingAdminEvent(string Action, string Target, Caller? Actor, object? Details);
 
     private sealed record PendingEvent(Guid RequestId, string Action, Caller Actor, string? FromStatus, string? ToStatus, object? Details);
 

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using AssistanceApi.Host;
 using AssistanceApi.Persistence;
@@ -18,8 +16,6 @@ public sealed class ApiKeyAuthentication(
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
 
-    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(Header, out var values)) return AuthenticateResult.NoResult();
@@ -27,10 +23,16 @@ public sealed class ApiKeyAuthentication(
         if (key.Length is 0 or > 512) return AuthenticateResult.Fail("bad key");
 
         await using var connection = await database.OpenAsync(Context.RequestAborted);
-        var client = await connection.QuerySingleOrDefaultAsync<ClientRow>(
-            "SELECT id AS Id, state AS State, role AS Role FROM clients WHERE key_hash = @hash AND revoked_at IS NULL",
-            new { hash = Hash(key) });
-        if (client is null) return AuthenticateResult.Fail("unknown key");
+        var prefix = ApiKeys.PrefixOf(key);
+        // Generated keys are found by their public prefix and compared in constant time; seeded keys by their hash.
+        var client = prefix is null
+            ? await connection.QuerySingleOrDefaultAsync<ClientRow>(
+                "SELECT id AS Id, state AS State, role AS Role, key_hash AS KeyHash FROM clients WHERE key_hash = @hash AND key_prefix IS NULL AND revoked_at IS NULL",
+                new { hash = ApiKeys.Hash(key) })
+            : await connection.QuerySingleOrDefaultAsync<ClientRow>(
+                "SELECT id AS Id, state AS State, role AS Role, key_hash AS KeyHash FROM clients WHERE key_prefix = @prefix AND revoked_at IS NULL",
+                new { prefix });
+        if (client is null || !ApiKeys.Matches(key, client.KeyHash)) return AuthenticateResult.Fail("unknown key");
 
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, client.Id), new(ClaimTypes.Role, client.Role) };
         if (client.State is not null) claims.Add(new Claim(Caller.StateClaim, client.State));
@@ -61,5 +63,6 @@ public sealed class ApiKeyAuthentication(
         public string Id { get; init; } = "";
         public string? State { get; init; }
         public string Role { get; init; } = "";
+        public string KeyHash { get; init; } = "";
     }
 }

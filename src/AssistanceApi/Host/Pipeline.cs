@@ -31,9 +31,15 @@ public static class Pipeline
     public static WebApplication UseAssistanceApi(this WebApplication app)
     {
         app.UseMiddleware<ProblemMiddleware>();
+        if (app.Configuration.GetValue("Security:HttpsRedirection", !app.Environment.IsDevelopment()))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<BodyRules>();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<Idempotency.IdempotencyCapture>();
         app.UseFastEndpoints(c =>

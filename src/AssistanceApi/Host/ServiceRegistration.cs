@@ -57,6 +57,8 @@ public static class ServiceRegistration
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization();
+        services.AddClientRateLimits(config);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         services.AddFastEndpoints();
         services.AddOpenApiDocument(builder);
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);

@@ -29,6 +29,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Assistance", $"Data Source={DatabasePath}");
         builder.UseSetting("Seeding:Demo", "true");
+        builder.UseSetting("Security:HttpsRedirection", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>

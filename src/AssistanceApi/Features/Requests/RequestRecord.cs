@@ -41,16 +41,7 @@ public sealed class RequestRecord
     public RequestKind KindValue => WireName.Parse<RequestKind>(Kind);
     public RequestStatus StatusValue => WireName.Parse<RequestStatus>(Status);
 
-    /// <summary>
-    /// The requesting State sees its requests; the requested State sees them once submitted; 24/7 points of
-    /// contact see only the expedited kinds (Art. 41); the secretariat and every other State see nothing.
-    /// </summary>
-    public bool IsVisibleTo(Caller caller)
-    {
-        if (caller.IsSecretariat || caller.State is null || StatusValue == RequestStatus.Discarded) return false;
-        if (caller.Role == ClientRoles.ContactPoint && KindValue == RequestKind.MutualLegalAssistance) return false;
-        return caller.State == RequestingState || (caller.State == RequestedState && StatusValue != RequestStatus.Draft);
-    }
+    public bool IsVisibleTo(Caller caller) => AccessRules.MaySee(caller, RequestingState, RequestedState, KindValue, StatusValue);
 
     public Side SideOf(Caller caller) => caller.State == RequestingState ? Side.Requesting : Side.Requested;
 

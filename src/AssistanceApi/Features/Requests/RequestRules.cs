@@ -10,7 +10,7 @@ public static class RequestRules
     public static void EnsureMayDraft(Caller caller, RequestContent content, ProvisionCatalogue catalogue)
     {
         // A 24/7 point of contact handles only the expedited channels of Arts. 41–43.
-        if (caller.Role == ClientRoles.ContactPoint && content.Kind == RequestKind.MutualLegalAssistance)
+        if (!AccessRules.MayHandle(caller, content.Kind!.Value))
             throw Problems.Forbidden("A 24/7 point of contact may draft only expedited-preservation and traffic-data-disclosure requests (Art. 41).");
         if (content.RequestedState == caller.State)
         {

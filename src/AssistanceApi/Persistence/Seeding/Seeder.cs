@@ -57,7 +57,7 @@ public sealed class Seeder(Writer writer, SeedOptions options, TimeProvider cloc
             new
             {
                 state.Code, state.Name, state.AsOf,
-                status = JsonNamingPolicyKebab(state.Convention.Status),
+                status = WireName.Of(state.Convention.Status),
                 document = JsonSerializer.Serialize(state, JsonDefaults.Options),
             },
             transaction);
@@ -77,7 +77,6 @@ public sealed class Seeder(Writer writer, SeedOptions options, TimeProvider cloc
         }
     }
 
-    private static string JsonNamingPolicyKebab(ConventionStatusKind status) => JsonSerializer.Serialize(status, JsonDefaults.Options).Trim('"');
 
     private T Read<T>(string relativePath)
     {

@@ -17,7 +17,7 @@ public sealed class Handler(Database database, TimeProvider clock, RequestPresen
         var (caller, filter) = query;
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(ct);
-        // The visibility rule of RequestRecord.IsVisibleTo, as SQL: outgoing in any status, incoming once submitted.
+        // AccessRules.MaySee as SQL: outgoing in any status, incoming once submitted.
         var rows = (await connection.QueryAsync<RequestRecord>(
             $"""
             SELECT {RequestRecord.Columns} FROM requests

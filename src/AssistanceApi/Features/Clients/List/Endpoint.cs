@@ -1,0 +1,30 @@
+using AssistanceApi.Auth;
+using AssistanceApi.Host;
+using FastEndpoints;
+
+namespace AssistanceApi.Features.Clients.List;
+
+public sealed class Endpoint(IMediator mediator) : Endpoint<ListClientsRequest, Page<ClientView>>
+{
+    public override void Configure()
+    {
+        Get("/clients");
+        Roles(ClientRoles.Secretariat);
+        Description(b => b.ProducesProblems(400, 401, 403));
+        Summary(s =>
+        {
+            s.Summary = "List clients (secretariat)";
+            s.Description = "Every client with its State, role, key prefix and revocation; never a key or a hash.";
+        });
+    }
+
+    public override async Task HandleAsync(ListClientsRequest request, CancellationToken ct) =>
+        await Send.OkAsync(await mediator.Send(new ListClientsQuery(request.Take, request.After), ct), ct);
+}
+
+public sealed class ListClientsRequest : PageQuery;
+
+public sealed class ListClientsValidator : Validator<ListClientsRequest>
+{
+    public ListClientsValidator() => Include(new PageQueryValidator());
+}

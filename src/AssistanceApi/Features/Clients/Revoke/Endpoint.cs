@@ -1,0 +1,26 @@
+using AssistanceApi.Auth;
+using AssistanceApi.Host;
+using FastEndpoints;
+
+namespace AssistanceApi.Features.Clients.Revoke;
+
+public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest
+{
+    public override void Configure()
+    {
+        Delete("/clients/{id}");
+        Roles(ClientRoles.Secretariat);
+        Description(b => b.Produces(204).ProducesProblems(400, 401, 403, 404));
+        Summary(s =>
+        {
+            s.Summary = "Revoke a client's key at once (secretariat)";
+            s.Description = "The next call with that key gets 401. The client stays listed, with revokedAt.";
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        await mediator.Send(new RevokeClientCommand(Caller.From(User), this.ClientId()), ct);
+        await Send.NoContentAsync(ct);
+    }
+}

@@ -1,0 +1,23 @@
+using AssistanceApi.Audit;
+using AssistanceApi.Auth;
+using AssistanceApi.Host;
+using AssistanceApi.Persistence;
+using Dapper;
+using Mediator;
+
+namespace AssistanceApi.Features.Clients.Revoke;
+
+public sealed record RevokeClientCommand(Caller Caller, Guid Id) : ICommand, IWriteCommand;
+
+public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock) : ICommandHandler<RevokeClientCommand>
+{
+    public async ValueTask<Unit> Handle(RevokeClientCommand command, CancellationToken ct)
+    {
+        var changed = await unit.Connection.ExecuteAsync(
+            "UPDATE clients SET revoked_at = COALESCE(revoked_at, @now) WHERE id = @id",
+            new { id = command.Id, now = clock.GetUtcNow() }, unit.Transaction);
+        if (changed == 0) throw Problems.NotFound($"No client {command.Id}.");
+        audit.RecordAdmin("revoke-client", command.Id.ToString(), command.Caller);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,23 @@
+using AssistanceApi.Auth;
+using AssistanceApi.Host;
+using FastEndpoints;
+
+namespace AssistanceApi.Features.Clients.Rotate;
+
+public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<IssuedKey>
+{
+    public override void Configure()
+    {
+        Post("/clients/{id}/rotate");
+        Roles(ClientRoles.Secretariat);
+        Description(b => b.ProducesProblems(400, 401, 403, 404, 409));
+        Summary(s =>
+        {
+            s.Summary = "Issue a new key, revoking the old one (secretariat)";
+            s.Description = "The old key stops working at once; the new key is in this response only.";
+        });
+    }
+
+    public override async Task HandleAsync(CancellationToken ct) =>
+        await Send.OkAsync(await mediator.Send(new RotateKeyCommand(Caller.From(User), this.ClientId()), ct), ct);
+}

@@ -1,0 +1,63 @@
+using AssistanceApi.Features.Requests;
+using FastEndpoints;
+using FluentValidation;
+
+namespace AssistanceApi.Features.States.Update;
+
+public sealed class UpdateStateBody
+{
+    public ConventionStatus? Convention { get; init; }
+    public Office? CentralAuthority { get; init; }
+    public Office? ContactPoint { get; init; }
+    public List<string>? AcceptedLanguages { get; init; }
+    public Declarations? Declarations { get; init; }
+
+    /// <summary>Where this information comes from (a notification to the Secretary-General, a note verbale).</summary>
+    public string? Source { get; init; }
+}
+
+public sealed class UpdateStateValidator : Validator<UpdateStateBody>
+{
+    public UpdateStateValidator()
+    {
+        RuleFor(b => b.Convention).NotNull().WithErrorCode("required").WithMessage("convention is required.");
+        RuleFor(b => b.Convention!).SetValidator(new ConventionValidator()).When(b => b.Convention is not null);
+        RuleFor(b => b.CentralAuthority!).SetValidator(new OfficeValidator()).When(b => b.CentralAuthority is not null);
+        RuleFor(b => b.ContactPoint!).SetValidator(new OfficeValidator()).When(b => b.ContactPoint is not null);
+        RuleFor(b => b.AcceptedLanguages).NotNull().WithErrorCode("required").WithMessage("acceptedLanguages is required (may be empty).");
+        RuleFor(b => b.AcceptedLanguages!).Must(l => l.Count <= 20 && l.Distinct().Count() == l.Count).When(b => b.AcceptedLanguages is not null)
+            .WithErrorCode("invalid-languages").WithMessage("acceptedLanguages lists each language once, at most 20.");
+        RuleForEach(b => b.AcceptedLanguages).Must(l => l is not null && IsoLanguages.Codes.Contains(l)).WithErrorCode("invalid-language-code")
+            .WithMessage("each language must be an ISO 639-1 code, lower case (en).");
+        RuleFor(b => b.Declarations).NotNull().WithErrorCode("required").WithMessage("declarations is required.");
+        RequestContentValidator.Text(RuleFor(b => b.Source), RequestContentValidator.ShortText);
+    }
+
+    private sealed class ConventionValidator : AbstractValidator<ConventionStatus>
+    {
+        public ConventionValidator()
+        {
+            RuleFor(c => c).Must(c => c.Status != ConventionStatusKind.None || c is { SignedOn: null, RatifiedOn: null, InForceOn: null })
+                .WithName("status").WithErrorCode("inconsistent-status").WithMessage("a State with status none has no signature, ratification or entry-into-force date.");
+            RuleFor(c => c).Must(c => c.Status != ConventionStatusKind.Signatory || c is { RatifiedOn: null, InForceOn: null })
+                .WithName("status").WithErrorCode("inconsistent-status").WithMessage("a signatory has not ratified: ratifiedOn and inForceOn stay empty.");
+            RuleFor(c => c).Must(c => c.Status != ConventionStatusKind.Party || c is { RatifiedOn: not null, InForceOn: not null })
+                .WithName("status").WithErrorCode("inconsistent-status").WithMessage("a Party has ratifiedOn and inForceOn.");
+            RuleFor(c => c).Must(c => InOrder(c.SignedOn, c.RatifiedOn) && InOrder(c.RatifiedOn, c.InForceOn) && InOrder(c.SignedOn, c.InForceOn))
+                .WithName("dates").WithErrorCode("dates-out-of-order").WithMessage("signedOn ≤ ratifiedOn ≤ inForceOn.");
+        }
+
+        private static bool InOrder(DateOnly? first, DateOnly? then) => first is null || then is null || first <= then;
+    }
+
+    private sealed class OfficeValidator : AbstractValidator<Office>
+    {
+        public OfficeValidator()
+        {
+            RuleFor(o => o.Name).NotEmpty().WithErrorCode("required").WithMessage("name is required.");
+            RequestContentValidator.Text(RuleFor(o => o.Name), RequestContentValidator.ShortText);
+            RequestContentValidator.Text(RuleFor(o => o.Phone), 50);
+            RuleFor(o => o.Email).MaximumLength(254).EmailAddress().WithErrorCode("invalid-email").WithMessage("email must be an e-mail address.");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using AssistanceApi.Auth;
+using AssistanceApi.Host;
+using FastEndpoints;
+
+namespace AssistanceApi.Features.States.Update;
+
+public sealed class Endpoint(IMediator mediator) : Endpoint<UpdateStateBody, StateEntry>
+{
+    public override void Configure()
+    {
+        Put("/states/{code}");
+        Roles(ClientRoles.Secretariat);
+        Description(b => b.ProducesProblems(400, 401, 403, 404, 415));
+        Summary(s =>
+        {
+            s.Summary = "Update a State's directory entry (secretariat)";
+            s.Description = "Convention status and dates, central authority (Art. 40(13)), 24/7 point of contact (Art. 41), " +
+                            "accepted languages (Art. 40(14)) and declarations. Takes effect on the next validation; audited. " +
+                            "The code and name are fixed.";
+        });
+    }
+
+    public override async Task HandleAsync(UpdateStateBody body, CancellationToken ct) =>
+        await Send.OkAsync(await mediator.Send(new UpdateStateCommand(Caller.From(User), Route<string>("code")!, body), ct), ct);
+}

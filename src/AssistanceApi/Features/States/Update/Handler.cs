@@ -1,0 +1,37 @@
+using System.Text.Json;
+using AssistanceApi.Audit;
+using AssistanceApi.Auth;
+using AssistanceApi.Host;
+using AssistanceApi.Persistence;
+using Dapper;
+using Mediator;
+
+namespace AssistanceApi.Features.States.Update;
+
+public sealed record UpdateStateCommand(Caller Caller, string Code, UpdateStateBody Body) : ICommand<StateEntry>, IWriteCommand;
+
+public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock) : ICommandHandler<UpdateStateCommand, StateEntry>
+{
+    public async ValueTask<StateEntry> Handle(UpdateStateCommand command, CancellationToken ct)
+    {
+        var stored = await unit.Connection.QuerySingleOrDefaultAsync<string>(
+            "SELECT document FROM states WHERE code = @code", new { code = command.Code }, unit.Transaction)
+            ?? throw Problems.NotFound($"No UN Member State has the code '{command.Code}' (ISO 3166-1 alpha-3, upper case).");
+        var current = JsonSerializer.Deserialize<StateEntry>(stored, JsonDefaults.Options)!;
+
+        var body = command.Body;
+        // asOf is the day of the edit, so an older seed file never overwrites it at the next start.
+        var updated = new StateEntry
+        {
+            Code = current.Code, Name = current.Name, Convention = body.Convention!, CentralAuthority = body.CentralAuthority,
+            ContactPoint = body.ContactPoint, AcceptedLanguages = body.AcceptedLanguages!, Declarations = body.Declarations!,
+            Source = body.Source ?? current.Source, AsOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+        };
+        await unit.Connection.ExecuteAsync(
+            "UPDATE states SET convention_status = @status, as_of = @AsOf, document = @document WHERE code = @Code",
+            new { updated.Code, updated.AsOf, status = WireName.Of(updated.Convention.Status), document = JsonSerializer.Serialize(updated, JsonDefaults.Options) },
+            unit.Transaction);
+        audit.RecordAdmin("update-state", updated.Code, command.Caller, new { before = current, after = updated });
+        return updated;
+    }
+}
