@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AssistanceApi.Tests.Support;
+
+namespace AssistanceApi.Tests.Treaty;
+
+/// <summary>
+/// Shared steps of the treaty-rule tests: validate an unsaved body, draft and submit it, and check that a
+/// finding carries the provision id as code, the JSON path as name and the catalogue's citation in its reason.
+/// </summary>
+public static class TreatyKit
+{
+    public const string Validation = "/api/v1/requests/validation";
+
+    /// <summary>POST /requests/validation: 200 with a validation report.</summary>
+    public static async Task<JsonObject> ValidateAsync(this HttpClient client, JsonObject body)
+    {
+        var report = await (await client.PostJsonAsync(Validation, body)).ExpectAsync(HttpStatusCode.OK);
+        Assert.NotNull(report["compliant"]);
+        Assert.NotNull(report["findings"]);
+        return report;
+    }
+
+    public static bool Compliant(this JsonObject report) => report["compliant"]!.GetValue<bool>();
+
+    /// <summary>Drafts the body and submits it; expects 422 problem+json with the treaty errors.</summary>
+    public static async Task<JsonObject> SubmitRejectedAsync(this HttpClient client, JsonObject body)
+    {
+        var id = await client.CreateDraftAsync(body);
+        var problem = await (await client.PostAsync($"/api/v1/requests/{id}/submit", null)).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.NotEmpty(problem.Codes());
+        // Nothing was submitted: the request is still a draft.
+        var stored = await (await client.GetAsync($"/api/v1/requests/{id}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("draft", stored["status"].Str());
+        return problem;
+    }
+
+    /// <summary>Drafts the body and submits it; expects 200 and status submitted.</summary>
+    public static async Task<JsonObject> SubmitAcceptedAsync(this HttpClient client, JsonObject body)
+    {
+        var id = await client.CreateDraftAsync(body);
+        var submitted = await (await client.PostAsync($"/api/v1/requests/{id}/submit", null)).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("submitted", submitted["status"].Str());
+        return submitted;
+    }
+
+    /// <summary>The findings (or problem errors) with the code.</summary>
+    public static IReadOnlyList<JsonObject> WithCode(this JsonObject body, string code, string list = "findings") =>
+        body[list]?.AsArray().Select(f => f!.AsObject()).Where(f => f["code"].Str() == code).ToList() ?? [];
+
+    /// <summary>
+    /// Asserts the report holds a finding with this code, name and severity whose reason starts with the
+    /// citation the catalogue gives for the code; returns it.
+    /// </summary>
+    public static async Task<JsonObject> AssertFindingAsync(this HttpClient client, JsonObject report, string code, string name,
+        string severity = "error")
+    {
+        var withCode = report.WithCode(code);
+        Assert.True(withCode.Count > 0, $"expected a finding {code} at {name}; report: {report.ToJsonString()}");
+        var finding = withCode.FirstOrDefault(f => f["name"].Str() == name);
+        Assert.True(finding is not null,
+            $"expected finding {code} to name '{name}', got: {string.Join(", ", withCode.Select(f => f["name"].Str()))}");
+        Assert.Equal(severity, finding!["severity"].Str());
+        await client.AssertCitesAsync(code, finding["reason"].Str());
+        if (severity == "error") Assert.False(report.Compliant(), "a report with an error finding is not compliant");
+        return finding;
+    }
+
+    /// <summary>Asserts a 422 problem lists an error with this code and name, citing the provision.</summary>
+    public static async Task<JsonObject> AssertErrorAsync(this HttpClient client, JsonObject problem, string code, string name)
+    {
+        var withCode = problem.WithCode(code, "errors");
+        Assert.True(withCode.Count > 0, $"expected an error {code} at {name}; problem: {problem.ToJsonString()}");
+        var error = withCode.FirstOrDefault(f => f["name"].Str() == name);
+        Assert.True(error is not null,
+            $"expected error {code} to name '{name}', got: {string.Join(", ", withCode.Select(f => f["name"].Str()))}");
+        await client.AssertCitesAsync(code, error!["reason"].Str());
+        return error;
+    }
+
+    public static void AssertNoFinding(this JsonObject report, string code, string list = "findings") =>
+        Assert.True(report.WithCode(code, list).Count == 0, $"expected no {code}; got: {report.ToJsonString()}");
+
+    /// <summary>GET /provisions/{code} and check the reason starts with "UNCC Art. a(p)(i): ".</summary>
+    public static async Task AssertCitesAsync(this HttpClient client, string code, string reason)
+    {
+        var provision = await (await client.GetAsync($"/api/v1/provisions/{code}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(code, provision["id"].Str());
+        Assert.Equal("UNCC", provision["instrument"].Str());
+        var citation = $"UNCC Art. {provision["article"]!.GetValue<int>()}";
+        if (provision["paragraph"] is { } paragraph) citation += $"({paragraph.Str()})";
+        if (provision["item"] is { } item) citation += $"({item.Str()})";
+        Assert.True(reason.StartsWith(citation + ": ", StringComparison.Ordinal),
+            $"expected the reason to start with '{citation}: ' but it is '{reason}'");
+        Assert.True(reason.Length > citation.Length + 2, "the reason says nothing after its citation");
+    }
+
+    /// <summary>Sets a dotted path ("proceeding.conductingAuthority.name") in the body, creating objects on the way.</summary>
+    public static JsonObject Set(this JsonObject body, string path, JsonNode? value)
+    {
+        var parts = path.Split('.');
+        var node = body;
+        foreach (var part in parts[..^1])
+        {
+            if (node[part] is not JsonObject child) node[part] = child = new JsonObject();
+            node = child;
+        }
+        node[parts[^1]] = value;
+        return body;
+    }
+
+    /// <summary>Removes a dotted path from the body (no-op if absent).</summary>
+    public static JsonObject Without(this JsonObject body, string path)
+    {
+        var parts = path.Split('.');
+        var node = body;
+        foreach (var part in parts[..^1])
+        {
+            if (node[part] is not JsonObject child) return body;
+            node = child;
+        }
+        node.Remove(parts[^1]);
+        return body;
+    }
+
+    public static JsonArray Array(params string[] values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+
+    /// <summary>A serious crime (Art. 2(h)) outside Arts. 7–17, with its maximum penalty.</summary>
+    public static JsonObject SeriousCrime(decimal maxPenaltyYears) =>
+        new() { ["description"] = "Aggravated fraud", ["maxPenaltyYears"] = maxPenaltyYears };
+
+    /// <summary>The data a stored-data-access measure names (Art. 44), so that only the rule under test can object.</summary>
+    public static JsonObject StoredData() => new()
+    {
+        ["categories"] = Array("subscriber", "traffic"),
+        ["identifiers"] = Array("user@mail.example.org"),
+        ["from"] = "2026-03-01",
+        ["to"] = "2026-03-31",
+    };
+
+    /// <summary>An expedited preservation from FRA with the Art. 42(2) contents filled in.</summary>
+    public static JsonObject Preservation(string requestedState, string language = "en") => new()
+    {
+        ["kind"] = "expedited-preservation",
+        ["requestedState"] = requestedState,
+        ["legalBasis"] = "convention",
+        ["language"] = language,
+        ["requestingAuthority"] = new JsonObject { ["name"] = "France 24/7 contact point", ["functions"] = "Police" },
+        ["offences"] = new JsonArray(new JsonObject { ["article"] = 7 }),
+        ["facts"] = "The hospital's systems were encrypted on 2 March 2026.",
+        ["preservation"] = new JsonObject
+        {
+            ["custodian"] = "Example Hosting GmbH",
+            ["systemLocation"] = "Frankfurt data centre",
+            ["data"] = "Logs of server 203.0.113.7",
+            ["relationshipToOffence"] = "The attack was staged from this server.",
+            ["necessity"] = "The logs are overwritten after 14 days.",
+            ["followUpIntended"] = true,
+            ["periodDays"] = 90,
+        },
+    };
+}
