@@ -9,6 +9,9 @@ public sealed record Caller(Guid ClientId, string? State, string Role)
 
     public bool IsSecretariat => Role == ClientRoles.Secretariat;
 
+    /// <summary>The API itself, for changes no client made (a preservation expiring).</summary>
+    public static readonly Caller System = new(Guid.Empty, null, "system");
+
     public static Caller From(ClaimsPrincipal user) => new(
         Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!),
         user.FindFirstValue(StateClaim),

@@ -44,6 +44,7 @@ public static class ServiceRegistration
         services.AddScoped<AuditTrail>();
         services.AddScoped<IdempotencyContext>();
         services.AddHostedService<IdempotencySweeper>();
+        services.AddHostedService<Features.Requests.Expire.ExpirySweeper>();
         services.AddScoped<Features.Requests.Transitions>();
         services.AddSingleton<Features.Requests.RequestPresenter>();
 

@@ -34,4 +34,35 @@ public static class Bodies
         ["kind"] = kind,
         ["requestedState"] = requestedState,
     };
+
+    /// <summary>A complete expedited preservation request from FRA (Art. 42(2)(a)–(f), 60 days).</summary>
+    public static JsonObject CompletePreservation(string requestedState = "DEU", string language = "en") => new()
+    {
+        ["kind"] = "expedited-preservation",
+        ["requestedState"] = requestedState,
+        ["language"] = language,
+        ["requestingAuthority"] = new JsonObject { ["name"] = "OFAC cybercrime unit", ["functions"] = "Police" },
+        ["offences"] = new JsonArray(new JsonObject { ["article"] = 7 }),
+        ["facts"] = "An intrusion into a hospital network on 2 March 2026 from a server hosted in the requested State.",
+        ["preservation"] = new JsonObject
+        {
+            ["custodian"] = "Example Hosting GmbH",
+            ["systemLocation"] = "Frankfurt data centre",
+            ["data"] = "Connection logs of server 203.0.113.7 from 1 to 3 March 2026",
+            ["relationshipToOffence"] = "The intrusion came from this server.",
+            ["necessity"] = "The host keeps logs for 14 days only.",
+            ["followUpIntended"] = true,
+            ["periodDays"] = 90,
+        },
+    };
+
+    /// <summary>A follow-up request for the preserved data, naming the preservation (Art. 42).</summary>
+    public static JsonObject FollowUpMla(string preservationId, string requestedState = "DEU")
+    {
+        var body = CompleteMla(requestedState);
+        body["measures"] = new JsonArray("stored-data-access");
+        body["electronicData"] = new JsonObject { ["categories"] = new JsonArray("traffic"), ["identifiers"] = new JsonArray("203.0.113.7") };
+        body["relatedRequestId"] = preservationId;
+        return body;
+    }
 }

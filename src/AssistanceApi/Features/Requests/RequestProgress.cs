@@ -14,6 +14,7 @@ public sealed class RequestProgress
     public Postponement? Postponement { get; set; }
     public Outcome? Outcome { get; set; }
     public Withdrawal? Withdrawal { get; set; }
+    public ReleaseNote? Release { get; set; }
 }
 
 /// <summary>The requested State's answer to a request for confidentiality (Art. 40(20)).</summary>
@@ -79,4 +80,11 @@ public sealed class Withdrawal
 {
     public required string Reason { get; init; }
     public required DateTimeOffset WithdrawnAt { get; init; }
+}
+
+public sealed class ReleaseNote
+{
+    public required string Reason { get; init; }
+    public required string ByState { get; init; }
+    public required DateTimeOffset ReleasedAt { get; init; }
 }

@@ -10,12 +10,14 @@ namespace AssistanceApi.Features.Requests;
 /// <summary>A row of the requests table, and the one place that decides who may see it.</summary>
 public sealed class RequestRecord
 {
+    /// <summary>The columns of a request aliased <c>r</c>; the status is the effective one at <c>@now</c> (see <see cref="PreservationClock"/>).</summary>
     public const string Columns =
-        """
-        id AS Id, reference AS Reference, requesting_state AS RequestingState, requested_state AS RequestedState,
-        kind AS Kind, status AS Status, version AS Version, created_by AS CreatedBy, created_at AS CreatedAt,
-        updated_at AS UpdatedAt, submitted_at AS SubmittedAt, acknowledged_at AS AcknowledgedAt, closed_at AS ClosedAt,
-        due_at AS DueAt, preserved_until AS PreservedUntil, content AS Content, progress AS Progress
+        $"""
+        r.id AS Id, r.reference AS Reference, r.requesting_state AS RequestingState, r.requested_state AS RequestedState,
+        r.kind AS Kind, {PreservationClock.EffectiveStatus} AS Status, r.version AS Version, r.emergency AS Emergency,
+        r.created_by AS CreatedBy, r.created_at AS CreatedAt, r.updated_at AS UpdatedAt, r.submitted_at AS SubmittedAt,
+        r.acknowledge_by AS AcknowledgeBy, r.acknowledged_at AS AcknowledgedAt, r.closed_at AS ClosedAt, r.due_at AS DueAt,
+        r.preserved_until AS PreservedUntil, r.content AS Content, r.progress AS Progress
         """;
 
     public Guid Id { get; init; }
@@ -25,10 +27,12 @@ public sealed class RequestRecord
     public string Kind { get; init; } = "";
     public string Status { get; init; } = "";
     public long Version { get; init; }
+    public bool Emergency { get; init; }
     public Guid CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? SubmittedAt { get; init; }
+    public DateTimeOffset? AcknowledgeBy { get; init; }
     public DateTimeOffset? AcknowledgedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
     public DateTimeOffset? DueAt { get; init; }
@@ -46,10 +50,11 @@ public sealed class RequestRecord
     public Side SideOf(Caller caller) => caller.State == RequestingState ? Side.Requesting : Side.Requested;
 
     /// <summary>Loads a request the caller may see, or answers 404: to anyone else it does not exist.</summary>
-    public static async Task<RequestRecord> LoadVisibleAsync(DbConnection connection, Guid id, Caller caller, DbTransaction? transaction = null)
+    public static async Task<RequestRecord> LoadVisibleAsync(
+        DbConnection connection, Guid id, Caller caller, DateTimeOffset now, DbTransaction? transaction = null)
     {
         var row = await connection.QuerySingleOrDefaultAsync<RequestRecord>(
-            $"SELECT {Columns} FROM requests WHERE id = @id", new { id }, transaction);
+            $"SELECT {Columns} FROM requests r WHERE r.id = @id", new { id, now }, transaction);
         return row is not null && row.IsVisibleTo(caller)
             ? row
             : throw Problems.NotFound($"No request {id} is visible to this client.");

@@ -18,6 +18,7 @@ public sealed class RequestResource : RequestContent
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
+    public DateTimeOffset? AcknowledgeBy { get; set; }
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public DateTimeOffset? DueAt { get; set; }
@@ -31,6 +32,7 @@ public sealed class RequestResource : RequestContent
     public Postponement? Postponement { get; set; }
     public Outcome? Outcome { get; set; }
     public Withdrawal? Withdrawal { get; set; }
+    public ReleaseNote? Release { get; set; }
 
     public static RequestResource From(RequestRecord row, Caller caller, DateTimeOffset now, TreatyOptions options)
     {
@@ -46,6 +48,7 @@ public sealed class RequestResource : RequestContent
         resource.CreatedAt = row.CreatedAt;
         resource.UpdatedAt = row.UpdatedAt;
         resource.SubmittedAt = row.SubmittedAt;
+        resource.AcknowledgeBy = row.AcknowledgeBy;
         resource.AcknowledgedAt = row.AcknowledgedAt;
         resource.ClosedAt = row.ClosedAt;
         resource.DueAt = row.DueAt;
@@ -59,6 +62,7 @@ public sealed class RequestResource : RequestContent
         resource.Postponement = progress.Postponement;
         resource.Outcome = progress.Outcome;
         resource.Withdrawal = progress.Withdrawal;
+        resource.Release = progress.Release;
         return resource;
     }
 }

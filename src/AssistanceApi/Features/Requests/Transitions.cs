@@ -23,7 +23,7 @@ public sealed class Transitions(UnitOfWork unit, AuditTrail audit, TimeProvider 
     public async Task<RequestRecord> LoadAsync(ActionTarget target, string actionName)
     {
         var action = Lifecycle.Action(actionName);
-        var row = await RequestRecord.LoadVisibleAsync(unit.Connection, target.Id, target.Caller, unit.Transaction);
+        var row = await RequestRecord.LoadVisibleAsync(unit.Connection, target.Id, target.Caller, presenter.Now, unit.Transaction);
         var side = row.SideOf(target.Caller);
         if (action.Kinds is not null && !action.Kinds.Contains(row.KindValue))
             throw Conflict(row, side, $"{actionName} applies only to {string.Join(", ", action.Kinds.Select(WireName.Of))} requests.");
@@ -62,7 +62,7 @@ public sealed class Transitions(UnitOfWork unit, AuditTrail audit, TimeProvider 
             unit.Transaction);
         if (changed == 0) throw Problems.PreconditionFailed("The request changed meanwhile: GET it again and retry.");
         audit.Record(row.Id, actionName, target.Caller, row.Status, toName, details);
-        return presenter.Present(await RequestRecord.LoadVisibleAsync(unit.Connection, row.Id, target.Caller, unit.Transaction), target.Caller);
+        return presenter.Present(await RequestRecord.LoadVisibleAsync(unit.Connection, row.Id, target.Caller, presenter.Now, unit.Transaction), target.Caller);
     }
 
     private ApiProblemException Conflict(RequestRecord row, Side side, string detail) =>

@@ -17,7 +17,7 @@ public sealed record ValidationReport(bool Compliant, IReadOnlyList<Finding> Fin
 }
 
 /// <summary>Runs the treaty rules on request content against the directory as it stands today.</summary>
-public sealed class TreatyCheck(TreatyRules rules, ProvisionCatalogue catalogue, TimeProvider clock)
+public sealed class TreatyCheck(TreatyRules rules, ProvisionCatalogue catalogue, TimeProvider clock, TreatyOptions options)
 {
     public async Task<ValidationReport> RunAsync(DbConnection connection, Caller caller, RequestContent content, DbTransaction? transaction = null)
     {
@@ -30,8 +30,20 @@ public sealed class TreatyCheck(TreatyRules rules, ProvisionCatalogue catalogue,
             return Report([OwnStateFinding(catalogue)]);
 
         var context = new RuleContext(content, documents[caller.State!], documents[content.RequestedState!],
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), catalogue);
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), catalogue, options,
+            await RelatedAsync(connection, caller, content.RelatedRequestId, clock.GetUtcNow(), transaction));
         return Report(rules.Evaluate(context));
+    }
+
+    /// <summary>Only a request the caller may see can be built on; anything else is as if absent.</summary>
+    private static async Task<RelatedRequest?> RelatedAsync(DbConnection connection, Caller caller, Guid? id, DateTimeOffset now, DbTransaction? transaction)
+    {
+        if (id is null) return null;
+        var row = await connection.QuerySingleOrDefaultAsync<RequestRecord>(
+            $"SELECT {RequestRecord.Columns} FROM requests r WHERE r.id = @id", new { id, now }, transaction);
+        return row is not null && row.IsVisibleTo(caller)
+            ? new RelatedRequest(row.KindValue, row.RequestingState, row.RequestedState, row.StatusValue)
+            : null;
     }
 
     /// <summary>Assistance is asked of another State (Art. 40(1)); a request to oneself is no request.</summary>

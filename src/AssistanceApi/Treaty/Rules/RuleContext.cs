@@ -9,9 +9,14 @@ public sealed record RuleContext(
     StateEntry RequestingState,
     StateEntry RequestedState,
     DateOnly Today,
-    ProvisionCatalogue Catalogue)
+    ProvisionCatalogue Catalogue,
+    TreatyOptions Options,
+    RelatedRequest? Related = null)
 {
     public RequestKind Kind => Request.Kind ?? RequestKind.MutualLegalAssistance;
     public IReadOnlyList<Measure> Measures => Request.Measures ?? [];
     public IReadOnlyList<OffenceClaim> Offences => Request.Offences ?? [];
 }
+
+/// <summary>The request named by relatedRequestId, as far as the rules need it; null when absent or not visible.</summary>
+public sealed record RelatedRequest(RequestKind Kind, string RequestingState, string RequestedState, RequestStatus Status);

@@ -24,19 +24,19 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
         var id = Guid.CreateVersion7(now);
         await unit.Connection.ExecuteAsync(
             """
-            INSERT INTO requests (id, requesting_state, requested_state, kind, status, version, emergency, created_by, created_at, updated_at, content)
-            VALUES (@id, @requestingState, @requestedState, @kind, 'draft', 1, @emergency, @createdBy, @now, @now, @content)
+            INSERT INTO requests (id, requesting_state, requested_state, kind, status, version, emergency, related_request_id, created_by, created_at, updated_at, content)
+            VALUES (@id, @requestingState, @requestedState, @kind, 'draft', 1, @emergency, @related, @createdBy, @now, @now, @content)
             """,
             new
             {
                 id, requestingState = caller.State, requestedState = content.RequestedState, kind = WireName.Of(content.Kind!.Value),
-                emergency = content.Emergency == true, createdBy = caller.ClientId, now,
+                emergency = content.Emergency == true, related = content.RelatedRequestId, createdBy = caller.ClientId, now,
                 content = JsonSerializer.Serialize(content, JsonDefaults.Options),
             },
             unit.Transaction);
         audit.Record(id, "create", caller, null, WireName.Of(RequestStatus.Draft));
 
-        var row = await RequestRecord.LoadVisibleAsync(unit.Connection, id, caller, unit.Transaction);
+        var row = await RequestRecord.LoadVisibleAsync(unit.Connection, id, caller, presenter.Now, unit.Transaction);
         return presenter.Present(row, caller);
     }
 }

@@ -14,7 +14,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
 {
     public async ValueTask<Unit> Handle(DiscardRequestCommand command, CancellationToken ct)
     {
-        var row = await RequestRecord.LoadVisibleAsync(unit.Connection, command.Id, command.Caller, unit.Transaction);
+        var row = await RequestRecord.LoadVisibleAsync(unit.Connection, command.Id, command.Caller, presenter.Now, unit.Transaction);
         RequestRules.EnsureEditableDraft(row, command.Caller, "DELETE", presenter);
         row.EnsureVersion(command.ExpectedVersion);
 

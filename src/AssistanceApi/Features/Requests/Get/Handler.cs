@@ -11,7 +11,7 @@ public sealed class Handler(Database database, RequestPresenter presenter) : IQu
     public async ValueTask<RequestResource> Handle(GetRequestQuery query, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        var row = await RequestRecord.LoadVisibleAsync(connection, query.Id, query.Caller);
+        var row = await RequestRecord.LoadVisibleAsync(connection, query.Id, query.Caller, presenter.Now);
         return presenter.Present(row, query.Caller);
     }
 }

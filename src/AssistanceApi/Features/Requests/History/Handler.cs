@@ -15,12 +15,12 @@ public sealed record HistoryEvent(
     long Sequence, DateTimeOffset At, string Action, string? ActorState, Guid ActorClient, string? FromStatus, string? ToStatus,
     JsonElement Details, string PreviousHash, string Hash);
 
-public sealed class Handler(Database database) : IQueryHandler<GetHistoryQuery, HistoryResponse>
+public sealed class Handler(Database database, RequestPresenter presenter) : IQueryHandler<GetHistoryQuery, HistoryResponse>
 {
     public async ValueTask<HistoryResponse> Handle(GetHistoryQuery query, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        await RequestRecord.LoadVisibleAsync(connection, query.Id, query.Caller);
+        await RequestRecord.LoadVisibleAsync(connection, query.Id, query.Caller, presenter.Now);
         var events = (await connection.QueryAsync<AuditEvent>(
             """
             SELECT request_id AS RequestId, sequence AS Sequence, at AS At, action AS Action, actor_state AS ActorState,

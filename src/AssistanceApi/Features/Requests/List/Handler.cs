@@ -8,29 +8,35 @@ namespace AssistanceApi.Features.Requests.List;
 
 public sealed record ListRequestsQuery(Caller Caller, ListRequestsRequest Filter) : IQuery<Page<RequestResource>>;
 
-public sealed class Handler(Database database, TimeProvider clock, RequestPresenter presenter) : IQueryHandler<ListRequestsQuery, Page<RequestResource>>
+public sealed class Handler(Database database, RequestPresenter presenter) : IQueryHandler<ListRequestsQuery, Page<RequestResource>>
 {
     private static readonly string[] TerminalStatuses = Lifecycle.Terminal.Select(WireName.Of).ToArray();
 
     public async ValueTask<Page<RequestResource>> Handle(ListRequestsQuery query, CancellationToken ct)
     {
         var (caller, filter) = query;
-        var now = clock.GetUtcNow();
+        var now = presenter.Now;
+        var after = ListCursor.Parse(filter.After);
+        if (filter.Cursor is not null && after is null)
+            throw Host.Problems.BadRequest("The cursor is not one this list returned.",
+                new Host.ProblemError("cursor", "pass back the nextCursor of the previous page", "invalid-cursor"));
         await using var connection = await database.OpenAsync(ct);
-        // AccessRules.MaySee as SQL: outgoing in any status, incoming once submitted.
+        // AccessRules.MaySee as SQL. Emergencies first (Art. 2(o)), then newest; the cursor carries both.
         var rows = (await connection.QueryAsync<RequestRecord>(
             $"""
-            SELECT {RequestRecord.Columns} FROM requests
-            WHERE status <> 'discarded'
-              AND ((@outgoing AND requesting_state = @state) OR (@incoming AND requested_state = @state AND status <> 'draft'))
-              AND (NOT @contactPoint OR kind <> 'mutual-legal-assistance')
-              AND (@status IS NULL OR status = @status)
-              AND (@kind IS NULL OR kind = @kind)
-              AND (@counterpart IS NULL OR requesting_state = @counterpart OR requested_state = @counterpart)
-              AND (NOT @overdue OR (due_at < @now AND status <> 'draft' AND status NOT IN @terminal))
-              AND (@expiringBefore IS NULL OR (status = 'preserved' AND preserved_until >= @now AND preserved_until <= @expiringBefore))
-              AND (@after IS NULL OR id < @after)
-            ORDER BY id DESC LIMIT @take
+            SELECT {RequestRecord.Columns} FROM requests r
+            WHERE r.status <> 'discarded'
+              AND ((@outgoing AND r.requesting_state = @state) OR (@incoming AND r.requested_state = @state AND r.status <> 'draft'))
+              AND (NOT @contactPoint OR r.kind <> 'mutual-legal-assistance')
+              AND {StatusCondition(filter.Status)}
+              AND (@kind IS NULL OR r.kind = @kind)
+              AND (@counterpart IS NULL OR r.requesting_state = @counterpart OR r.requested_state = @counterpart)
+              AND (NOT @overdue OR (r.status NOT IN @terminal AND r.status <> 'draft'
+                   AND ((r.status = 'submitted' AND r.acknowledge_by < @now) OR r.due_at < @now)))
+              AND (@expiringBefore IS NULL OR (r.status = 'preserved' AND r.preserved_until >= @now
+                   AND r.preserved_until <= @expiringBefore AND NOT {PreservationClock.FollowUpPending}))
+              AND (@afterId IS NULL OR r.emergency < @afterEmergency OR (r.emergency = @afterEmergency AND r.id < @afterId))
+            ORDER BY r.emergency DESC, r.id DESC LIMIT @take
             """,
             new
             {
@@ -45,14 +51,33 @@ public sealed class Handler(Database database, TimeProvider clock, RequestPresen
                 now,
                 terminal = TerminalStatuses,
                 expiringBefore = filter.ExpiringWithinDays is { } days ? now.AddDays(days) : (DateTimeOffset?)null,
-                after = filter.After,
+                afterId = after?.Id,
+                afterEmergency = after?.Emergency,
                 take = filter.Take + 1,
             })).ToList();
-        var page = Page<RequestRecord>.From(rows, filter.Take, r => r.Id.ToString("D"));
+        var page = Page<RequestRecord>.From(rows, filter.Take, ListCursor.Of);
         return new Page<RequestResource>
         {
             Items = page.Items.Select(r => presenter.Present(r, caller)).ToList(),
             NextCursor = page.NextCursor,
         };
+    }
+
+    /// <summary>expired and preserved are read through the preservation clock, so a lapsed preservation lists as expired at once.</summary>
+    private static string StatusCondition(string? status) => status switch
+    {
+        null => "1 = 1",
+        "expired" => $"(r.status = 'expired' OR {PreservationClock.Lapsed})",
+        "preserved" => $"(r.status = 'preserved' AND NOT {PreservationClock.Lapsed})",
+        _ => "r.status = @status",
+    };
+
+    /// <summary>The position after the last item: its emergency flag and id.</summary>
+    private sealed record ListCursor(bool Emergency, string Id)
+    {
+        public static string Of(RequestRecord row) => $"{(row.Emergency ? 1 : 0)}:{row.Id:D}";
+
+        public static ListCursor? Parse(string? key) =>
+            key is [var flag and ('0' or '1'), ':', .. var id] && Guid.TryParse(id, out _) ? new ListCursor(flag == '1', id) : null;
     }
 }

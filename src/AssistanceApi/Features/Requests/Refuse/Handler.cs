@@ -1,13 +1,14 @@
 using AssistanceApi.Host;
 using AssistanceApi.Persistence;
 using AssistanceApi.Treaty;
+using Dapper;
 using Mediator;
 
 namespace AssistanceApi.Features.Requests.Refuse;
 
 public sealed record RefuseCommand(ActionTarget Target, RefuseBody Body) : ICommand<RequestResource>, IWriteCommand;
 
-public sealed class Handler(Transitions transitions, ProvisionCatalogue catalogue) : ICommandHandler<RefuseCommand, RequestResource>
+public sealed class Handler(Transitions transitions, ProvisionCatalogue catalogue, UnitOfWork unit) : ICommandHandler<RefuseCommand, RequestResource>
 {
     public async ValueTask<RequestResource> Handle(RefuseCommand command, CancellationToken ct)
     {
@@ -26,6 +27,11 @@ public sealed class Handler(Transitions transitions, ProvisionCatalogue catalogu
             Reasons = command.Body.Reasons!,
             RefusedAt = transitions.Now,
         };
+        // One row a ground, so statistics count refusals by provision in SQL.
+        foreach (var ground in progress.Refusal.Grounds.DistinctBy(g => g.Ground))
+            await unit.Connection.ExecuteAsync(
+                "INSERT INTO request_refusal_grounds (request_id, ground, provision) VALUES (@id, @Ground, @Provision)",
+                new { id = row.Id, ground.Ground, ground.Provision }, unit.Transaction);
         return await transitions.ApplyAsync(row, command.Target, "refuse", RequestStatus.Refused, progress,
             new { grounds, reasons = command.Body.Reasons });
     }

@@ -11,13 +11,13 @@ namespace AssistanceApi.Features.Requests.Submit;
 
 public sealed record SubmitRequestCommand(Caller Caller, Guid Id, long? ExpectedVersion) : ICommand<RequestResource>, IWriteCommand;
 
-public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock, TreatyCheck check, RequestPresenter presenter)
+public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock, TreatyCheck check, RequestPresenter presenter, TreatyOptions options)
     : ICommandHandler<SubmitRequestCommand, RequestResource>
 {
     public async ValueTask<RequestResource> Handle(SubmitRequestCommand command, CancellationToken ct)
     {
         var caller = command.Caller;
-        var row = await RequestRecord.LoadVisibleAsync(unit.Connection, command.Id, caller, unit.Transaction);
+        var row = await RequestRecord.LoadVisibleAsync(unit.Connection, command.Id, caller, presenter.Now, unit.Transaction);
         RequestRules.EnsureEditableDraft(row, caller, "submit", presenter);
         row.EnsureVersion(command.ExpectedVersion);
 
@@ -34,15 +34,15 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
         var changed = await unit.Connection.ExecuteAsync(
             """
             UPDATE requests SET status = @submitted, reference = @reference, submitted_at = @now, due_at = @dueAt,
-                version = version + 1, updated_at = @now
+                acknowledge_by = @acknowledgeBy, version = version + 1, updated_at = @now
             WHERE id = @id AND version = @version
             """,
-            new { id = row.Id, version = row.Version, submitted, reference, now, dueAt = DueAt(content) }, unit.Transaction);
+            new { id = row.Id, version = row.Version, submitted, reference, now, dueAt = DueAt(content), acknowledgeBy = now + AcknowledgeWithin(content) }, unit.Transaction);
         if (changed == 0) throw Problems.PreconditionFailed("The request changed meanwhile: GET it again and retry.");
         audit.Record(row.Id, "submit", caller, row.Status, submitted,
             new { reference, warnings = report.Findings.Where(f => f.Severity == Severity.Warning).Select(f => f.Code).ToList() });
 
-        return presenter.Present(await RequestRecord.LoadVisibleAsync(unit.Connection, row.Id, caller, unit.Transaction), caller);
+        return presenter.Present(await RequestRecord.LoadVisibleAsync(unit.Connection, row.Id, caller, presenter.Now, unit.Transaction), caller);
     }
 
     /// <summary>FRA-DEU-2026-000042: numbered per requesting State and year, so a reference never repeats.</summary>
@@ -57,6 +57,10 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
             new { state = row.RequestingState, year = now.Year }, unit.Transaction);
         return $"{row.RequestingState}-{row.RequestedState}-{now.Year}-{number:D6}";
     }
+
+    /// <summary>Emergencies and the expedited channels are acknowledged within hours, not days.</summary>
+    private TimeSpan AcknowledgeWithin(RequestContent content) =>
+        content.Emergency == true || content.Kind != RequestKind.MutualLegalAssistance ? options.ExpeditedAcknowledgeWithin : options.AcknowledgeWithin;
 
     /// <summary>A requested deadline falls due at the end of that day, UTC.</summary>
     private static DateTimeOffset? DueAt(RequestContent content) =>

@@ -19,7 +19,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
     public async ValueTask<RequestResource> Handle(UpdateRequestCommand command, CancellationToken ct)
     {
         var caller = command.Caller;
-        var row = await RequestRecord.LoadVisibleAsync(unit.Connection, command.Id, caller, unit.Transaction);
+        var row = await RequestRecord.LoadVisibleAsync(unit.Connection, command.Id, caller, presenter.Now, unit.Transaction);
         RequestRules.EnsureEditableDraft(row, caller, "PATCH", presenter);
         row.EnsureVersion(command.ExpectedVersion);
 
@@ -30,21 +30,21 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
 
         var changed = await unit.Connection.ExecuteAsync(
             """
-            UPDATE requests SET content = @content, kind = @kind, requested_state = @requestedState, emergency = @emergency,
+            UPDATE requests SET content = @content, kind = @kind, requested_state = @requestedState, emergency = @emergency, related_request_id = @related,
                 version = version + 1, updated_at = @now
             WHERE id = @id AND version = @version
             """,
             new
             {
                 id = row.Id, version = row.Version, now = clock.GetUtcNow(), kind = WireName.Of(content.Kind!.Value),
-                requestedState = content.RequestedState, emergency = content.Emergency == true,
+                requestedState = content.RequestedState, emergency = content.Emergency == true, related = content.RelatedRequestId,
                 content = JsonSerializer.Serialize(content, JsonDefaults.Options),
             },
             unit.Transaction);
         if (changed == 0) throw Problems.PreconditionFailed("The request changed while this patch was applied: GET it again and retry.");
         audit.Record(row.Id, "update", caller, row.Status, row.Status, new { fields = command.Patch.Select(p => p.Key).ToList() });
 
-        return presenter.Present(await RequestRecord.LoadVisibleAsync(unit.Connection, row.Id, caller, unit.Transaction), caller);
+        return presenter.Present(await RequestRecord.LoadVisibleAsync(unit.Connection, row.Id, caller, presenter.Now, unit.Transaction), caller);
     }
 
     /// <summary>Applies the patch to the stored content; a result of the wrong shape is the client's 400.</summary>

@@ -13,7 +13,7 @@ public sealed class Handler(Database database, TreatyCheck check, RequestPresent
     public async ValueTask<ValidationReport> Handle(ValidateDraftQuery query, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        var row = await RequestRecord.LoadVisibleAsync(connection, query.Id, query.Caller);
+        var row = await RequestRecord.LoadVisibleAsync(connection, query.Id, query.Caller, presenter.Now);
         RequestRules.EnsureEditableDraft(row, query.Caller, "validation", presenter);
         var content = JsonSerializer.Deserialize<RequestContent>(row.Content, JsonDefaults.Options)!;
         return await check.RunAsync(connection, query.Caller, content);

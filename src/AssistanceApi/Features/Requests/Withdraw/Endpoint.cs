@@ -1,11 +1,11 @@
 namespace AssistanceApi.Features.Requests.Withdraw;
 
-public sealed class Endpoint(IMediator mediator) : ActionEndpoint<WithdrawBody>(mediator)
+public sealed class Endpoint(IMediator mediator) : ActionEndpoint<ReasonBody>(mediator)
 {
     protected override string Action => "withdraw";
     protected override string Title => "Withdraw a request (requesting State)";
     protected override string Explanation =>
         "The requesting State says the assistance is no longer required (Art. 40(25)); from any open status after draft.";
 
-    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, WithdrawBody body) => new WithdrawCommand(target, body);
+    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, ReasonBody body) => new WithdrawCommand(target, body);
 }

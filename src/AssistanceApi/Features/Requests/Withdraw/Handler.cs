@@ -4,7 +4,7 @@ using Mediator;
 
 namespace AssistanceApi.Features.Requests.Withdraw;
 
-public sealed record WithdrawCommand(ActionTarget Target, WithdrawBody Body) : ICommand<RequestResource>, IWriteCommand;
+public sealed record WithdrawCommand(ActionTarget Target, ReasonBody Body) : ICommand<RequestResource>, IWriteCommand;
 
 public sealed class Handler(Transitions transitions) : ICommandHandler<WithdrawCommand, RequestResource>
 {

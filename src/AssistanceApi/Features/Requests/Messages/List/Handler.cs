@@ -7,12 +7,12 @@ namespace AssistanceApi.Features.Requests.Messages.List;
 
 public sealed record ListMessagesQuery(Caller Caller, Guid RequestId, int Limit, string? After) : IQuery<Page<Message>>;
 
-public sealed class Handler(Database database) : IQueryHandler<ListMessagesQuery, Page<Message>>
+public sealed class Handler(Database database, RequestPresenter presenter) : IQueryHandler<ListMessagesQuery, Page<Message>>
 {
     public async ValueTask<Page<Message>> Handle(ListMessagesQuery query, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        await RequestRecord.LoadVisibleAsync(connection, query.RequestId, query.Caller);
+        await RequestRecord.LoadVisibleAsync(connection, query.RequestId, query.Caller, presenter.Now);
         var rows = (await connection.QueryAsync<MessageRow>(
             """
             SELECT id AS Id, request_id AS RequestId, sent_at AS SentAt, from_state AS FromState, kind AS Kind, subject AS Subject, text AS Text

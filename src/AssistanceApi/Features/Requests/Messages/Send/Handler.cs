@@ -16,7 +16,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
     public async ValueTask<Message> Handle(SendMessageCommand command, CancellationToken ct)
     {
         var caller = command.Caller;
-        var row = await RequestRecord.LoadVisibleAsync(unit.Connection, command.RequestId, caller, unit.Transaction);
+        var row = await RequestRecord.LoadVisibleAsync(unit.Connection, command.RequestId, caller, presenter.Now, unit.Transaction);
         if (row.StatusValue == RequestStatus.Draft)
             throw Problems.Conflict("draft-has-no-counterpart", "A draft has not reached the requested State: submit it first.",
                 presenter.Present(row, caller).AllowedActions);

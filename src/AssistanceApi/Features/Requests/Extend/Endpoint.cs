@@ -1,0 +1,13 @@
+using AssistanceApi.Features.Requests.Preserve;
+
+namespace AssistanceApi.Features.Requests.Extend;
+
+public sealed class Endpoint(IMediator mediator) : ActionEndpoint<PreservationPeriodBody>(mediator)
+{
+    protected override string Action => "extend";
+    protected override string Title => "Extend a preservation (requesting State)";
+    protected override string Explanation => "Asks for the data to stay preserved until a later preservedUntil (Art. 42(7)).";
+
+    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, PreservationPeriodBody body) =>
+        new PreservationPeriodCommand(target, "extend", body);
+}

@@ -1,0 +1,14 @@
+namespace AssistanceApi.Features.Requests.Preserve;
+
+public sealed class Endpoint(IMediator mediator) : ActionEndpoint<PreservationPeriodBody>(mediator)
+{
+    protected override string Action => "preserve";
+    protected override string Title => "Confirm the data is preserved (requested State)";
+    protected override string Explanation =>
+        "For an acknowledged expedited-preservation request (Art. 42): the data is preserved until preservedUntil, at " +
+        "least 60 days after submission (Art. 42(7)). A follow-up request for mutual legal assistance with " +
+        "relatedRequestId pointing here keeps it preserved until that request ends; otherwise it expires.";
+
+    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, PreservationPeriodBody body) =>
+        new PreservationPeriodCommand(target, "preserve", body);
+}

@@ -1,0 +1,39 @@
+using FastEndpoints;
+using FluentValidation;
+
+namespace AssistanceApi.Features.Statistics.Get;
+
+public sealed class StatisticsRequest
+{
+    /// <summary>First day of submission counted (YYYY-MM-DD); default: one year before to.</summary>
+    [QueryParam] public DateOnly? From { get; init; }
+
+    /// <summary>Last day of submission counted (YYYY-MM-DD); default: today.</summary>
+    [QueryParam] public DateOnly? To { get; init; }
+}
+
+public sealed class StatisticsValidator : Validator<StatisticsRequest>
+{
+    public StatisticsValidator() =>
+        RuleFor(r => r).Must(r => r.From is null || r.To is null || (r.From <= r.To && r.To.Value.DayNumber - r.From.Value.DayNumber <= 3660))
+            .WithName("from").WithErrorCode("invalid-period").WithMessage("from must not be after to, and the period at most ten years.");
+}
+
+public sealed record StatisticsReport(
+    DateOnly From,
+    DateOnly To,
+    string Scope,
+    IReadOnlyList<KindStatusCount> ByKindAndStatus,
+    Duration DaysToAcknowledgement,
+    Duration DaysToCompletion,
+    IReadOnlyList<GroundCount> RefusalGrounds,
+    IReadOnlyList<PairCount> Pairs);
+
+public sealed record KindStatusCount(string Kind, string Status, long Count);
+
+/// <summary>Days between two moments over the requests that reached the second; null when none did.</summary>
+public sealed record Duration(long Count, double? Median, double? P90);
+
+public sealed record GroundCount(string Ground, string Provision, long Count);
+
+public sealed record PairCount(string RequestingState, string RequestedState, long Submitted, long Open, long Executed, long Refused);

@@ -1,0 +1,83 @@
+using System.Data.Common;
+using AssistanceApi.Auth;
+using AssistanceApi.Features.Requests;
+using AssistanceApi.Persistence;
+using Dapper;
+using Mediator;
+
+namespace AssistanceApi.Features.Statistics.Get;
+
+public sealed record StatisticsQuery(Caller Caller, DateOnly? From, DateOnly? To) : IQuery<StatisticsReport>;
+
+/// <summary>Everything is aggregated in SQL over the submission-time index; no request is loaded.</summary>
+public sealed class Handler(Database database, TimeProvider clock) : IQueryHandler<StatisticsQuery, StatisticsReport>
+{
+    // Requests submitted in [start, end), seen by the caller: every State for the secretariat, else its own pairs.
+    private const string InScope =
+        """
+        r.submitted_at >= @start AND r.submitted_at < @end
+        AND (@state IS NULL OR r.requesting_state = @state OR r.requested_state = @state)
+        """;
+
+    // A lapsed preservation counts as expired before the sweep has persisted it.
+    private const string Status = PreservationClock.EffectiveStatus;
+
+    private const string Terminal = "('executed', 'partially-executed', 'refused', 'withdrawn', 'released', 'expired')";
+
+    public async ValueTask<StatisticsReport> Handle(StatisticsQuery query, CancellationToken ct)
+    {
+        var to = query.To ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var from = query.From ?? to.AddYears(-1);
+        var state = query.Caller.IsSecretariat ? null : query.Caller.State;
+        var window = new
+        {
+            start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            state,
+            now = clock.GetUtcNow(),
+        };
+
+        await using var connection = await database.OpenAsync(ct);
+        var byKind = await connection.QueryAsync<KindStatusCount>(
+            $"""
+            SELECT Kind, Status, COUNT(*) AS Count
+            FROM (SELECT r.kind AS Kind, {Status} AS Status FROM requests r WHERE {InScope}) s
+            GROUP BY Kind, Status ORDER BY Kind, Status
+            """, window);
+        var grounds = await connection.QueryAsync<GroundCount>(
+            $"""
+            SELECT g.ground AS Ground, g.provision AS Provision, COUNT(*) AS Count
+            FROM request_refusal_grounds g JOIN requests r ON r.id = g.request_id
+            WHERE {InScope} GROUP BY g.ground, g.provision ORDER BY COUNT(*) DESC, g.ground
+            """, window);
+        var pairs = await connection.QueryAsync<PairCount>(
+            $"""
+            SELECT r.requesting_state AS RequestingState, r.requested_state AS RequestedState, COUNT(*) AS Submitted,
+                   SUM(CASE WHEN {Status} NOT IN {Terminal} THEN 1 ELSE 0 END) AS Open,
+                   SUM(CASE WHEN r.status IN ('executed', 'partially-executed') THEN 1 ELSE 0 END) AS Executed,
+                   SUM(CASE WHEN r.status = 'refused' THEN 1 ELSE 0 END) AS Refused
+            FROM requests r WHERE {InScope}
+            GROUP BY r.requesting_state, r.requested_state ORDER BY r.requesting_state, r.requested_state
+            """, window);
+
+        return new StatisticsReport(from, to, state ?? "all", byKind.ToList(),
+            await DurationAsync(connection, "r.acknowledged_at", "r.acknowledged_at IS NOT NULL", window),
+            await DurationAsync(connection, "r.closed_at", "r.status IN ('executed', 'partially-executed')", window),
+            grounds.ToList(), pairs.ToList());
+    }
+
+    /// <summary>Median and p90 by nearest rank, computed with window functions.</summary>
+    private static async Task<Duration> DurationAsync(DbConnection connection, string endColumn, string reached, object window)
+    {
+        var row = await connection.QuerySingleAsync<(long? Count, double? Median, double? P90)>(
+            $"""
+            WITH d AS (SELECT julianday({endColumn}) - julianday(r.submitted_at) AS days FROM requests r WHERE {InScope} AND {reached}),
+                 o AS (SELECT days, ROW_NUMBER() OVER (ORDER BY days) AS rn, COUNT(*) OVER () AS n FROM d)
+            SELECT MAX(n) AS Count, MIN(CASE WHEN rn >= 0.5 * n THEN days END) AS Median, MIN(CASE WHEN rn >= 0.9 * n THEN days END) AS P90
+            FROM o
+            """, window);
+        return new Duration(row.Count ?? 0, Round(row.Median), Round(row.P90));
+    }
+
+    private static double? Round(double? days) => days is { } d ? Math.Round(d, 3) : null;
+}
