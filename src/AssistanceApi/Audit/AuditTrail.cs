@@ -63,7 +63,7 @@ public sealed class AuditTrail(TimeProvider clock)
                 "INSERT INTO admin_events (id, at, actor_client, action, target, details) VALUES (@id, @at, @actor, @action, @target, @details)",
                 new
                 {
-                    id = Guid.CreateVersion7(at), at, actor = admin.Actor?.ClientId, action = admin.Action, target = admin.Target,
+                    id = Ids.Next(at), at, actor = admin.Actor?.ClientId, action = admin.Action, target = admin.Target,
                     details = JsonSerializer.Serialize(admin.Details ?? new { }, AuditHash.Json),
                 },
                 transaction);

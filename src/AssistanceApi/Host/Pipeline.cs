@@ -49,6 +49,7 @@ public static class Pipeline
             // operationIds from the slice: Features.Requests.Submit.Endpoint → RequestsSubmit.
             c.Endpoints.NameGenerator = ctx => ctx.EndpointType.Namespace!.Replace("AssistanceApi.Features.", "").Replace(".", "");
             c.Binding.JsonExceptionTransformer = ValidationProblems.FromJsonException;
+            c.Binding.FailureMessage = (_, name, value) => $"'{value}' is not a valid value for {name}.";
             c.Errors.ContentType = ProblemWriter.ContentType;
             c.Errors.ProducesMetadataType = typeof(Problem);
             c.Errors.ResponseBuilder = (failures, http, status) =>

@@ -47,5 +47,12 @@ public static class Problems
     public static ApiProblemException Forbidden(string detail) =>
         new(new Problem { Title = "Forbidden", Status = 403, Detail = detail, Type = TypeFor("forbidden") });
 
+    /// <summary>A 422 citing the provision a body breaks, with the field and the catalogue's citation.</summary>
+    public static ApiProblemException TreatyBreach(Treaty.ProvisionCatalogue catalogue, string provisionId, string name, string message, string detail) =>
+        Unprocessable(provisionId, detail, [Breach(catalogue, provisionId, name, message)]);
+
+    public static ProblemError Breach(Treaty.ProvisionCatalogue catalogue, string provisionId, string name, string message) =>
+        new(name, catalogue.Reason(provisionId, message), provisionId);
+
     public static string TypeFor(string code) => $"/problems/{code}";
 }

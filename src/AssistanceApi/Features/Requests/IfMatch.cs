@@ -11,8 +11,10 @@ public static class IfMatch
     {
         var header = http.Request.Headers.IfMatch.ToString().Trim();
         if (header.Length == 0 || header == "*") return null;
-        var tag = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
-        tag = tag.Trim('"');
+        // If-Match compares strongly (RFC 9110 13.1.1): a weak tag never matches.
+        if (header.StartsWith("W/", StringComparison.Ordinal))
+            throw Problems.PreconditionFailed("If-Match needs the strong entity tag this API sent, e.g. \"3\".");
+        var tag = header.Trim('"');
         return long.TryParse(tag, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
             : throw Problems.BadRequest("If-Match must be the ETag of the request, e.g. \"3\".",

@@ -16,7 +16,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
         var body = command.Body;
         var key = ApiKeys.Issue();
         var now = clock.GetUtcNow();
-        var id = Guid.CreateVersion7(now);
+        var id = Ids.Next(now);
         await unit.Connection.ExecuteAsync(
             """
             INSERT INTO clients (id, name, state, role, key_prefix, key_hash, created_at)

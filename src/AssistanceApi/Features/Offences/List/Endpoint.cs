@@ -4,7 +4,7 @@ using FastEndpoints;
 
 namespace AssistanceApi.Features.Offences.List;
 
-public sealed class Endpoint(ProvisionCatalogue catalogue) : EndpointWithoutRequest<Page<Offence>>
+public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Page<Offence>>
 {
     public override void Configure()
     {
@@ -18,6 +18,6 @@ public sealed class Endpoint(ProvisionCatalogue catalogue) : EndpointWithoutRequ
         });
     }
 
-    public override Task HandleAsync(CancellationToken ct) =>
-        Send.OkAsync(new Page<Offence> { Items = catalogue.Offences, NextCursor = null }, ct);
+    public override async Task HandleAsync(CancellationToken ct) =>
+        await Send.OkAsync(await mediator.Send(new ListOffencesQuery(), ct), ct);
 }

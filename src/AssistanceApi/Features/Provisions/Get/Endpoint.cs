@@ -4,7 +4,7 @@ using FastEndpoints;
 
 namespace AssistanceApi.Features.Provisions.Get;
 
-public sealed class Endpoint(ProvisionCatalogue catalogue) : EndpointWithoutRequest<Provision>
+public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Provision>
 {
     public override void Configure()
     {
@@ -17,10 +17,6 @@ public sealed class Endpoint(ProvisionCatalogue catalogue) : EndpointWithoutRequ
         });
     }
 
-    public override async Task HandleAsync(CancellationToken ct)
-    {
-        var id = Route<string>("id")!;
-        if (!catalogue.Contains(id)) throw Problems.NotFound($"No provision '{id}' in the catalogue; GET /api/v1/provisions lists them.");
-        await Send.OkAsync(catalogue[id], ct);
-    }
+    public override async Task HandleAsync(CancellationToken ct) =>
+        await Send.OkAsync(await mediator.Send(new GetProvisionQuery(Route<string>("id")!), ct), ct);
 }

@@ -18,8 +18,9 @@ public sealed class Handler(Transitions transitions, ProvisionCatalogue catalogu
         var confidential = JsonSerializer.Deserialize<RequestContent>(row.Content, JsonDefaults.Options)!.Confidential == true;
         var answer = command.Body.Confidentiality;
         if (confidential && answer is null)
-            throw Problems.Unprocessable(ConfidentialityProvision, "A confidential request is acknowledged with an answer on confidentiality.",
-                [new("confidentiality", catalogue.Reason(ConfidentialityProvision, "say whether the request can be kept confidential: can-comply or cannot-comply."), ConfidentialityProvision)]);
+            throw Problems.TreatyBreach(catalogue, ConfidentialityProvision, "confidentiality",
+                "say whether the request can be kept confidential: can-comply or cannot-comply.",
+                "A confidential request is acknowledged with an answer on confidentiality.");
         if (!confidential && answer is not null)
             throw Problems.BadRequest("The request did not ask for confidentiality.",
                 new ProblemError("confidentiality", "only for a request with confidential: true", "not-applicable"));

@@ -18,8 +18,8 @@ public sealed class Handler(Transitions transitions, ProvisionCatalogue catalogu
         var body = command.Body;
         var partial = body.Outcome == ExecutionOutcome.PartiallyExecuted;
         if (partial && string.IsNullOrWhiteSpace(body.UnexecutedReasons))
-            throw Problems.Unprocessable(Provision, "A partial execution gives the reasons for what was not executed.",
-                [new("unexecutedReasons", catalogue.Reason(Provision, "give the reasons why part of the request was not executed."), Provision)]);
+            throw Problems.TreatyBreach(catalogue, Provision, "unexecutedReasons",
+                "give the reasons why part of the request was not executed.", "A partial execution gives the reasons for what was not executed.");
 
         var progress = row.ProgressValue;
         progress.Outcome = new Outcome

@@ -21,7 +21,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
 
         content.LegalBasis ??= LegalBasis.Convention;
         var now = clock.GetUtcNow();
-        var id = Guid.CreateVersion7(now);
+        var id = Ids.Next(now);
         await unit.Connection.ExecuteAsync(
             """
             INSERT INTO requests (id, requesting_state, requested_state, kind, status, version, emergency, related_request_id, created_by, created_at, updated_at, content)

@@ -17,9 +17,9 @@ public sealed class Handler(Transitions transitions, ProvisionCatalogue catalogu
         var body = command.Body;
         var errors = new List<ProblemError>();
         if (string.IsNullOrWhiteSpace(body.Reasons))
-            errors.Add(new("reasons", catalogue.Reason(Provision, "give the proceeding with which execution would interfere."), Provision));
+            errors.Add(Problems.Breach(catalogue, Provision, "reasons", "give the proceeding with which execution would interfere."));
         if (body.Until is { } until && until <= DateOnly.FromDateTime(transitions.Now.UtcDateTime))
-            errors.Add(new("until", catalogue.Reason(Provision, "a postponement lasts until a date in the future."), Provision));
+            errors.Add(Problems.Breach(catalogue, Provision, "until", "a postponement lasts until a date in the future."));
         if (errors.Count > 0) throw Problems.Unprocessable(Provision, "The postponement does not meet the Convention; nothing was changed.", errors);
 
         var progress = row.ProgressValue;

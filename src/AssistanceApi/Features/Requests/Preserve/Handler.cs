@@ -28,8 +28,7 @@ public sealed class Handler(Transitions transitions, ProvisionCatalogue catalogu
     }
 
     private ApiProblemException Reject(string message) =>
-        Problems.Unprocessable(Provision, "The period of preservation does not meet the Convention; nothing was changed.",
-            [new("preservedUntil", catalogue.Reason(Provision, message), Provision)]);
+        Problems.TreatyBreach(catalogue, Provision, "preservedUntil", message, "The period of preservation does not meet the Convention; nothing was changed.");
 
     private static DateTimeOffset EndOf(DateOnly day) => new(day.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
 }

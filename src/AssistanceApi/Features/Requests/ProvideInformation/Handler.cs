@@ -16,8 +16,7 @@ public sealed class Handler(Transitions transitions, ProvisionCatalogue catalogu
         var row = await transitions.LoadAsync(command.Target, "provide-information");
         var answers = command.Body.Answers ?? [];
         if (answers.Count == 0)
-            throw Problems.Unprocessable(Provision, "Give at least one answer.",
-                [new("answers", catalogue.Reason(Provision, "answer the requested State's questions."), Provision)]);
+            throw Problems.TreatyBreach(catalogue, Provision, "answers", "answer the requested State's questions.", "Give at least one answer.");
 
         var progress = row.ProgressValue;
         var open = progress.InformationRequests[^1];

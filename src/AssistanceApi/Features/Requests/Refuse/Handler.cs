@@ -50,5 +50,5 @@ public sealed class Handler(Transitions transitions, ProvisionCatalogue catalogu
         }
     }
 
-    private ProblemError Error(string name, string provision, string message) => new(name, catalogue.Reason(provision, message), provision);
+    private ProblemError Error(string name, string provision, string message) => Problems.Breach(catalogue, provision, name, message);
 }

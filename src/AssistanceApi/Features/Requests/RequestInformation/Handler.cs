@@ -16,8 +16,8 @@ public sealed class Handler(Transitions transitions, ProvisionCatalogue catalogu
         var row = await transitions.LoadAsync(command.Target, "request-information");
         var questions = command.Body.Questions ?? [];
         if (questions.Count == 0)
-            throw Problems.Unprocessable(Provision, "Ask at least one question.",
-                [new("questions", catalogue.Reason(Provision, "state the additional information needed to execute the request."), Provision)]);
+            throw Problems.TreatyBreach(catalogue, Provision, "questions",
+                "state the additional information needed to execute the request.", "Ask at least one question.");
 
         var progress = row.ProgressValue;
         progress.InformationRequests.Add(new InformationRequest { Questions = questions, AskedAt = transitions.Now, ReturnTo = row.StatusValue });

@@ -24,7 +24,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
         var now = clock.GetUtcNow();
         var message = new Message
         {
-            Id = Guid.CreateVersion7(now), RequestId = row.Id, SentAt = now, FromState = caller.State!,
+            Id = Ids.Next(now), RequestId = row.Id, SentAt = now, FromState = caller.State!,
             Kind = command.Body.Kind!.Value, Subject = command.Body.Subject, Text = command.Body.Text!,
         };
         await unit.Connection.ExecuteAsync(
