@@ -10,7 +10,7 @@ namespace AssistanceApi.Audit;
 /// Collects the events a write command records; the transaction behaviour appends them to each
 /// request's hash chain inside the same transaction, so a change and its event commit together.
 /// </summary>
-public sealed class AuditTrail(TimeProvider clock)
+public sealed class AuditTrail(TimeProvider clock, Database database)
 {
     private readonly List<PendingEvent> _pending = [];
 
@@ -33,6 +33,8 @@ public sealed class AuditTrail(TimeProvider clock)
     {
         foreach (var pending in _pending)
         {
+            if (database.Dialect.LockRequest.Length > 0)
+                await connection.ExecuteAsync(database.Dialect.LockRequest, new { id = pending.RequestId }, transaction);
             var last = await connection.QuerySingleOrDefaultAsync<ChainTip>(
                 "SELECT sequence AS Sequence, hash AS Hash FROM request_events WHERE request_id = @id ORDER BY sequence DESC LIMIT 1",
                 new { id = pending.RequestId }, transaction);
@@ -40,7 +42,7 @@ public sealed class AuditTrail(TimeProvider clock)
             {
                 RequestId = pending.RequestId,
                 Sequence = (last?.Sequence ?? 0) + 1,
-                At = clock.GetUtcNow(),
+                At = clock.Now(),
                 Action = pending.Action,
                 ActorState = pending.Actor.State,
                 ActorClient = pending.Actor.ClientId,
@@ -58,7 +60,7 @@ public sealed class AuditTrail(TimeProvider clock)
         }
         foreach (var admin in _pendingAdmin)
         {
-            var at = clock.GetUtcNow();
+            var at = clock.Now();
             await connection.ExecuteAsync(
                 "INSERT INTO admin_events (id, at, actor_client, action, target, details) VALUES (@id, @at, @actor, @action, @target, @details)",
                 new

@@ -34,7 +34,7 @@ public sealed class ApiKeyAuthentication(
                 new { prefix });
         if (client is null || !ApiKeys.Matches(key, client.KeyHash)) return AuthenticateResult.Fail("unknown key");
 
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, client.Id), new(ClaimTypes.Role, client.Role) };
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, client.Id.ToString()), new(ClaimTypes.Role, client.Role) };
         if (client.State is not null) claims.Add(new Claim(Caller.StateClaim, client.State));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
@@ -60,7 +60,7 @@ public sealed class ApiKeyAuthentication(
 
     private sealed class ClientRow
     {
-        public string Id { get; init; } = "";
+        public Guid Id { get; init; }
         public string? State { get; init; }
         public string Role { get; init; } = "";
         public string KeyHash { get; init; } = "";

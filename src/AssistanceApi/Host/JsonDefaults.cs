@@ -21,6 +21,8 @@ public static class JsonDefaults
         options.NumberHandling = JsonNumberHandling.Strict;
         options.MaxDepth = MaxDepth;
         options.AllowTrailingCommas = false;
+        // {"facts":"a","facts":"b"}: which one did the sender mean? Neither is taken.
+        options.AllowDuplicateProperties = false;
         options.ReadCommentHandling = JsonCommentHandling.Disallow;
         return options;
     }

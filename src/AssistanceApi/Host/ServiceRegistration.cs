@@ -68,14 +68,21 @@ public static class ServiceRegistration
 
     private static DatabaseOptions ReadDatabaseOptions(WebApplicationBuilder builder)
     {
-        var provider = builder.Configuration["Database:Provider"] ?? "sqlite";
-        if (!string.Equals(provider, "sqlite", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported yet; use 'sqlite'.");
-        return new DatabaseOptions
+        var configured = builder.Configuration.GetConnectionString("Assistance");
+        return (builder.Configuration["Database:Provider"] ?? "sqlite").ToLowerInvariant() switch
         {
-            Provider = "sqlite",
-            ConnectionString = Database.BuildSqliteConnectionString(
-                builder.Configuration.GetConnectionString("Assistance"), builder.Environment.ContentRootPath),
+            "sqlite" => new DatabaseOptions
+            {
+                Provider = DatabaseProvider.Sqlite,
+                ConnectionString = Database.BuildSqliteConnectionString(configured, builder.Environment.ContentRootPath),
+            },
+            "postgres" or "postgresql" => new DatabaseOptions
+            {
+                Provider = DatabaseProvider.Postgres,
+                ConnectionString = configured ?? throw new InvalidOperationException(
+                    "Database:Provider is postgres: set ConnectionStrings:Assistance (ConnectionStrings__Assistance) to an Npgsql connection string."),
+            },
+            var other => throw new InvalidOperationException($"Database:Provider '{other}' is not supported: use sqlite or postgres."),
         };
     }
 }

@@ -19,15 +19,22 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(IdempotencyContext 
     {
         if (context.Key is null) return await next(message, ct);
 
-        var now = clock.GetUtcNow();
-        var seen = await unit.Connection.QuerySingleOrDefaultAsync<StoredResponse>(
+        var now = clock.Now();
+        var key = new { client = context.ClientId, key = context.Key, fingerprint = context.Fingerprint, now, since = now - IdempotencyContext.Lifetime };
+        // Claim the key first (or take over an expired one): a concurrent request with the same key, on any
+        // instance, waits on this row and then finds it taken.
+        var claimed = await unit.Connection.ExecuteAsync(
             """
-            SELECT fingerprint AS Fingerprint, response AS Response FROM idempotency_keys
-            WHERE client_id = @client AND idempotency_key = @key AND created_at >= @since
-            """,
-            new { client = context.ClientId, key = context.Key, since = now - IdempotencyContext.Lifetime }, unit.Transaction);
-        if (seen is not null)
+            INSERT INTO idempotency_keys (client_id, idempotency_key, fingerprint, response, created_at)
+            VALUES (@client, @key, @fingerprint, '', @now)
+            ON CONFLICT (client_id, idempotency_key) DO UPDATE SET fingerprint = excluded.fingerprint, response = '', created_at = excluded.created_at
+            WHERE idempotency_keys.created_at < @since
+            """, key, unit.Transaction) == 1;
+        if (!claimed)
         {
+            var seen = await unit.Connection.QuerySingleAsync<StoredResponse>(
+                "SELECT fingerprint AS Fingerprint, response AS Response FROM idempotency_keys WHERE client_id = @client AND idempotency_key = @key",
+                key, unit.Transaction);
             return seen.Fingerprint == context.Fingerprint
                 ? JsonSerializer.Deserialize<TResponse>(seen.Response, JsonDefaults.Options)!
                 : throw Problems.Unprocessable("idempotency-key-reused",
@@ -37,15 +44,8 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(IdempotencyContext 
 
         var response = await next(message, ct);
         await unit.Connection.ExecuteAsync(
-            """
-            INSERT INTO idempotency_keys (client_id, idempotency_key, fingerprint, response, created_at)
-            VALUES (@client, @key, @fingerprint, @response, @now)
-            ON CONFLICT (client_id, idempotency_key) DO UPDATE SET fingerprint = excluded.fingerprint,
-                response = excluded.response, created_at = excluded.created_at
-            """,
-            new { client = context.ClientId, key = context.Key, fingerprint = context.Fingerprint, now,
-                  response = JsonSerializer.Serialize(response, JsonDefaults.Options) },
-            unit.Transaction);
+            "UPDATE idempotency_keys SET response = @response WHERE client_id = @client AND idempotency_key = @key",
+            new { key.client, key.key, response = JsonSerializer.Serialize(response, JsonDefaults.Options) }, unit.Transaction);
         return response;
     }
 

@@ -13,7 +13,7 @@ public sealed class IdempotencySweeper(Writer writer, TimeProvider clock, ILogge
         {
             try
             {
-                var cutoff = clock.GetUtcNow() - IdempotencyContext.Lifetime;
+                var cutoff = clock.Now() - IdempotencyContext.Lifetime;
                 await writer.RunAsync((connection, transaction) =>
                     connection.ExecuteAsync("DELETE FROM idempotency_keys WHERE created_at < @cutoff", new { cutoff }, transaction), stoppingToken);
             }

@@ -1,15 +1,30 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace AssistanceApi.Persistence;
 
-/// <summary>Opens connections with the pragmas a legal record needs.</summary>
-public sealed class Database(DatabaseOptions options)
+/// <summary>Opens connections: SQLite with the pragmas a legal record needs, or PostgreSQL from one pooled data source.</summary>
+public sealed class Database : IAsyncDisposable
 {
-    public string ConnectionString { get; } = options.ConnectionString;
+    private readonly NpgsqlDataSource? _postgres;
+
+    public Database(DatabaseOptions options)
+    {
+        Provider = options.Provider;
+        ConnectionString = options.ConnectionString;
+        Dialect = new Dialect(Provider);
+        if (Provider == DatabaseProvider.Postgres) _postgres = NpgsqlDataSource.Create(ConnectionString);
+    }
+
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+    public Dialect Dialect { get; }
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
+        if (_postgres is not null) return await _postgres.OpenConnectionAsync(ct);
+
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(ct);
         await using var pragma = connection.CreateCommand();
@@ -31,4 +46,6 @@ public sealed class Database(DatabaseOptions options)
         if (folder is not null) Directory.CreateDirectory(folder);
         return builder.ToString();
     }
+
+    public ValueTask DisposeAsync() => _postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

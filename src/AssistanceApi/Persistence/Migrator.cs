@@ -1,4 +1,6 @@
 using DbUp;
+using DbUp.Builder;
+using Npgsql;
 
 namespace AssistanceApi.Persistence;
 
@@ -7,22 +9,39 @@ public static class Migrator
 {
     public static void Upgrade(Database database)
     {
-        var result = DeployChanges.To
-            .SqliteDatabase(database.ConnectionString)
-            .WithScriptsEmbeddedInAssembly(typeof(Migrator).Assembly, name => name.Contains(".Migrations.sqlite."))
-            .WithTransactionPerScript()
-            .LogToNowhere()
-            .Build()
-            .PerformUpgrade();
+        if (database.Provider == DatabaseProvider.Postgres) EnsurePostgresDatabase(database.ConnectionString);
+        var result = Builder(database).WithTransactionPerScript().Build().PerformUpgrade();
         if (!result.Successful)
             throw new InvalidOperationException($"Database migration failed at {result.ErrorScript?.Name}", result.Error);
     }
 
-    public static bool IsUpToDate(Database database) =>
-        !DeployChanges.To
-            .SqliteDatabase(database.ConnectionString)
-            .WithScriptsEmbeddedInAssembly(typeof(Migrator).Assembly, name => name.Contains(".Migrations.sqlite."))
-            .LogToNowhere()
-            .Build()
-            .IsUpgradeRequired();
+    public static bool IsUpToDate(Database database) => !Builder(database).Build().IsUpgradeRequired();
+
+    /// <summary>Creates the database on first start. Unpooled, so no connection to the maintenance database lingers.</summary>
+    private static void EnsurePostgresDatabase(string connectionString)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        try
+        {
+            using var probe = new NpgsqlConnection(target.ConnectionString);
+            probe.Open();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            var name = target.Database!;
+            using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(target.ConnectionString) { Database = "postgres" }.ConnectionString);
+            admin.Open();
+            using var create = admin.CreateCommand();
+            create.CommandText = $"CREATE DATABASE \"{name.Replace("\"", "\"\"")}\"";
+            create.ExecuteNonQuery();
+        }
+    }
+
+    private static UpgradeEngineBuilder Builder(Database database)
+    {
+        var (engine, folder) = database.Provider == DatabaseProvider.Postgres
+            ? (DeployChanges.To.PostgresqlDatabase(database.ConnectionString), ".Migrations.postgres.")
+            : (DeployChanges.To.SqliteDatabase(database.ConnectionString), ".Migrations.sqlite.");
+        return engine.WithScriptsEmbeddedInAssembly(typeof(Migrator).Assembly, name => name.Contains(folder)).LogToNowhere();
+    }
 }

@@ -1,10 +1,16 @@
 using System.Data;
 using System.Globalization;
 using Dapper;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace AssistanceApi.Persistence;
 
-/// <summary>SQLite has no Guid or timestamp type: store both as sortable text.</summary>
+/// <summary>
+/// SQLite has no uuid, timestamp or date type: there all three travel as sortable text. PostgreSQL gets
+/// them natively (uuid, timestamptz in UTC, date). Timestamps keep microseconds, the precision both share,
+/// so a value reads back exactly as it was written (the audit hashes depend on it).
+/// </summary>
 public static class TypeHandlers
 {
     private static int _registered;
@@ -21,13 +27,26 @@ public static class TypeHandlers
         SqlMapper.AddTypeHandler(new DateOnlyHandler());
     }
 
+    public static DateTimeOffset ToMicroseconds(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return utc.AddTicks(-(utc.Ticks % 10));
+    }
+
+    /// <summary>Fixed width, so text order is time order in SQLite.</summary>
     public static string Format(DateTimeOffset value) =>
-        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        ToMicroseconds(value).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 
     private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
     {
         public override void SetValue(IDbDataParameter parameter, Guid value)
         {
+            if (parameter is NpgsqlParameter npgsql)
+            {
+                npgsql.NpgsqlDbType = NpgsqlDbType.Uuid;
+                npgsql.Value = value;
+                return;
+            }
             parameter.DbType = DbType.String;
             parameter.Value = value.ToString("D");
         }
@@ -39,6 +58,12 @@ public static class TypeHandlers
     {
         public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
         {
+            if (parameter is NpgsqlParameter npgsql)
+            {
+                npgsql.NpgsqlDbType = NpgsqlDbType.TimestampTz;
+                npgsql.Value = ToMicroseconds(value);
+                return;
+            }
             parameter.DbType = DbType.String;
             parameter.Value = Format(value);
         }
@@ -55,6 +80,12 @@ public static class TypeHandlers
     {
         public override void SetValue(IDbDataParameter parameter, DateOnly value)
         {
+            if (parameter is NpgsqlParameter npgsql)
+            {
+                npgsql.NpgsqlDbType = NpgsqlDbType.Date;
+                npgsql.Value = value;
+                return;
+            }
             parameter.DbType = DbType.String;
             parameter.Value = value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }

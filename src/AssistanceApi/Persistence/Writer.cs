@@ -3,17 +3,18 @@ using System.Data.Common;
 namespace AssistanceApi.Persistence;
 
 /// <summary>
-/// The one place that decides how units of work reach the disk. SQLite allows one writer at a time,
-/// so units queue on a gate here instead of spinning on SQLITE_BUSY; a batching writer can replace
+/// The one place that decides how units of work reach the disk. SQLite allows one writer at a time, so
+/// units queue on a gate here instead of spinning on SQLITE_BUSY; PostgreSQL runs them concurrently, each in
+/// its own transaction (row locks and the version check keep them apart). A batching writer can replace
 /// this class without any handler changing.
 /// </summary>
 public sealed class Writer(Database database)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim? _gate = database.Provider == DatabaseProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
 
     public async Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
     {
-        await _gate.WaitAsync(ct);
+        if (_gate is not null) await _gate.WaitAsync(ct);
         try
         {
             await using var connection = await database.OpenAsync(ct);
@@ -24,7 +25,7 @@ public sealed class Writer(Database database)
         }
         finally
         {
-            _gate.Release();
+            _gate?.Release();
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed record ActionTarget(Caller Caller, Guid Id, long? ExpectedVersion)
 /// </summary>
 public sealed class Transitions(UnitOfWork unit, AuditTrail audit, TimeProvider clock, RequestPresenter presenter, ProvisionCatalogue catalogue)
 {
-    public DateTimeOffset Now { get; } = clock.GetUtcNow();
+    public DateTimeOffset Now { get; } = clock.Now();
 
     public async Task<RequestRecord> LoadAsync(ActionTarget target, string actionName)
     {

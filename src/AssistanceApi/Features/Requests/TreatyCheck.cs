@@ -3,6 +3,7 @@ using System.Text.Json;
 using AssistanceApi.Auth;
 using AssistanceApi.Features.States;
 using AssistanceApi.Host;
+using AssistanceApi.Persistence;
 using AssistanceApi.Treaty;
 using AssistanceApi.Treaty.Rules;
 using Dapper;
@@ -17,12 +18,12 @@ public sealed record ValidationReport(bool Compliant, IReadOnlyList<Finding> Fin
 }
 
 /// <summary>Runs the treaty rules on request content against the directory as it stands today.</summary>
-public sealed class TreatyCheck(TreatyRules rules, ProvisionCatalogue catalogue, TimeProvider clock, TreatyOptions options)
+public sealed class TreatyCheck(TreatyRules rules, ProvisionCatalogue catalogue, TimeProvider clock, TreatyOptions options, Database database)
 {
     public async Task<ValidationReport> RunAsync(DbConnection connection, Caller caller, RequestContent content, DbTransaction? transaction = null)
     {
         var documents = (await connection.QueryAsync<(string Code, string Document)>(
-            "SELECT code AS Code, document AS Document FROM states WHERE code IN @codes",
+            $"SELECT code AS Code, document AS Document FROM states WHERE {database.Dialect.In("code", "codes")}",
             new { codes = new[] { caller.State!, content.RequestedState! } }, transaction))
             .ToDictionary(r => r.Code, r => JsonSerializer.Deserialize<StateEntry>(r.Document, JsonDefaults.Options)!);
 
@@ -30,8 +31,8 @@ public sealed class TreatyCheck(TreatyRules rules, ProvisionCatalogue catalogue,
             return Report([OwnStateFinding(catalogue)]);
 
         var context = new RuleContext(content, documents[caller.State!], documents[content.RequestedState!],
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), catalogue, options,
-            await RelatedAsync(connection, caller, content.RelatedRequestId, clock.GetUtcNow(), transaction));
+            DateOnly.FromDateTime(clock.Now().UtcDateTime), catalogue, options,
+            await RelatedAsync(connection, caller, content.RelatedRequestId, clock.Now(), transaction));
         return Report(rules.Evaluate(context));
     }
 

@@ -41,7 +41,7 @@ public sealed class Seeder(Writer writer, SeedOptions options, TimeProvider cloc
                 INSERT INTO clients (id, name, state, role, key_hash, created_at) VALUES (@Id, @Name, @State, @Role, @KeyHash, @now)
                 ON CONFLICT (id) DO NOTHING
                 """,
-                new { client.Id, client.Name, client.State, client.Role, client.KeyHash, now = clock.GetUtcNow() }, transaction);
+                new { client.Id, client.Name, client.State, client.Role, client.KeyHash, now = clock.Now() }, transaction);
         }
     }
 

@@ -24,7 +24,7 @@ public sealed class CreateClientValidator : Validator<CreateClientBody>
         RuleFor(b => b.Role).NotEmpty().WithErrorCode("required").WithMessage("role is required.");
         RuleFor(b => b.Role).Must(r => r is null || ClientRoles.All.Contains(r)).WithErrorCode("invalid-role")
             .WithMessage("role must be central-authority, contact-point or secretariat.");
-        RuleFor(b => b.State).Must(states.Contains!).When(b => b.Role != ClientRoles.Secretariat).WithErrorCode("invalid-state-code")
+        RuleFor(b => b.State).Must(states.Contains!).When(b => b.Role is ClientRoles.CentralAuthority or ClientRoles.ContactPoint).WithErrorCode("invalid-state-code")
             .WithMessage("state must be the ISO 3166-1 alpha-3 code (upper case) of a UN Member State.");
         RuleFor(b => b.State).Null().When(b => b.Role == ClientRoles.Secretariat).WithErrorCode("not-applicable")
             .WithMessage("the secretariat belongs to no State: leave state out.");

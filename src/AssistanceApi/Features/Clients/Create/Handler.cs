@@ -15,7 +15,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
     {
         var body = command.Body;
         var key = ApiKeys.Issue();
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var id = Ids.Next(now);
         await unit.Connection.ExecuteAsync(
             """

@@ -10,10 +10,11 @@ public sealed class Handler(Database database) : IQueryHandler<ListClientsQuery,
 {
     public async ValueTask<Page<ClientView>> Handle(ListClientsQuery query, CancellationToken ct)
     {
+        var after = GuidCursor.Parse(query.After);
         await using var connection = await database.OpenAsync(ct);
         var rows = (await connection.QueryAsync<ClientView>(
-            $"SELECT {ClientView.Columns} FROM clients WHERE (@after IS NULL OR id > @after) ORDER BY id LIMIT @take",
-            new { after = query.After, take = query.Limit + 1 })).ToList();
+            $"SELECT {ClientView.Columns} FROM clients {(after is null ? "" : "WHERE id > @after")} ORDER BY id LIMIT @take",
+            new { after, take = query.Limit + 1 })).ToList();
         return Page<ClientView>.From(rows, query.Limit, c => c.Id.ToString("D"));
     }
 }

@@ -15,7 +15,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
     {
         var changed = await unit.Connection.ExecuteAsync(
             "UPDATE clients SET revoked_at = COALESCE(revoked_at, @now) WHERE id = @id",
-            new { id = command.Id, now = clock.GetUtcNow() }, unit.Transaction);
+            new { id = command.Id, now = clock.Now() }, unit.Transaction);
         if (changed == 0) throw Problems.NotFound($"No client {command.Id}.");
         audit.RecordAdmin("revoke-client", command.Id.ToString(), command.Caller);
         return Unit.Value;

@@ -17,12 +17,12 @@ public sealed class Handler(Database database) : IQueryHandler<ListProvisionsQue
         var after = int.TryParse(query.After, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position : -1;
         await using var connection = await database.OpenAsync(ct);
         var rows = (await connection.QueryAsync<(string Document, int SortOrder)>(
-            """
+            $"""
             SELECT document AS Document, sort_order AS SortOrder FROM provisions
-            WHERE sort_order > @after AND (@article IS NULL OR id = @prefix OR id LIKE @prefix || '-%')
+            WHERE sort_order > @after {(query.Article is null ? "" : "AND (id = @prefix OR id LIKE @prefix || '-%')")}
             ORDER BY sort_order LIMIT @take
             """,
-            new { after, article = query.Article, prefix = $"uncc-{query.Article}", take = query.Limit + 1 })).ToList();
+            new { after, prefix = $"uncc-{query.Article}", take = query.Limit + 1 })).ToList();
         var page = Page<(string Document, int SortOrder)>.From(rows, query.Limit, r => r.SortOrder.ToString(CultureInfo.InvariantCulture));
         return new Page<Provision>
         {

@@ -20,7 +20,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
         RequestRules.EnsureMayDraft(caller, content, catalogue);
 
         content.LegalBasis ??= LegalBasis.Convention;
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var id = Ids.Next(now);
         await unit.Connection.ExecuteAsync(
             """

@@ -21,7 +21,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
         var discarded = WireName.Of(RequestStatus.Discarded);
         var changed = await unit.Connection.ExecuteAsync(
             "UPDATE requests SET status = @discarded, version = version + 1, updated_at = @now, closed_at = @now WHERE id = @id AND version = @version",
-            new { id = row.Id, version = row.Version, discarded, now = clock.GetUtcNow() }, unit.Transaction);
+            new { id = row.Id, version = row.Version, discarded, now = clock.Now() }, unit.Transaction);
         if (changed == 0) throw Problems.PreconditionFailed("The request changed meanwhile: GET it again and retry.");
         audit.Record(row.Id, "discard", command.Caller, row.Status, discarded);
         return Unit.Value;

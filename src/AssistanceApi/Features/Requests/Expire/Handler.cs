@@ -13,7 +13,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
 {
     public async ValueTask<int> Handle(ExpirePreservationsCommand command, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var lapsed = (await unit.Connection.QueryAsync<Guid>(
             $"SELECT r.id FROM requests r WHERE {PreservationClock.Lapsed}", new { now }, unit.Transaction)).ToList();
         foreach (var id in lapsed)

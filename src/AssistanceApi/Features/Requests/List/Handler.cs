@@ -28,14 +28,12 @@ public sealed class Handler(Database database, RequestPresenter presenter) : IQu
             WHERE r.status <> 'discarded'
               AND ((@outgoing AND r.requesting_state = @state) OR (@incoming AND r.requested_state = @state AND r.status <> 'draft'))
               AND (NOT @contactPoint OR r.kind <> 'mutual-legal-assistance')
-              AND {StatusCondition(filter.Status)}
-              AND (@kind IS NULL OR r.kind = @kind)
-              AND (@counterpart IS NULL OR r.requesting_state = @counterpart OR r.requested_state = @counterpart)
-              AND (NOT @overdue OR (r.status NOT IN @terminal AND r.status <> 'draft'
-                   AND ((r.status = 'submitted' AND r.acknowledge_by < @now) OR r.due_at < @now)))
-              AND (@expiringBefore IS NULL OR (r.status = 'preserved' AND r.preserved_until >= @now
-                   AND r.preserved_until <= @expiringBefore AND NOT {PreservationClock.FollowUpPending}))
-              AND (@afterId IS NULL OR r.emergency < @afterEmergency OR (r.emergency = @afterEmergency AND r.id < @afterId))
+              {StatusCondition(filter.Status)}
+              {(filter.Kind is null ? "" : "AND r.kind = @kind")}
+              {(filter.Counterpart is null ? "" : "AND (r.requesting_state = @counterpart OR r.requested_state = @counterpart)")}
+              {(filter.Overdue != true ? "" : Overdue(database.Dialect))}
+              {(filter.ExpiringWithinDays is null ? "" : Expiring)}
+              {(after is null ? "" : "AND (r.emergency < @afterEmergency OR (r.emergency = @afterEmergency AND r.id < @afterId))")}
             ORDER BY r.emergency DESC, r.id DESC LIMIT @take
             """,
             new
@@ -47,7 +45,6 @@ public sealed class Handler(Database database, RequestPresenter presenter) : IQu
                 status = filter.Status,
                 kind = filter.Kind,
                 counterpart = filter.Counterpart,
-                overdue = filter.Overdue == true,
                 now,
                 terminal = TerminalStatuses,
                 expiringBefore = filter.ExpiringWithinDays is { } days ? now.AddDays(days) : (DateTimeOffset?)null,
@@ -66,18 +63,31 @@ public sealed class Handler(Database database, RequestPresenter presenter) : IQu
     /// <summary>expired and preserved are read through the preservation clock, so a lapsed preservation lists as expired at once.</summary>
     private static string StatusCondition(string? status) => status switch
     {
-        null => "1 = 1",
-        "expired" => $"(r.status = 'expired' OR {PreservationClock.Lapsed})",
-        "preserved" => $"(r.status = 'preserved' AND NOT {PreservationClock.Lapsed})",
-        _ => "r.status = @status",
+        null => "",
+        "expired" => $"AND (r.status = 'expired' OR {PreservationClock.Lapsed})",
+        "preserved" => $"AND (r.status = 'preserved' AND NOT {PreservationClock.Lapsed})",
+        _ => "AND r.status = @status",
     };
 
+    /// <summary>Open, and either not acknowledged in time or past the requested deadline.</summary>
+    private static string Overdue(Dialect dialect) =>
+        $"""
+        AND NOT {dialect.In("r.status", "terminal")} AND r.status <> 'draft'
+        AND ((r.status = 'submitted' AND r.acknowledge_by < @now) OR r.due_at < @now)
+        """;
+
+    private const string Expiring =
+        $"""
+        AND r.status = 'preserved' AND r.preserved_until >= @now AND r.preserved_until <= @expiringBefore
+        AND NOT {PreservationClock.FollowUpPending}
+        """;
+
     /// <summary>The position after the last item: its emergency flag and id.</summary>
-    private sealed record ListCursor(bool Emergency, string Id)
+    private sealed record ListCursor(bool Emergency, Guid Id)
     {
         public static string Of(RequestRecord row) => $"{(row.Emergency ? 1 : 0)}:{row.Id:D}";
 
         public static ListCursor? Parse(string? key) =>
-            key is [var flag and ('0' or '1'), ':', .. var id] && Guid.TryParse(id, out _) ? new ListCursor(flag == '1', id) : null;
+            key is [var flag and ('0' or '1'), ':', .. var id] && Guid.TryParse(id, out var guid) ? new ListCursor(flag == '1', guid) : null;
     }
 }

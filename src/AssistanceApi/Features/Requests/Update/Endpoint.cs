@@ -44,7 +44,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
         try
         {
             var node = await JsonNode.ParseAsync(HttpContext.Request.Body,
-                documentOptions: new JsonDocumentOptions { MaxDepth = JsonDefaults.MaxDepth }, cancellationToken: ct);
+                documentOptions: new JsonDocumentOptions { MaxDepth = JsonDefaults.MaxDepth, AllowDuplicateProperties = false }, cancellationToken: ct);
             return node as JsonObject ?? throw Problems.BadRequest("A merge patch must be a JSON object.",
                 new ProblemError("body", "must be a JSON object", "invalid-json"));
         }

@@ -36,7 +36,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
             """,
             new
             {
-                id = row.Id, version = row.Version, now = clock.GetUtcNow(), kind = WireName.Of(content.Kind!.Value),
+                id = row.Id, version = row.Version, now = clock.Now(), kind = WireName.Of(content.Kind!.Value),
                 requestedState = content.RequestedState, emergency = content.Emergency == true, related = content.RelatedRequestId,
                 content = JsonSerializer.Serialize(content, JsonDefaults.Options),
             },
@@ -55,6 +55,11 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
         {
             return merged.Deserialize<RequestContent>(JsonDefaults.Options)
                    ?? throw Problems.BadRequest("The patched request is empty.");
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // Text that is not valid UTF-16 (a lone surrogate) or a repeated key surfaces here, not as JsonException.
+            throw Problems.BadRequest("The patch is not well-formed JSON.", new ProblemError("body", "invalid text or a repeated field", "invalid-json"));
         }
         catch (JsonException e)
         {

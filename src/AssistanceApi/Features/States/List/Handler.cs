@@ -13,14 +13,16 @@ public sealed class Handler(Database database) : IQueryHandler<ListStatesQuery, 
     public async ValueTask<Page<StateEntry>> Handle(ListStatesQuery query, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
+        // Conditions only for the filters given: a typed NULL test would not plan alike on both databases.
         var documents = await connection.QueryAsync<string>(
-            """
+            $"""
             SELECT document FROM states
-            WHERE (@after IS NULL OR code > @after)
-              AND (@party IS NULL OR (convention_status = 'party') = @party)
+            WHERE 1 = 1
+              {(query.After is null ? "" : "AND code > @after")}
+              {(query.Party is null ? "" : query.Party.Value ? "AND convention_status = 'party'" : "AND convention_status <> 'party'")}
             ORDER BY code LIMIT @take
             """,
-            new { after = query.After, party = query.Party, take = query.Limit + 1 });
+            new { after = query.After, take = query.Limit + 1 });
         var states = documents.Select(d => JsonSerializer.Deserialize<StateEntry>(d, JsonDefaults.Options)!).ToList();
         return Page<StateEntry>.From(states, query.Limit, s => s.Code);
     }

@@ -25,7 +25,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
         {
             Code = current.Code, Name = current.Name, Convention = body.Convention!, CentralAuthority = body.CentralAuthority,
             ContactPoint = body.ContactPoint, AcceptedLanguages = body.AcceptedLanguages!, Declarations = body.Declarations!,
-            Source = body.Source ?? current.Source, AsOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            Source = body.Source ?? current.Source, AsOf = DateOnly.FromDateTime(clock.Now().UtcDateTime),
         };
         await unit.Connection.ExecuteAsync(
             "UPDATE states SET convention_status = @status, as_of = @AsOf, document = @document WHERE code = @Code",

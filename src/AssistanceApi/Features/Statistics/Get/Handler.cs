@@ -12,12 +12,6 @@ public sealed record StatisticsQuery(Caller Caller, DateOnly? From, DateOnly? To
 /// <summary>Everything is aggregated in SQL over the submission-time index; no request is loaded.</summary>
 public sealed class Handler(Database database, TimeProvider clock) : IQueryHandler<StatisticsQuery, StatisticsReport>
 {
-    // Requests submitted in [start, end), seen by the caller: every State for the secretariat, else its own pairs.
-    private const string InScope =
-        """
-        r.submitted_at >= @start AND r.submitted_at < @end
-        AND (@state IS NULL OR r.requesting_state = @state OR r.requested_state = @state)
-        """;
 
     // A lapsed preservation counts as expired before the sweep has persisted it.
     private const string Status = PreservationClock.EffectiveStatus;
@@ -26,7 +20,7 @@ public sealed class Handler(Database database, TimeProvider clock) : IQueryHandl
 
     public async ValueTask<StatisticsReport> Handle(StatisticsQuery query, CancellationToken ct)
     {
-        var to = query.To ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var to = query.To ?? DateOnly.FromDateTime(clock.Now().UtcDateTime);
         var from = query.From ?? to.AddYears(-1);
         var state = query.Caller.IsSecretariat ? null : query.Caller.State;
         var window = new
@@ -34,21 +28,24 @@ public sealed class Handler(Database database, TimeProvider clock) : IQueryHandl
             start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
             end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
             state,
-            now = clock.GetUtcNow(),
+            now = clock.Now(),
         };
 
+        // Requests submitted in [start, end), seen by the caller: every State for the secretariat, else its own pairs.
+        var inScope = "r.submitted_at >= @start AND r.submitted_at < @end"
+                      + (state is null ? "" : " AND (r.requesting_state = @state OR r.requested_state = @state)");
         await using var connection = await database.OpenAsync(ct);
         var byKind = await connection.QueryAsync<KindStatusCount>(
             $"""
             SELECT Kind, Status, COUNT(*) AS Count
-            FROM (SELECT r.kind AS Kind, {Status} AS Status FROM requests r WHERE {InScope}) s
+            FROM (SELECT r.kind AS Kind, {Status} AS Status FROM requests r WHERE {inScope}) s
             GROUP BY Kind, Status ORDER BY Kind, Status
             """, window);
         var grounds = await connection.QueryAsync<GroundCount>(
             $"""
             SELECT g.ground AS Ground, g.provision AS Provision, COUNT(*) AS Count
             FROM request_refusal_grounds g JOIN requests r ON r.id = g.request_id
-            WHERE {InScope} GROUP BY g.ground, g.provision ORDER BY COUNT(*) DESC, g.ground
+            WHERE {inScope} GROUP BY g.ground, g.provision ORDER BY COUNT(*) DESC, g.ground
             """, window);
         var pairs = await connection.QueryAsync<PairCount>(
             $"""
@@ -56,22 +53,22 @@ public sealed class Handler(Database database, TimeProvider clock) : IQueryHandl
                    SUM(CASE WHEN {Status} NOT IN {Terminal} THEN 1 ELSE 0 END) AS Open,
                    SUM(CASE WHEN r.status IN ('executed', 'partially-executed') THEN 1 ELSE 0 END) AS Executed,
                    SUM(CASE WHEN r.status = 'refused' THEN 1 ELSE 0 END) AS Refused
-            FROM requests r WHERE {InScope}
+            FROM requests r WHERE {inScope}
             GROUP BY r.requesting_state, r.requested_state ORDER BY r.requesting_state, r.requested_state
             """, window);
 
         return new StatisticsReport(from, to, state ?? "all", byKind.ToList(),
-            await DurationAsync(connection, "r.acknowledged_at", "r.acknowledged_at IS NOT NULL", window),
-            await DurationAsync(connection, "r.closed_at", "r.status IN ('executed', 'partially-executed')", window),
+            await DurationAsync(connection, inScope, "r.acknowledged_at", "r.acknowledged_at IS NOT NULL", window),
+            await DurationAsync(connection, inScope, "r.closed_at", "r.status IN ('executed', 'partially-executed')", window),
             grounds.ToList(), pairs.ToList());
     }
 
     /// <summary>Median and p90 by nearest rank, computed with window functions.</summary>
-    private static async Task<Duration> DurationAsync(DbConnection connection, string endColumn, string reached, object window)
+    private async Task<Duration> DurationAsync(DbConnection connection, string inScope, string endColumn, string reached, object window)
     {
         var row = await connection.QuerySingleAsync<(long? Count, double? Median, double? P90)>(
             $"""
-            WITH d AS (SELECT julianday({endColumn}) - julianday(r.submitted_at) AS days FROM requests r WHERE {InScope} AND {reached}),
+            WITH d AS (SELECT {database.Dialect.DaysBetween("r.submitted_at", endColumn)} AS days FROM requests r WHERE {inScope} AND {reached}),
                  o AS (SELECT days, ROW_NUMBER() OVER (ORDER BY days) AS rn, COUNT(*) OVER () AS n FROM d)
             SELECT MAX(n) AS Count, MIN(CASE WHEN rn >= 0.5 * n THEN days END) AS Median, MIN(CASE WHEN rn >= 0.9 * n THEN days END) AS P90
             FROM o

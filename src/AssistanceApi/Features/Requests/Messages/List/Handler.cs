@@ -11,15 +11,16 @@ public sealed class Handler(Database database, RequestPresenter presenter) : IQu
 {
     public async ValueTask<Page<Message>> Handle(ListMessagesQuery query, CancellationToken ct)
     {
+        var after = GuidCursor.Parse(query.After);
         await using var connection = await database.OpenAsync(ct);
         await RequestRecord.LoadVisibleAsync(connection, query.RequestId, query.Caller, presenter.Now);
         var rows = (await connection.QueryAsync<MessageRow>(
-            """
+            $"""
             SELECT id AS Id, request_id AS RequestId, sent_at AS SentAt, from_state AS FromState, kind AS Kind, subject AS Subject, text AS Text
-            FROM request_messages WHERE request_id = @requestId AND (@after IS NULL OR id > @after)
+            FROM request_messages WHERE request_id = @requestId {(after is null ? "" : "AND id > @after")}
             ORDER BY id LIMIT @take
             """,
-            new { requestId = query.RequestId, after = query.After, take = query.Limit + 1 })).Select(r => r.ToMessage()).ToList();
+            new { requestId = query.RequestId, after, take = query.Limit + 1 })).Select(r => r.ToMessage()).ToList();
         return Page<Message>.From(rows, query.Limit, m => m.Id.ToString("D"));
     }
 

@@ -21,7 +21,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
             throw Problems.Conflict("draft-has-no-counterpart", "A draft has not reached the requested State: submit it first.",
                 presenter.Present(row, caller).AllowedActions);
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var message = new Message
         {
             Id = Ids.Next(now), RequestId = row.Id, SentAt = now, FromState = caller.State!,

@@ -1,0 +1,23 @@
+namespace AssistanceApi.Persistence;
+
+/// <summary>The few places where SQLite and PostgreSQL SQL differ; everything else is written once.</summary>
+public sealed class Dialect(DatabaseProvider provider)
+{
+    public DatabaseProvider Provider { get; } = provider;
+
+    /// <summary>Days, with fractions, from one timestamp column to another.</summary>
+    public string DaysBetween(string start, string end) => Provider == DatabaseProvider.Postgres
+        ? $"CAST(EXTRACT(EPOCH FROM ({end} - {start})) / 86400.0 AS DOUBLE PRECISION)"
+        : $"(julianday({end}) - julianday({start}))";
+
+    /// <summary>A column matched against a list parameter: Dapper expands lists for SQLite; Npgsql takes arrays.</summary>
+    public string In(string column, string parameter) => Provider == DatabaseProvider.Postgres
+        ? $"{column} = ANY(@{parameter})"
+        : $"{column} IN @{parameter}";
+
+    /// <summary>
+    /// Locks a request's row until the transaction ends, so two instances appending to its audit chain queue
+    /// instead of forking it. SQLite needs nothing: it has one writer.
+    /// </summary>
+    public string LockRequest => Provider == DatabaseProvider.Postgres ? "SELECT 1 FROM requests WHERE id = @id FOR UPDATE" : "";
+}
