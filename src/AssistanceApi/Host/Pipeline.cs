@@ -16,8 +16,12 @@ public static class Pipeline
     {
         TypeHandlers.Register();
         var services = app.Services;
-        Migrator.Upgrade(services.GetRequiredService<Database>());
-        await services.GetRequiredService<Seeder>().SeedAsync();
+        var database = services.GetRequiredService<Database>();
+        await using (await database.StartupLockAsync())
+        {
+            Migrator.Upgrade(database);
+            await services.GetRequiredService<Seeder>().SeedAsync();
+        }
 
         await using var connection = await services.GetRequiredService<Database>().OpenAsync();
         var provisions = (await connection.QueryAsync<string>("SELECT document FROM provisions ORDER BY sort_order"))

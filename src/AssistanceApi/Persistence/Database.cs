@@ -47,5 +47,38 @@ public sealed class Database : IAsyncDisposable
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Held while migrating and seeding, so replicas starting together on one PostgreSQL take turns instead of
+    /// racing on the same scripts. SQLite serves one machine and needs none.
+    /// </summary>
+    public async Task<IAsyncDisposable> StartupLockAsync()
+    {
+        if (_postgres is null) return new Released(null);
+        var connection = await _postgres.OpenConnectionAsync();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT pg_advisory_lock({StartupLockKey})";
+            await command.ExecuteNonQueryAsync();
+        }
+        return new Released(connection);
+    }
+
+    // Any constant will do, as long as nothing else on the server uses it: "UNCC" in ASCII.
+    private const long StartupLockKey = 0x554E4343;
+
+    private sealed class Released(DbConnection? connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (connection is null) return;
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = $"SELECT pg_advisory_unlock({StartupLockKey})";
+                await command.ExecuteNonQueryAsync();
+            }
+            await connection.DisposeAsync();
+        }
+    }
+
     public ValueTask DisposeAsync() => _postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -23,12 +23,7 @@ public sealed class HealthTests
         var client = api.As(null);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        // A directory where the database file was cannot be opened as a database.
-        File.Delete(api.DatabasePath);
-        File.Delete(api.DatabasePath + "-wal");
-        File.Delete(api.DatabasePath + "-shm");
-        Directory.CreateDirectory(api.DatabasePath);
+        await api.Database.BreakAsync();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);

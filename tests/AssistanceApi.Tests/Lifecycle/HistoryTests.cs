@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Audit;
 using AssistanceApi.Tests.Support;
-using Microsoft.Data.Sqlite;
 using static AssistanceApi.Tests.Lifecycle.LifecycleKit;
 
 namespace AssistanceApi.Tests.Lifecycle;
@@ -12,21 +11,8 @@ public sealed class HistoryTests
 {
     private static readonly string Genesis = new('0', 64);
 
-    private static SqliteConnection Open(ApiFactory api)
-    {
-        var connection = new SqliteConnection($"Data Source={api.DatabasePath};Pooling=False");
-        connection.Open();
-        return connection;
-    }
-
-    private static int Execute(ApiFactory api, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var connection = Open(api);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return command.ExecuteNonQuery();
-    }
+    /// <summary>Tampers with the trail behind the API's back, on whichever database the test runs.</summary>
+    private static Task<int> ExecuteAsync(ApiFactory api, string sql, object parameters) => api.Database.ExecuteAsync(sql, parameters);
 
     [Fact]
     public async Task Every_change_and_message_is_an_event_in_one_valid_chain()
@@ -115,7 +101,7 @@ public sealed class HistoryTests
         var c = await Case.AtAsync(api, "executed");
         Assert.True((await c.HistoryAsync())["chainValid"]!.GetValue<bool>());
 
-        Assert.Equal(1, Execute(api, $"UPDATE request_events SET {column} = {value} WHERE request_id = $id AND sequence = 3", ("$id", c.Id)));
+        Assert.Equal(1, await ExecuteAsync(api, $"UPDATE request_events SET {column} = {value} WHERE request_id = @id AND sequence = 3", new { id = Guid.Parse(c.Id) }));
 
         foreach (var client in new[] { c.Fra, c.Deu })
         {
@@ -136,7 +122,7 @@ public sealed class HistoryTests
             RequestId = Guid.Parse(c.Id), Sequence = 3, At = DateTimeOffset.Parse(third["at"].Str()), Action = third["action"].Str(),
             ActorState = third["actorState"].Str(), ActorClient = Guid.Parse(third["actorClient"].Str()),
             FromStatus = third["fromStatus"].Str(), ToStatus = third["toStatus"].Str(),
-            Details = ReadDetails(api, c.Id, 3), PreviousHash = third["previousHash"].Str(),
+            Details = await ReadDetailsAsync(api, c.Id, 3), PreviousHash = third["previousHash"].Str(),
         };
         Assert.Equal(third["hash"].Str(), AuditHash.Compute(original)); // the forger knows the recipe
 
@@ -146,21 +132,15 @@ public sealed class HistoryTests
             ActorClient = original.ActorClient, FromStatus = original.FromStatus, ToStatus = original.ToStatus,
             Details = "{}", PreviousHash = original.PreviousHash,
         };
-        Execute(api, "UPDATE request_events SET details = $details, hash = $hash WHERE request_id = $id AND sequence = 3",
-            ("$details", forged.Details), ("$hash", AuditHash.Compute(forged)), ("$id", c.Id));
+        await ExecuteAsync(api, "UPDATE request_events SET details = @details, hash = @hash WHERE request_id = @id AND sequence = 3",
+            new { details = forged.Details, hash = AuditHash.Compute(forged), id = Guid.Parse(c.Id) });
 
         Assert.False((await c.HistoryAsync())["chainValid"]!.GetValue<bool>());
     }
 
-    private static string ReadDetails(ApiFactory api, string id, int sequence)
-    {
-        using var connection = Open(api);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT details FROM request_events WHERE request_id = $id AND sequence = $sequence";
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$sequence", sequence);
-        return (string)command.ExecuteScalar()!;
-    }
+    private static async Task<string> ReadDetailsAsync(ApiFactory api, string id, int sequence) =>
+        (await api.Database.QueryAsync<string>(
+            "SELECT details FROM request_events WHERE request_id = @id AND sequence = @sequence", new { id = Guid.Parse(id), sequence })).Single();
 
     [Fact]
     public async Task A_deleted_middle_event_breaks_the_chain()
@@ -168,7 +148,7 @@ public sealed class HistoryTests
         await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "executed");
 
-        Assert.Equal(1, Execute(api, "DELETE FROM request_events WHERE request_id = $id AND sequence = 3", ("$id", c.Id)));
+        Assert.Equal(1, await ExecuteAsync(api, "DELETE FROM request_events WHERE request_id = @id AND sequence = 3", new { id = Guid.Parse(c.Id) }));
 
         var history = await c.HistoryAsync(c.Deu);
         Assert.False(history["chainValid"]!.GetValue<bool>());
@@ -180,7 +160,7 @@ public sealed class HistoryTests
     {
         await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "acknowledged");
-        Execute(api, "UPDATE request_events SET details = '{\"requestedReference\":\"forged\"}' WHERE request_id = $id AND sequence = 3", ("$id", c.Id));
+        await ExecuteAsync(api, "UPDATE request_events SET details = '{\"requestedReference\":\"forged\"}' WHERE request_id = @id AND sequence = 3", new { id = Guid.Parse(c.Id) });
 
         await c.ActAsync(c.Deu, "start-execution");
 
@@ -196,7 +176,7 @@ public sealed class HistoryTests
         var tampered = await Case.AtAsync(api, "acknowledged");
         var intact = new Case(api);
         await intact.StartAsync("acknowledged");
-        Execute(api, "UPDATE request_events SET action = 'refuse' WHERE request_id = $id AND sequence = 2", ("$id", tampered.Id));
+        await ExecuteAsync(api, "UPDATE request_events SET action = 'refuse' WHERE request_id = @id AND sequence = 2", new { id = Guid.Parse(tampered.Id) });
 
         Assert.False((await tampered.HistoryAsync())["chainValid"]!.GetValue<bool>());
         var history = await intact.HistoryAsync();

@@ -9,25 +9,40 @@ using Microsoft.Extensions.Time.Testing;
 namespace AssistanceApi.Tests.Support;
 
 /// <summary>
-/// One API host on its own fresh SQLite file, with the demo data loaded and a clock the test moves.
-/// Create one per test: no test sees another's data.
+/// One API host on its own fresh database (SQLite, or PostgreSQL in the PostgreSQL test project), with the demo
+/// data loaded and a clock the test moves. Create one per test: no test sees another's data.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("assistance-test-").FullName;
-
     public FakeTimeProvider Clock { get; } = new(Start);
 
-    public string DatabasePath => Path.Combine(_folder, "assistance.db");
+    private readonly bool _ownsDatabase;
+
+    public ApiFactory() : this(TestDatabase.Create(), ownsDatabase: true)
+    {
+    }
+
+    /// <summary>A second host on another's database: two instances of the API behind one database.</summary>
+    public ApiFactory(TestDatabase shared, bool ownsDatabase = false)
+    {
+        Database = shared;
+        _ownsDatabase = ownsDatabase;
+    }
+
+    public TestDatabase Database { get; }
+
+    /// <summary>SQLite only: the database file.</summary>
+    public string DatabasePath => Database.FilePath;
 
     public Dictionary<string, string?> Settings { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Assistance", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", Database.ProviderName);
+        builder.UseSetting("ConnectionStrings:Assistance", Database.ConnectionString);
         builder.UseSetting("Seeding:Demo", "true");
         builder.UseSetting("Security:HttpsRedirection", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -48,11 +63,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    protected override void Dispose(bool disposing)
+    public override async ValueTask DisposeAsync()
     {
-        base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); }
-        catch (IOException) { /* a file still open on a slow machine is left to the OS temp cleaner */ }
+        await base.DisposeAsync();
+        if (_ownsDatabase) await Database.DisposeAsync();
     }
 }

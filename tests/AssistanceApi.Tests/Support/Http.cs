@@ -8,8 +8,8 @@ namespace AssistanceApi.Tests.Support;
 
 public static class Http
 {
-    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, JsonNode? body) =>
-        client.PostAsync(url, new StringContent(body?.ToJsonString() ?? "", Encoding.UTF8, "application/json"));
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient client, string url, JsonNode? body, CancellationToken ct = default) =>
+        client.PostAsync(url, new StringContent(body?.ToJsonString() ?? "", Encoding.UTF8, "application/json"), ct);
 
     public static Task<HttpResponseMessage> PostRawAsync(this HttpClient client, string url, string body, string mediaType = "application/json") =>
         client.PostAsync(url, new StringContent(body, Encoding.UTF8, mediaType));

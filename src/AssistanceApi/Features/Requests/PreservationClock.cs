@@ -6,16 +6,21 @@ namespace AssistanceApi.Features.Requests;
 /// </summary>
 public static class PreservationClock
 {
-    /// <summary>A follow-up request for mutual legal assistance between the same two States is submitted and not yet ended:
-    /// the data stays preserved pending the decision on it (Art. 42(7)).</summary>
+    /// <summary>A follow-up request for mutual legal assistance between the same two States, submitted while the data was
+    /// preserved, has not yet ended: the data stays preserved pending the decision on it (Art. 42(7)). A follow-up sent
+    /// after the period ended revives nothing.</summary>
     public const string FollowUpPending =
         """
         EXISTS (SELECT 1 FROM requests f WHERE f.related_request_id = r.id AND f.kind = 'mutual-legal-assistance'
                 AND f.requesting_state = r.requesting_state AND f.requested_state = r.requested_state
-                AND f.status NOT IN ('draft', 'discarded') AND (f.closed_at IS NULL OR f.closed_at >= @now))
+                AND f.status NOT IN ('draft', 'discarded') AND f.submitted_at <= r.preserved_until
+                AND (f.closed_at IS NULL OR f.closed_at >= @now))
         """;
 
     public const string Lapsed = $"(r.status = 'preserved' AND r.preserved_until < @now AND NOT {FollowUpPending})";
 
     public const string EffectiveStatus = $"CASE WHEN {Lapsed} THEN 'expired' ELSE r.status END";
+
+    /// <summary>A lapsed preservation closed when its period ended, as the sweep will record.</summary>
+    public const string EffectiveClosedAt = $"CASE WHEN {Lapsed} THEN r.preserved_until ELSE r.closed_at END";
 }

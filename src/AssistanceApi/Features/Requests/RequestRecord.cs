@@ -16,7 +16,7 @@ public sealed class RequestRecord
         r.id AS Id, r.reference AS Reference, r.requesting_state AS RequestingState, r.requested_state AS RequestedState,
         r.kind AS Kind, {PreservationClock.EffectiveStatus} AS Status, r.version AS Version, r.emergency AS Emergency,
         r.created_by AS CreatedBy, r.created_at AS CreatedAt, r.updated_at AS UpdatedAt, r.submitted_at AS SubmittedAt,
-        r.acknowledge_by AS AcknowledgeBy, r.acknowledged_at AS AcknowledgedAt, r.closed_at AS ClosedAt, r.due_at AS DueAt,
+        r.acknowledge_by AS AcknowledgeBy, r.acknowledged_at AS AcknowledgedAt, {PreservationClock.EffectiveClosedAt} AS ClosedAt, r.due_at AS DueAt,
         r.preserved_until AS PreservedUntil, r.content AS Content, r.progress AS Progress
         """;
 

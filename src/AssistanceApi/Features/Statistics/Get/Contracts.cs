@@ -29,11 +29,31 @@ public sealed record StatisticsReport(
     IReadOnlyList<GroundCount> RefusalGrounds,
     IReadOnlyList<PairCount> Pairs);
 
-public sealed record KindStatusCount(string Kind, string Status, long Count);
+// Classes, not positional records: with no rows SQLite reports computed columns' types loosely, and Dapper
+// matches a record's constructor by those types before it reads anything.
+public sealed class KindStatusCount
+{
+    public string Kind { get; init; } = "";
+    public string Status { get; init; } = "";
+    public long Count { get; init; }
+}
 
 /// <summary>Days between two moments over the requests that reached the second; null when none did.</summary>
 public sealed record Duration(long Count, double? Median, double? P90);
 
-public sealed record GroundCount(string Ground, string Provision, long Count);
+public sealed class GroundCount
+{
+    public string Ground { get; init; } = "";
+    public string Provision { get; init; } = "";
+    public long Count { get; init; }
+}
 
-public sealed record PairCount(string RequestingState, string RequestedState, long Submitted, long Open, long Executed, long Refused);
+public sealed class PairCount
+{
+    public string RequestingState { get; init; } = "";
+    public string RequestedState { get; init; } = "";
+    public long Submitted { get; init; }
+    public long Open { get; init; }
+    public long Executed { get; init; }
+    public long Refused { get; init; }
+}

@@ -66,7 +66,7 @@ public sealed class Handler(Database database, TimeProvider clock) : IQueryHandl
     /// <summary>Median and p90 by nearest rank, computed with window functions.</summary>
     private async Task<Duration> DurationAsync(DbConnection connection, string inScope, string endColumn, string reached, object window)
     {
-        var row = await connection.QuerySingleAsync<(long? Count, double? Median, double? P90)>(
+        var row = await connection.QuerySingleAsync<DurationRow>(
             $"""
             WITH d AS (SELECT {database.Dialect.DaysBetween("r.submitted_at", endColumn)} AS days FROM requests r WHERE {inScope} AND {reached}),
                  o AS (SELECT days, ROW_NUMBER() OVER (ORDER BY days) AS rn, COUNT(*) OVER () AS n FROM d)
@@ -74,6 +74,13 @@ public sealed class Handler(Database database, TimeProvider clock) : IQueryHandl
             FROM o
             """, window);
         return new Duration(row.Count ?? 0, Round(row.Median), Round(row.P90));
+    }
+
+    private sealed class DurationRow
+    {
+        public long? Count { get; init; }
+        public double? Median { get; init; }
+        public double? P90 { get; init; }
     }
 
     private static double? Round(double? days) => days is { } d ? Math.Round(d, 3) : null;

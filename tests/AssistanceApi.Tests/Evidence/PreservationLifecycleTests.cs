@@ -1,0 +1,204 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AssistanceApi.Tests.Support;
+using static AssistanceApi.Tests.Evidence.EvidenceKit;
+
+namespace AssistanceApi.Tests.Evidence;
+
+/// <summary>
+/// preserve (requested State), extend (requesting State) and release (either) of contract section 4, with the
+/// minimum period of Art. 42(7). Submitted at 2026-11-27T10:00Z: the minimum runs to 2027-01-26T10:00Z, so the
+/// earliest preservedUntil (a whole day, to 23:59:59Z) is 2027-01-26.
+/// </summary>
+public sealed class PreservationLifecycleTests
+{
+    private static async Task<Exchange> AcknowledgedAsync(ApiFactory api, string requestingKey = DemoKeys.Fra, string requestedKey = DemoKeys.Deu)
+    {
+        var x = await new Exchange(api, requestingKey, requestedKey).SubmittedAsync(Bodies.CompletePreservation());
+        var acknowledged = await x.ActAsync(x.Requested, "acknowledge");
+        Assert.Contains("preserve", acknowledged["allowedActions"]!.AsArray().Select(a => a.Str()));
+        return x;
+    }
+
+    [Theory]
+    [InlineData("2027-01-25")]
+    [InlineData("2026-12-31")]
+    [InlineData("2026-11-27")]
+    public async Task Preserving_for_less_than_60_days_from_submission_is_refused_with_42_7(string until)
+    {
+        await using var api = new ApiFactory();
+        var x = await AcknowledgedAsync(api);
+        var problem = await (await x.TryAsync(x.Requested, "preserve", Until(until))).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("uncc-42-7", problem.Codes());
+        Assert.Contains("preservedUntil", problem.Names());
+        await x.Requested.AssertCitesAsync("uncc-42-7", problem.WithCode("uncc-42-7", "errors")[0]["reason"].Str());
+
+        var unchanged = await x.GetAsync(x.Requested);
+        Assert.Equal("acknowledged", unchanged["status"].Str());
+        Assert.Null(unchanged["preservedUntil"]);
+    }
+
+    [Fact]
+    public async Task Preserving_for_exactly_60_days_passes_and_runs_to_the_end_of_that_day()
+    {
+        await using var api = new ApiFactory();
+        var x = await AcknowledgedAsync(api);
+        var preserved = await x.ActAsync(x.Requested, "preserve", Until("2027-01-26"));
+        Assert.Equal("preserved", preserved["status"].Str());
+        Assert.Equal(new DateTimeOffset(2027, 1, 26, 23, 59, 59, TimeSpan.Zero), preserved["preservedUntil"].Time());
+        Assert.Equal(["release"], preserved["allowedActions"]!.AsArray().Select(a => a.Str()).ToArray());
+        var requesting = await x.GetAsync(x.Requesting);
+        Assert.Equal(["extend", "release", "withdraw"], requesting["allowedActions"]!.AsArray().Select(a => a.Str()).Order().ToArray());
+    }
+
+    [Fact]
+    public async Task The_minimum_counts_from_submission_not_from_the_day_of_preserving()
+    {
+        await using var api = new ApiFactory();
+        var x = await new Exchange(api).SubmittedAsync(Bodies.CompletePreservation());
+        api.Clock.Advance(TimeSpan.FromDays(10));
+        await x.ActAsync(x.Requested, "acknowledge");
+        // 60 days after submission suffices even though only 50 remain from today.
+        var preserved = await x.ActAsync(x.Requested, "preserve", Until("2027-01-26"));
+        Assert.Equal("preserved", preserved["status"].Str());
+    }
+
+    [Fact]
+    public async Task Preserving_without_preservedUntil_is_a_400()
+    {
+        await using var api = new ApiFactory();
+        var x = await AcknowledgedAsync(api);
+        var problem = await (await x.TryAsync(x.Requested, "preserve", new JsonObject())).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("preservedUntil", problem.Names());
+    }
+
+    [Fact]
+    public async Task The_requesting_State_extends_to_a_later_date()
+    {
+        await using var api = new ApiFactory();
+        var x = await PreservedAsync(api, "2027-02-01");
+        var extended = await x.ActAsync(x.Requesting, "extend", Until("2027-04-30"));
+        Assert.Equal("preserved", extended["status"].Str());
+        Assert.Equal(new DateTimeOffset(2027, 4, 30, 23, 59, 59, TimeSpan.Zero), extended["preservedUntil"].Time());
+        Assert.Equal(new DateTimeOffset(2027, 4, 30, 23, 59, 59, TimeSpan.Zero), (await x.GetAsync(x.Requested))["preservedUntil"].Time());
+
+        var events = (await x.Requesting.HistoryAsync(x.Id))["events"]!.AsArray();
+        var extend = events.Single(e => e!["action"].Str() == "extend")!;
+        Assert.Equal("FRA", extend["actorState"].Str());
+        Assert.Equal("preserved", extend["fromStatus"].Str());
+        Assert.Equal("preserved", extend["toStatus"].Str());
+    }
+
+    [Theory]
+    [InlineData("2027-02-01")]
+    [InlineData("2027-01-31")]
+    [InlineData("2027-01-26")]
+    public async Task Extending_to_the_same_or_an_earlier_date_is_refused_with_422(string until)
+    {
+        await using var api = new ApiFactory();
+        var x = await PreservedAsync(api, "2027-02-01");
+        var problem = await (await x.TryAsync(x.Requesting, "extend", Until(until))).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("uncc-42-7", problem.Codes());
+        Assert.Equal(new DateTimeOffset(2027, 2, 1, 23, 59, 59, TimeSpan.Zero), (await x.GetAsync(x.Requesting))["preservedUntil"].Time());
+    }
+
+    [Fact]
+    public async Task The_requested_State_may_not_extend()
+    {
+        await using var api = new ApiFactory();
+        var x = await PreservedAsync(api, "2027-02-01");
+        await (await x.TryAsync(x.Requested, "extend", Until("2027-03-01"))).ExpectProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(new DateTimeOffset(2027, 2, 1, 23, 59, 59, TimeSpan.Zero), (await x.GetAsync(x.Requested))["preservedUntil"].Time());
+    }
+
+    [Theory]
+    [InlineData("requesting", "FRA")]
+    [InlineData("requested", "DEU")]
+    public async Task Either_State_releases_with_a_reason(string side, string byState)
+    {
+        await using var api = new ApiFactory();
+        var x = await PreservedAsync(api);
+        var client = side == "requesting" ? x.Requesting : x.Requested;
+        var released = await x.ActAsync(client, "release", Reason("The suspect was identified otherwise."));
+        Assert.Equal("released", released["status"].Str());
+        Assert.Equal("The suspect was identified otherwise.", released["release"]!["reason"].Str());
+        Assert.Equal(byState, released["release"]!["byState"].Str());
+        Assert.Empty(released["allowedActions"]!.AsArray());
+        Assert.NotNull(released["closedAt"]);
+
+        var other = await x.GetAsync(side == "requesting" ? x.Requested : x.Requesting);
+        Assert.Equal("released", other["status"].Str());
+        Assert.Equal(byState, other["release"]!["byState"].Str());
+        Assert.Empty(other["allowedActions"]!.AsArray());
+        // Released is terminal.
+        await (await x.TryAsync(x.Requesting, "extend", Until("2027-06-01"))).ExpectProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"reason\":\"\"}")]
+    [InlineData("{\"reason\":\"   \"}")]
+    public async Task Releasing_without_a_reason_is_a_400(string body)
+    {
+        await using var api = new ApiFactory();
+        var x = await PreservedAsync(api);
+        await (await x.TryAsync(x.Requesting, "release", JsonNode.Parse(body))).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("preserved", (await x.GetAsync(x.Requesting))["status"].Str());
+    }
+
+    [Fact]
+    public async Task Preserving_an_MLA_request_is_a_409()
+    {
+        await using var api = new ApiFactory();
+        var x = await new Exchange(api).SubmittedAsync(Bodies.CompleteMla());
+        await x.ActAsync(x.Requested, "acknowledge");
+        var problem = await (await x.TryAsync(x.Requested, "preserve", Until("2027-02-01"))).ExpectProblemAsync(HttpStatusCode.Conflict);
+        var allowed = problem["allowedActions"]!.AsArray().Select(a => a.Str()).ToList();
+        Assert.DoesNotContain("preserve", allowed);
+        Assert.Contains("start-execution", allowed);
+        Assert.Equal("acknowledged", (await x.GetAsync(x.Requested))["status"].Str());
+    }
+
+    [Fact]
+    public async Task Preserving_before_acknowledging_is_a_409()
+    {
+        await using var api = new ApiFactory();
+        var x = await new Exchange(api).SubmittedAsync(Bodies.CompletePreservation());
+        var problem = await (await x.TryAsync(x.Requested, "preserve", Until("2027-02-01"))).ExpectProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(["acknowledge"], problem["allowedActions"]!.AsArray().Select(a => a.Str()).ToArray());
+        Assert.Equal("submitted", (await x.GetAsync(x.Requested))["status"].Str());
+    }
+
+    [Fact]
+    public async Task Extending_or_releasing_before_preserving_is_a_409()
+    {
+        await using var api = new ApiFactory();
+        var x = await AcknowledgedAsync(api);
+        await (await x.TryAsync(x.Requesting, "extend", Until("2027-02-01"))).ExpectProblemAsync(HttpStatusCode.Conflict);
+        await (await x.TryAsync(x.Requested, "release", Reason("Not needed."))).ExpectProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Theory]
+    [InlineData(DemoKeys.Fra247, DemoKeys.Deu247)]
+    [InlineData(DemoKeys.Fra, DemoKeys.Deu)]
+    [InlineData(DemoKeys.Fra247, DemoKeys.Deu)]
+    [InlineData(DemoKeys.Fra, DemoKeys.Deu247)]
+    public async Task The_whole_preservation_flow_runs_through_24_7_contact_points_and_central_authorities(string requestingKey, string requestedKey)
+    {
+        await using var api = new ApiFactory();
+        var x = await new Exchange(api, requestingKey, requestedKey).SubmittedAsync(Bodies.CompletePreservation());
+        Assert.Equal("submitted", (await x.GetAsync(x.Requested))["status"].Str());
+        var done = await x.WalkAsync(
+            (x.Requested, "acknowledge", new JsonObject { ["requestedReference"] = "DEU-247-1" }),
+            (x.Requested, "preserve", Until("2027-02-01")),
+            (x.Requesting, "extend", Until("2027-03-15")),
+            (x.Requested, "release", Reason("Data handed over under the follow-up.")));
+        Assert.Equal("released", done["status"].Str());
+        Assert.Equal("DEU", done["release"]!["byState"].Str());
+
+        var history = await x.Requesting.HistoryAsync(x.Id);
+        Assert.True(history["chainValid"]!.GetValue<bool>());
+        Assert.Equal(["create", "submit", "acknowledge", "preserve", "extend", "release"],
+            history["events"]!.AsArray().Select(e => e!["action"].Str()).ToArray());
+    }
+}

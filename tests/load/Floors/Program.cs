@@ -1,0 +1,169 @@
+// The floors the API's scenarios are compared with, on the same machine, under the same wrk settings:
+//   GET  /bare     a small JSON answer: Kestrel and routing, no database.
+//   POST /durable  the body (~1 KB) inserted into SQLite, one transaction and one commit per request
+//                  (WAL, synchronous=FULL: every commit waits for fsync). One connection, writers queue on a gate,
+//                  as the API's Writer does for SQLite today.
+//   POST /group    the same inserts funnelled through a Channel to one writer task, which commits whatever is queued
+//                  in one transaction per batch and completes each caller only after that commit: group commit.
+// The database file is Floors:Database (environment: Floors__Database).
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+var builder = WebApplication.CreateBuilder(args);
+var path = builder.Configuration["Floors:Database"] ?? Path.Combine(Path.GetTempPath(), "floors.db");
+var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+var durable = new DurableWriter(connectionString, "durable_entries");
+var group = new GroupWriter(connectionString, "group_entries");
+builder.Services.AddHostedService(_ => group);
+
+var app = builder.Build();
+
+app.MapGet("/bare", () => Results.Json(new { status = "ok", at = DateTimeOffset.UtcNow }));
+
+app.MapPost("/durable", async (HttpRequest request) =>
+{
+    var id = await durable.InsertAsync(await ReadAsync(request), request.HttpContext.RequestAborted);
+    return Results.Json(new { id }, statusCode: StatusCodes.Status201Created);
+});
+
+app.MapPost("/group", async (HttpRequest request) =>
+{
+    var id = await group.InsertAsync(await ReadAsync(request));
+    return Results.Json(new { id }, statusCode: StatusCodes.Status201Created);
+});
+
+app.Run();
+
+static async Task<string> ReadAsync(HttpRequest request)
+{
+    using var reader = new StreamReader(request.Body);
+    return await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+}
+
+/// <summary>One connection in WAL with synchronous=FULL and one prepared INSERT into its own table.</summary>
+internal sealed class Table : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _insert;
+
+    public Table(string connectionString, string name)
+    {
+        _connection = new SqliteConnection(connectionString);
+        _connection.Open();
+        using (var setup = _connection.CreateCommand())
+        {
+            setup.CommandText =
+                $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; " +
+                $"CREATE TABLE IF NOT EXISTS {name} (id TEXT NOT NULL PRIMARY KEY, at TEXT NOT NULL, payload TEXT NOT NULL);";
+            setup.ExecuteNonQuery();
+        }
+        _insert = _connection.CreateCommand();
+        _insert.CommandText = $"INSERT INTO {name} (id, at, payload) VALUES ($id, $at, $payload)";
+        _insert.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
+        _insert.Parameters.Add(new SqliteParameter { ParameterName = "$at" });
+        _insert.Parameters.Add(new SqliteParameter { ParameterName = "$payload" });
+        _insert.Prepare();
+    }
+
+    public SqliteTransaction Begin()
+    {
+        var transaction = _connection.BeginTransaction();
+        _insert.Transaction = transaction;
+        return transaction;
+    }
+
+    public string Insert(string payload)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var id = Guid.CreateVersion7(now).ToString("D");
+        _insert.Parameters[0].Value = id;
+        _insert.Parameters[1].Value = now.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        _insert.Parameters[2].Value = payload;
+        _insert.ExecuteNonQuery();
+        return id;
+    }
+
+    public void Dispose()
+    {
+        _insert.Dispose();
+        _connection.Dispose();
+    }
+}
+
+/// <summary>A transaction and a commit per request; requests take turns on a gate.</summary>
+internal sealed class DurableWriter(string connectionString, string name)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Table _table = new(connectionString, name);
+
+    public async Task<string> InsertAsync(string payload, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            using var transaction = _table.Begin();
+            var id = _table.Insert(payload);
+            transaction.Commit();
+            return id;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
+
+/// <summary>Group commit: callers queue their insert; one writer commits every queued insert in one transaction.</summary>
+internal sealed class GroupWriter(string connectionString, string name) : BackgroundService
+{
+    private const int MaxBatch = 1024;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Table _table = new(connectionString, name);
+
+    public Task<string> InsertAsync(string payload)
+    {
+        var pending = new Pending(payload, new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending)) pending.Done.SetException(new InvalidOperationException("The writer has stopped."));
+        return pending.Done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        var ids = new List<string>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
+                try
+                {
+                    using (var transaction = _table.Begin())
+                    {
+                        foreach (var pending in batch) ids.Add(_table.Insert(pending.Payload));
+                        transaction.Commit();
+                    }
+                    // Only now is every insert of the batch durable: answer the callers.
+                    for (var i = 0; i < batch.Count; i++) batch[i].Done.SetResult(ids[i]);
+                }
+                catch (Exception e)
+                {
+                    foreach (var pending in batch) pending.Done.TrySetException(e);
+                }
+                batch.Clear();
+                ids.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _queue.Writer.TryComplete();
+            while (_queue.Reader.TryRead(out var left)) left.Done.TrySetCanceled(CancellationToken.None);
+        }
+    }
+
+    private sealed record Pending(string Payload, TaskCompletionSource<string> Done);
+}

@@ -1,0 +1,24 @@
+-- POST /api/v1/requests/{id}/submit over a list of fresh drafts, one id a line in the file given as the first
+-- script argument (wrk ... -- <ids file> <threads>). Thread t takes lines t, t+threads, ... so no draft is
+-- submitted twice. Should the list run out, it starts over: those resubmissions answer 409 and show as non-2xx.
+dofile(os.getenv("LOAD_LUA") .. "/common.lua")
+local ids, i = {}, 0
+local key = os.getenv("LOAD_KEY")
+
+function init(args)
+  local threads, k = tonumber(args[2]) or 1, 0
+  for line in io.lines(args[1]) do
+    if line ~= "" then
+      if k % threads == tid then ids[#ids + 1] = line end
+      k = k + 1
+    end
+  end
+  assert(#ids > 0, "no draft ids in " .. args[1])
+  wrk.headers["X-Api-Key"] = key
+end
+
+function request()
+  i = i + 1
+  local id = ids[(i - 1) % #ids + 1]
+  return wrk.format("POST", "/api/v1/requests/" .. id .. "/submit", nil, "")
+end

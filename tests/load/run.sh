@@ -1,0 +1,353 @@
+#!/usr/bin/env bash
+# Load benchmark of AssistanceApi on SQLite, compared with floors measured on the same machine in the same run.
+# See tests/load/README.md.
+#
+#   tests/load/run.sh [--smoke] [--seed N] [--duration S] [--connections C]
+#                     [--threads T] [--timeout S] [--drafts K] [--keep]
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+usage: tests/load/run.sh [--smoke] [--seed N] [--duration S] [--connections C] [--threads T] [--timeout S] [--drafts K] [--keep]
+  --smoke          2 s per scenario, 1 s warm-up: checks everything works end to end
+  --seed N         bulk-load N requests into the database before measuring (default 0)
+  --duration S     seconds of load per scenario (default 15, --smoke 2)
+  --connections C  wrk connections (default 64)
+  --threads T      wrk threads (default 2)
+  --timeout S      wrk request timeout in seconds (default 10); slower responses count as errors
+  --drafts K       fresh drafts seeded for the submit scenario (default 5000 x (duration + warm-up) + 1000)
+  --keep           keep the temporary folder (binaries, databases, logs, wrk output)
+EOF
+}
+
+SMOKE=0 SEED=0 DURATION="" CONNECTIONS=64 THREADS=2 TIMEOUT=10 DRAFTS="" KEEP=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --smoke) SMOKE=1 ;;
+    --seed) SEED="${2:?--seed needs a number}"; shift ;;
+    --duration) DURATION="${2:?--duration needs seconds}"; shift ;;
+    --connections) CONNECTIONS="${2:?--connections needs a number}"; shift ;;
+    --threads) THREADS="${2:?--threads needs a number}"; shift ;;
+    --timeout) TIMEOUT="${2:?--timeout needs seconds}"; shift ;;
+    --drafts) DRAFTS="${2:?--drafts needs a number}"; shift ;;
+    --keep) KEEP=1 ;;
+    -h | --help) usage; exit 0 ;;
+    *) usage >&2; exit 2 ;;
+  esac
+  shift
+done
+if [[ -z "$DURATION" ]]; then
+  if [[ $SMOKE == 1 ]]; then DURATION=2; else DURATION=15; fi
+fi
+WARMUP=2
+[[ $SMOKE == 1 ]] && WARMUP=1
+for value in "$SEED" "$DURATION" "$CONNECTIONS" "$THREADS" "$TIMEOUT" "${DRAFTS:-0}"; do
+  [[ "$value" =~ ^[0-9]+$ ]] || { echo "not a whole number: $value" >&2; exit 2; }
+done
+((DURATION >= 1 && DURATION <= 3600)) || { echo "--duration must be 1..3600" >&2; exit 2; }
+((THREADS >= 1 && CONNECTIONS >= THREADS)) || { echo "--connections must be at least --threads (>= 1)" >&2; exit 2; }
+((TIMEOUT >= 1)) || { echo "--timeout must be at least 1" >&2; exit 2; }
+# Enough drafts that the submit scenario never runs out at up to 5,000 submissions a second; the warm-up gets its own.
+WARM_DRAFTS=$((5000 * WARMUP))
+[[ -z "$DRAFTS" ]] && DRAFTS=$((5000 * (DURATION + WARMUP) + 1000))
+((DRAFTS > WARM_DRAFTS + 1)) || { echo "--drafts must exceed $((WARM_DRAFTS + 1)) (the warm-up takes $WARM_DRAFTS)" >&2; exit 2; }
+
+LOAD_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$LOAD_DIR/../.." && pwd)"
+export LOAD_LUA="$LOAD_DIR/lua"
+CREATE_BODY="$LOAD_DIR/bodies/create.json"
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+
+for tool in dotnet curl awk; do command -v "$tool" >/dev/null || die "$tool is not installed"; done
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/assistance-load.XXXXXX")"
+PIDS=()
+
+stop_pid() {
+  local pid=$1
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  local pid
+  for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
+  if [[ $KEEP == 1 || $rc != 0 ]]; then
+    log "temporary files kept in $WORK"
+  else
+    rm -rf "$WORK"
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+forget_pid() {
+  local keep=() pid
+  for pid in "${PIDS[@]}"; do [[ "$pid" != "$1" ]] && keep+=("$pid"); done
+  PIDS=("${keep[@]}")
+}
+
+free_port() {
+  local port
+  for _ in $(seq 1 100); do
+    port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  return 1
+}
+
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# wait_ready URL PID SECONDS: polls every 20 ms until the URL answers 200.
+wait_ready() {
+  local url=$1 pid=$2 deadline=$(($(date +%s) + $3))
+  while (($(date +%s) < deadline)); do
+    kill -0 "$pid" 2>/dev/null || return 1
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)" == 200 ]] && return 0
+    sleep 0.02
+  done
+  return 1
+}
+
+# ---------------------------------------------------------------------------------------------------- prerequisites
+if ! command -v wrk >/dev/null; then
+  log "wrk is missing: installing it from the Debian packages"
+  SUDO=""
+  [[ $EUID -ne 0 ]] && SUDO="sudo"
+  timeout 300 $SUDO apt-get install -y wrk >"$WORK/apt.log" 2>&1 ||
+    { timeout 300 $SUDO apt-get update >>"$WORK/apt.log" 2>&1 && timeout 300 $SUDO apt-get install -y wrk >>"$WORK/apt.log" 2>&1; } ||
+    die "could not install wrk (see $WORK/apt.log)"
+fi
+
+# Build output goes to the temporary folder (--artifacts-path), so nothing lands in the source tree and a concurrent
+# build of the same project is not disturbed; no build server outlives the script.
+publish() {
+  local project=$1 out=$2
+  log "dotnet publish $project -c Release"
+  timeout 900 dotnet publish "$ROOT/$project" -c Release -o "$out" --artifacts-path "$WORK/artifacts" \
+    --disable-build-servers -nologo -v quiet >"$WORK/build-$(basename "$project").log" 2>&1 ||
+    { tail -n 30 "$WORK/build-$(basename "$project").log" >&2; die "build of $project failed"; }
+}
+publish src/AssistanceApi "$WORK/api"
+publish tests/load/Floors "$WORK/floors"
+publish tests/load/Seeder "$WORK/seeder"
+
+# ------------------------------------------------------------------------------------------------------------ the API
+DB="$WORK/bench.db"
+API_PORT="$(free_port)" || die "no free port"
+API="http://127.0.0.1:$API_PORT"
+API_PID=""
+START_MS=0
+
+start_api() {
+  local started
+  started=$(now_ms)
+  (
+    cd "$WORK/api"
+    exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$API" \
+      ConnectionStrings__Assistance="Data Source=$DB" Database__Provider=sqlite Seeding__Demo=true \
+      RateLimiting__PermitsPerMinute=100000000 Security__HttpsRedirection=false Logging__LogLevel__Default=Warning \
+      ./AssistanceApi
+  ) >>"$WORK/api.log" 2>&1 &
+  API_PID=$!
+  PIDS+=("$API_PID")
+  wait_ready "$API/health/ready" "$API_PID" 300 || { tail -n 30 "$WORK/api.log" >&2; die "the API did not become ready"; }
+  START_MS=$(($(now_ms) - started))
+}
+
+stop_api() {
+  stop_pid "$API_PID"
+  forget_pid "$API_PID"
+  API_PID=""
+}
+
+log "cold start on a fresh database (migrations, States, demo clients)"
+start_api
+COLD_MS=$START_MS
+stop_api
+
+log "seeding $SEED requests and $DRAFTS drafts straight into SQLite"
+seed_started=$(now_ms)
+timeout 3600 "$WORK/seeder/Seeder" --db "$DB" --requests "$SEED" --drafts "$DRAFTS" \
+  --drafts-out "$WORK/drafts.txt" --samples-out "$WORK/samples.txt" >&2 || die "the seeder failed"
+SEED_S=$(awk -v ms=$(($(now_ms) - seed_started)) 'BEGIN { printf "%.1f", ms / 1000 }')
+head -n "$WARM_DRAFTS" "$WORK/drafts.txt" >"$WORK/drafts-warmup.txt"
+tail -n +"$((WARM_DRAFTS + 1))" "$WORK/drafts.txt" >"$WORK/drafts-run.txt"
+
+log "starting the API on the seeded database"
+start_api
+RESTART_MS=$START_MS
+
+# Every seeded status must read back through the API (content and progress JSON deserialise) with a valid history.
+SAMPLES_OK=0 SAMPLES_ALL=0
+while read -r status id key; do
+  SAMPLES_ALL=$((SAMPLES_ALL + 1))
+  if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H "X-Api-Key: $key" "$API/api/v1/requests/$id")" == 200 ]] &&
+    curl -s --max-time 10 -H "X-Api-Key: $key" "$API/api/v1/requests/$id/history" | grep -q '"chainValid":true'; then
+    SAMPLES_OK=$((SAMPLES_OK + 1))
+  else
+    log "seeded $status request $id does not read back"
+  fi
+done <"$WORK/samples.txt"
+
+# ------------------------------------------------------------------------------------------------------- wrk runners
+declare -A RPS P50 P99 NON2XX ERRORS STATUSES
+
+# result_field NAME LINE: one value of the RESULT line lua/common.lua prints.
+result_field() { sed -E "s/.* $1=([^ ]*).*/\1/" <<<"$2"; }
+
+# wrk_once SECONDS OUT SCRIPT URL [script args]
+wrk_once() {
+  local seconds=$1 out=$2 script=$3 url=$4
+  shift 4
+  timeout $((seconds + TIMEOUT + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout "${TIMEOUT}s" --latency \
+    -s "$LOAD_DIR/lua/$script" "$url" -- "$@" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed on $url"; }
+  grep -q '^RESULT ' "$out" || { cat "$out" >&2; die "wrk printed no result for $url"; }
+}
+
+# measure NAME SCRIPT URL [script args]: a warm-up (discarded), then the measured run. LOAD_KEY/LOAD_BODY from env.
+measure() {
+  local name=$1 script=$2 url=$3
+  shift 3
+  local warm_args=("$@") run_args=("$@")
+  if [[ $script == submit.lua ]]; then
+    warm_args=("$WORK/drafts-warmup.txt" "$THREADS")
+    run_args=("$WORK/drafts-run.txt" "$THREADS")
+  fi
+  log "$name: warm-up ${WARMUP} s, then ${DURATION} s at -t$THREADS -c$CONNECTIONS"
+  wrk_once "$WARMUP" "$WORK/wrk-$name-warmup.txt" "$script" "$url" "${warm_args[@]}"
+  if [[ -n "${BEFORE_RUN:-}" ]]; then $BEFORE_RUN; fi
+  wrk_once "$DURATION" "$WORK/wrk-$name.txt" "$script" "$url" "${run_args[@]}"
+  local line
+  line=$(grep '^RESULT ' "$WORK/wrk-$name.txt")
+  RPS[$name]=$(result_field rps "$line")
+  P50[$name]=$(result_field p50 "$line")
+  P99[$name]=$(result_field p99 "$line")
+  NON2XX[$name]=$(result_field non2xx "$line")
+  ERRORS[$name]=$(result_field sockerr "$line")
+  STATUSES[$name]=$(result_field statuses "$line")
+  log "$name: ${RPS[$name]} req/s, p50 ${P50[$name]} ms, p99 ${P99[$name]} ms, statuses ${STATUSES[$name]}, socket errors/timeouts ${ERRORS[$name]}"
+}
+
+# Peak RSS of the API during the create run: VmRSS polled every 200 ms by a background poller.
+RSS_POLLER=""
+start_rss_poller() {
+  local pid=$API_PID limit=$((DURATION * 5 + 300))
+  echo 0 >"$WORK/rss-max-kb"
+  (
+    max=0
+    for _ in $(seq 1 "$limit"); do
+      rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
+      if [[ -n "$rss" && "$rss" -gt "$max" ]]; then max=$rss; echo "$max" >"$WORK/rss-max-kb"; fi
+      sleep 0.2
+    done
+  ) &
+  RSS_POLLER=$!
+  PIDS+=("$RSS_POLLER")
+}
+
+# ----------------------------------------------------------------------------------------------------- API scenarios
+LOAD_KEY=demo-fra-ca LOAD_BODY="$CREATE_BODY" BEFORE_RUN=start_rss_poller measure create post.lua "$API/api/v1/requests"
+stop_pid "$RSS_POLLER"
+forget_pid "$RSS_POLLER"
+PEAK_RSS_MB=$(awk '{ printf "%.0f", $1 / 1024 }' "$WORK/rss-max-kb")
+HWM_MB=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$API_PID/status")
+
+LOAD_KEY=demo-fra-ca measure submit submit.lua "$API"
+SUBMIT_AVAILABLE=$(wc -l <"$WORK/drafts-run.txt")
+SUBMIT_DONE=$(result_field requests "$(grep '^RESULT ' "$WORK/wrk-submit.txt")")
+if ((SUBMIT_DONE > SUBMIT_AVAILABLE)); then
+  log "WARNING: submit ran out of drafts ($SUBMIT_DONE submissions, $SUBMIT_AVAILABLE drafts): rerun with a larger --drafts"
+fi
+
+# One submitted request France may read: the first draft the submit run took (thread 0 starts with line 1).
+GET_ID=$(head -n 1 "$WORK/drafts-run.txt")
+curl -s --max-time 10 -H 'X-Api-Key: demo-fra-ca' "$API/api/v1/requests/$GET_ID" | grep -q '"status":"submitted"' ||
+  curl -s --max-time 10 -X POST -H 'X-Api-Key: demo-fra-ca' "$API/api/v1/requests/$GET_ID/submit" | grep -q '"status":"submitted"' ||
+  die "request $GET_ID is not submitted"
+LOAD_KEY=demo-fra-ca measure get get.lua "$API/api/v1/requests/$GET_ID"
+LOAD_KEY=demo-deu-ca measure list get.lua "$API/api/v1/requests?direction=incoming&status=submitted&limit=50"
+LOAD_KEY=demo-secretariat measure statistics get.lua "$API/api/v1/statistics"
+
+DB_MB=$(du -cm "$DB"* | awk 'END { print $1 }')
+stop_api
+
+# ----------------------------------------------------------------------------------------------------------- floors
+FLOORS_PORT="$(free_port)" || die "no free port"
+FLOORS="http://127.0.0.1:$FLOORS_PORT"
+log "starting the floors app"
+(
+  cd "$WORK/floors"
+  exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$FLOORS" Floors__Database="$WORK/floors.db" \
+    Logging__LogLevel__Default=Warning ./Floors
+) >>"$WORK/floors.log" 2>&1 &
+FLOORS_PID=$!
+PIDS+=("$FLOORS_PID")
+wait_ready "$FLOORS/bare" "$FLOORS_PID" 60 || { tail -n 30 "$WORK/floors.log" >&2; die "the floors app did not start"; }
+LOAD_KEY="" measure floor-bare get.lua "$FLOORS/bare"
+LOAD_KEY="" LOAD_BODY="$CREATE_BODY" measure floor-durable post.lua "$FLOORS/durable"
+LOAD_KEY="" LOAD_BODY="$CREATE_BODY" measure floor-group post.lua "$FLOORS/group"
+stop_pid "$FLOORS_PID"
+forget_pid "$FLOORS_PID"
+
+# ------------------------------------------------------------------------------------------------------------ report
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
+row() { # name label floor-name
+  local name=$1 label=$2 floor=${3:-} r="—"
+  [[ -n "$floor" ]] && r="$(ratio "${RPS[$name]}" "${RPS[$floor]}") of ${floor#floor-}"
+  printf '| %-27s | %9s | %8s | %8s | %7s | %6s | %-16s |\n' "$label" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" "${NON2XX[$name]}" "${ERRORS[$name]}" "$r"
+}
+COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+[[ -n "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null)" ]] && COMMIT="$COMMIT + uncommitted changes in src/"
+FS="$(stat -f -c %T "$WORK" 2>/dev/null || echo unknown)"
+
+REPORT="$WORK/report.md"
+{
+  echo "# AssistanceApi load benchmark"
+  echo
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT; $(nproc) cores, temp folder on $FS."
+  echo "wrk -t$THREADS -c$CONNECTIONS, ${DURATION} s per scenario after a ${WARMUP} s warm-up, timeout ${TIMEOUT} s$([[ $SMOKE == 1 ]] && echo ' (--smoke)')."
+  echo "Seeded requests: $SEED (+ $DRAFTS drafts for submit), loaded in $SEED_S s; $SAMPLES_OK of $SAMPLES_ALL seeded statuses read back with a valid history."
+  echo
+  echo "| scenario                    |     req/s |   p50 ms |   p99 ms | non-2xx | errors | ratio to floor   |"
+  echo "|-----------------------------|----------:|---------:|---------:|--------:|-------:|------------------|"
+  row create "create (POST requests)" floor-group
+  row submit "submit (POST …/submit)" floor-group
+  row get "GET by id" floor-bare
+  row list "incoming list (limit 50)" floor-bare
+  row statistics "statistics (secretariat)" floor-bare
+  row floor-bare "floor: bare GET"
+  row floor-durable "floor: durable (1 commit/req)"
+  row floor-group "floor: group commit"
+  echo
+  echo "- cold start to /health/ready 200 on a fresh database (migrations, States, demo clients): **${COLD_MS} ms**"
+  echo "- start on the seeded database: ${RESTART_MS} ms"
+  echo "- peak RSS of the API during the create run: **${PEAK_RSS_MB} MB** (VmRSS every 200 ms; VmHWM since start ${HWM_MB} MB)"
+  echo "- database after the run: ${DB_MB} MB (with WAL)"
+  for name in create submit get list statistics floor-bare floor-durable floor-group; do
+    if [[ "${NON2XX[$name]}" != 0 || "${ERRORS[$name]}" != 0 ]]; then
+      echo "- $name: statuses ${STATUSES[$name]}; socket errors/timeouts ${ERRORS[$name]}"
+    fi
+  done
+  echo
+  echo "Ratios are req/s of the scenario divided by req/s of its floor: writes (create, submit) against the group-commit"
+  echo "floor, reads against the bare floor. errors = socket errors and timeouts (no response within ${TIMEOUT} s)."
+} >"$REPORT"
+
+mkdir -p "$LOAD_DIR/results"
+cp "$REPORT" "$LOAD_DIR/results/latest.md"
+echo
+cat "$REPORT"
+echo
+log "written to tests/load/results/latest.md"
