@@ -70,33 +70,6 @@ public static class EvidenceKit
     public static JsonObject SeriousCrime(int maxPenaltyYears) =>
         new() { ["description"] = "Aggravated fraud", ["maxPenaltyYears"] = maxPenaltyYears };
 
-    /// <summary>Sets a dotted path in a body, creating objects on the way.</summary>
-    public static JsonObject Set(this JsonObject body, string path, JsonNode? value)
-    {
-        var parts = path.Split('.');
-        var node = body;
-        foreach (var part in parts[..^1])
-        {
-            if (node[part] is not JsonObject child) node[part] = child = new JsonObject();
-            node = child;
-        }
-        node[parts[^1]] = value;
-        return body;
-    }
-
-    /// <summary>Removes a dotted path from a body (no-op when absent).</summary>
-    public static JsonObject Without(this JsonObject body, string path)
-    {
-        var parts = path.Split('.');
-        var node = body;
-        foreach (var part in parts[..^1])
-        {
-            if (node[part] is not JsonObject child) return body;
-            node = child;
-        }
-        node.Remove(parts[^1]);
-        return body;
-    }
 
     // ---- validation and submission --------------------------------------------------------------------------
 

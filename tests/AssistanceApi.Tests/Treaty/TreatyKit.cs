@@ -95,33 +95,6 @@ public static class TreatyKit
         Assert.True(reason.Length > citation.Length + 2, "the reason says nothing after its citation");
     }
 
-    /// <summary>Sets a dotted path ("proceeding.conductingAuthority.name") in the body, creating objects on the way.</summary>
-    public static JsonObject Set(this JsonObject body, string path, JsonNode? value)
-    {
-        var parts = path.Split('.');
-        var node = body;
-        foreach (var part in parts[..^1])
-        {
-            if (node[part] is not JsonObject child) node[part] = child = new JsonObject();
-            node = child;
-        }
-        node[parts[^1]] = value;
-        return body;
-    }
-
-    /// <summary>Removes a dotted path from the body (no-op if absent).</summary>
-    public static JsonObject Without(this JsonObject body, string path)
-    {
-        var parts = path.Split('.');
-        var node = body;
-        foreach (var part in parts[..^1])
-        {
-            if (node[part] is not JsonObject child) return body;
-            node = child;
-        }
-        node.Remove(parts[^1]);
-        return body;
-    }
 
     public static JsonArray Array(params string[] values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
 
