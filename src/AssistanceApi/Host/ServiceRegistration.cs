@@ -25,6 +25,7 @@ public static class ServiceRegistration
         });
 
         services.AddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
         services.AddSingleton(JsonDefaults.Options);
         services.AddSingleton(ReadDatabaseOptions(builder));
         services.AddSingleton(new SeedOptions

@@ -21,15 +21,24 @@ public sealed class Database : IAsyncDisposable
     public string ConnectionString { get; }
     public Dialect Dialect { get; }
 
+    /// <summary>A pooled connection for reading. WAL lets any number of them read beside the one writer.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
         if (_postgres is not null) return await _postgres.OpenConnectionAsync(ct);
 
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    /// <summary>A connection for writing: on SQLite with the pragmas a legal record needs.</summary>
+    public async Task<DbConnection> OpenForWritingAsync(CancellationToken ct = default)
+    {
+        var connection = await OpenAsync(ct);
+        if (_postgres is not null) return connection;
         await using var pragma = connection.CreateCommand();
-        // synchronous=FULL: a committed request must survive power loss, WAL or not.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+        // WAL persists in the file; synchronous=FULL is per connection: a committed request must survive power loss.
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
         await pragma.ExecuteNonQueryAsync(ct);
         return connection;
     }
@@ -39,7 +48,6 @@ public sealed class Database : IAsyncDisposable
         var builder = new SqliteConnectionStringBuilder(configured ?? "");
         if (string.IsNullOrWhiteSpace(builder.DataSource))
             builder.DataSource = Path.Combine(contentRoot, "data", "assistance.db");
-        builder.ForeignKeys = true;
         builder.DefaultTimeout = 5;
         builder.Pooling = true;
         var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));

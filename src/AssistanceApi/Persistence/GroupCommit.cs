@@ -56,7 +56,7 @@ public sealed class GroupCommit : IAsyncDisposable
         var done = new List<(Unit Unit, object? Result)>(batch.Count);
         try
         {
-            var connection = _connection ??= await _database.OpenAsync();
+            var connection = _connection ??= await _database.OpenForWritingAsync();
             await using var transaction = await connection.BeginTransactionAsync();
             for (var i = 0; i < batch.Count; i++)
             {

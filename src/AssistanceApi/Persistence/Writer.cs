@@ -18,7 +18,7 @@ public sealed class Writer(Database database) : IAsyncDisposable
     {
         if (_groupCommit is not null) return await _groupCommit.RunAsync(work, ct);
 
-        await using var connection = await database.OpenAsync(ct);
+        await using var connection = await database.OpenForWritingAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var result = await work(connection, transaction);
         await transaction.CommitAsync(CancellationToken.None);

@@ -8,7 +8,7 @@ using AssistanceApi.Tests.Support;
 // The built API in a child process on its SQLite file, killed with SIGKILL in the middle of a write load.
 namespace AssistanceApi.Tests.Durability;
 
-public sealed class CrashTests : IAsyncDisposable
+public sealed class CrashTests : IAsyncLifetime
 {
     private readonly TestDatabase _database = TestDatabase.Create();
     private readonly int _port = FreePort();
@@ -108,7 +108,9 @@ public sealed class CrashTests : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         if (_api is { HasExited: false }) _api.Kill(entireProcessTree: true);
         _api?.Dispose();

@@ -45,6 +45,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Assistance", Database.ConnectionString);
         builder.UseSetting("Seeding:Demo", "true");
         builder.UseSetting("Security:HttpsRedirection", "false");
+        builder.UseSetting("Statistics:CacheSeconds", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>

@@ -1,0 +1,35 @@
+using System.Net;
+using AssistanceApi.Tests.Support;
+
+namespace AssistanceApi.Tests.Evidence;
+
+public sealed class StatisticsCacheTests
+{
+    private static async Task<long> SubmittedAsync(ApiFactory api) =>
+        (await (await api.As(DemoKeys.Secretariat).GetAsync("/api/v1/statistics")).ExpectAsync(HttpStatusCode.OK))["pairs"]!
+        .AsArray().Sum(p => p!["submitted"]!.GetValue<long>());
+
+    [Fact]
+    public async Task A_report_is_kept_for_the_configured_seconds()
+    {
+        await using var api = new ApiFactory();
+        api.Settings["Statistics:CacheSeconds"] = "60";
+        await api.As(DemoKeys.Fra).SubmitNewAsync(Bodies.CompleteMla());
+        Assert.Equal(1, await SubmittedAsync(api));
+
+        await api.As(DemoKeys.Fra).SubmitNewAsync(Bodies.CompleteMla());
+        Assert.Equal(1, await SubmittedAsync(api));
+    }
+
+    [Fact]
+    public async Task Without_a_cache_every_report_is_computed_afresh()
+    {
+        await using var api = new ApiFactory();
+        api.Settings["Statistics:CacheSeconds"] = "0";
+        await api.As(DemoKeys.Fra).SubmitNewAsync(Bodies.CompleteMla());
+        Assert.Equal(1, await SubmittedAsync(api));
+
+        await api.As(DemoKeys.Fra).SubmitNewAsync(Bodies.CompleteMla());
+        Assert.Equal(2, await SubmittedAsync(api));
+    }
+}
