@@ -81,7 +81,8 @@ cleanup() {
   trap - EXIT INT TERM
   local pid
   for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
-  if [[ $KEEP == 1 || $rc != 0 ]]; then
+  # A failed run keeps its logs for a look (an interrupted one does not); --keep keeps them always.
+  if [[ $KEEP == 1 || $rc == 1 ]]; then
     log "temporary files kept in $WORK"
   else
     rm -rf "$WORK"
@@ -106,6 +107,14 @@ free_port() {
   done
   return 1
 }
+
+# CPU accounting (clock ticks), to tell how much of the machine other work took during a measured run:
+# all busy ticks, minus the server's, minus those of this script's waited-for children (timeout and wrk).
+cpu_ticks() { # busy all
+  awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat
+}
+proc_ticks() { sed -E 's/^.*\) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $12 + $13 }' || echo 0; }
+children_ticks() { sed -E 's/^.*\) //' "/proc/$$/stat" | awk '{ print $14 + $15 }'; }
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
@@ -162,6 +171,9 @@ start_api() {
   ) >>"$WORK/api.log" 2>&1 &
   API_PID=$!
   PIDS+=("$API_PID")
+  # The subshell execs the API, so this pid is the API itself (peak RSS and shutdown depend on it).
+  sleep 0.05
+  tr '\0' ' ' <"/proc/$API_PID/cmdline" 2>/dev/null | grep -q AssistanceApi || die "pid $API_PID is not the API"
   wait_ready "$API/health/ready" "$API_PID" 300 || { tail -n 30 "$WORK/api.log" >&2; die "the API did not become ready"; }
   START_MS=$(($(now_ms) - started))
 }
@@ -202,7 +214,7 @@ while read -r status id key; do
 done <"$WORK/samples.txt"
 
 # ------------------------------------------------------------------------------------------------------- wrk runners
-declare -A RPS P50 P99 NON2XX ERRORS STATUSES
+declare -A RPS P50 P99 NON2XX ERRORS STATUSES OTHERS
 
 # result_field NAME LINE: one value of the RESULT line lua/common.lua prints.
 result_field() { sed -E "s/.* $1=([^ ]*).*/\1/" <<<"$2"; }
@@ -228,7 +240,13 @@ measure() {
   log "$name: warm-up ${WARMUP} s, then ${DURATION} s at -t$THREADS -c$CONNECTIONS"
   wrk_once "$WARMUP" "$WORK/wrk-$name-warmup.txt" "$script" "$url" "${warm_args[@]}"
   if [[ -n "${BEFORE_RUN:-}" ]]; then $BEFORE_RUN; fi
+  local before server0 children0 after server1 children1
+  before=$(cpu_ticks) server0=$(proc_ticks "$SERVER_PID") children0=$(children_ticks)
   wrk_once "$DURATION" "$WORK/wrk-$name.txt" "$script" "$url" "${run_args[@]}"
+  after=$(cpu_ticks) server1=$(proc_ticks "$SERVER_PID") children1=$(children_ticks)
+  OTHERS[$name]=$(awk -v a="$before" -v b="$after" -v s=$((server1 - server0)) -v c=$((children1 - children0)) 'BEGIN {
+    split(a, x, " "); split(b, y, " "); other = (y[1] - x[1]) - s - c; all = y[2] - x[2];
+    if (other < 0) other = 0; printf "%.0f", (all > 0 ? 100 * other / all : 0) }')
   local line
   line=$(grep '^RESULT ' "$WORK/wrk-$name.txt")
   RPS[$name]=$(result_field rps "$line")
@@ -237,7 +255,9 @@ measure() {
   NON2XX[$name]=$(result_field non2xx "$line")
   ERRORS[$name]=$(result_field sockerr "$line")
   STATUSES[$name]=$(result_field statuses "$line")
-  log "$name: ${RPS[$name]} req/s, p50 ${P50[$name]} ms, p99 ${P99[$name]} ms, statuses ${STATUSES[$name]}, socket errors/timeouts ${ERRORS[$name]}"
+  log "$name: ${RPS[$name]} req/s, p50 ${P50[$name]} ms, p99 ${P99[$name]} ms, statuses ${STATUSES[$name]}, socket errors/timeouts ${ERRORS[$name]}, other work ${OTHERS[$name]}% CPU"
+  local other=${OTHERS[$name]}
+  if ((other > 10)); then log "WARNING: other processes took ${OTHERS[$name]}% of the CPU during $name: its numbers are skewed"; fi
 }
 
 # Peak RSS of the API during the create run: VmRSS polled every 200 ms by a background poller.
@@ -258,6 +278,7 @@ start_rss_poller() {
 }
 
 # ----------------------------------------------------------------------------------------------------- API scenarios
+SERVER_PID=$API_PID
 LOAD_KEY=demo-fra-ca LOAD_BODY="$CREATE_BODY" BEFORE_RUN=start_rss_poller measure create post.lua "$API/api/v1/requests"
 stop_pid "$RSS_POLLER"
 forget_pid "$RSS_POLLER"
@@ -276,6 +297,21 @@ GET_ID=$(head -n 1 "$WORK/drafts-run.txt")
 curl -s --max-time 10 -H 'X-Api-Key: demo-fra-ca' "$API/api/v1/requests/$GET_ID" | grep -q '"status":"submitted"' ||
   curl -s --max-time 10 -X POST -H 'X-Api-Key: demo-fra-ca' "$API/api/v1/requests/$GET_ID/submit" | grep -q '"status":"submitted"' ||
   die "request $GET_ID is not submitted"
+# Unloaded latency of one read before any load on it: the first call (JIT, and for statistics a cache miss) and the
+# best of three.
+declare -A SINGLE
+single_ms() {
+  local name=$1 key=$2 url=$3 first="" best="" t
+  for _ in 1 2 3; do
+    t=$(curl -s -o /dev/null -w '%{time_total}' --max-time 60 -H "X-Api-Key: $key" "$url" || echo 60)
+    first=${first:-$t}
+    best=$(awk -v a="$t" -v b="${best:-999}" 'BEGIN { print ((a < b) ? a : b) }')
+  done
+  SINGLE[$name]=$(awk -v f="$first" -v b="$best" 'BEGIN { printf "%.1f / %.1f", f * 1000, b * 1000 }')
+}
+single_ms get demo-fra-ca "$API/api/v1/requests/$GET_ID"
+single_ms list demo-deu-ca "$API/api/v1/requests?direction=incoming&status=submitted&limit=50"
+single_ms statistics demo-secretariat "$API/api/v1/statistics"
 LOAD_KEY=demo-fra-ca measure get get.lua "$API/api/v1/requests/$GET_ID"
 LOAD_KEY=demo-deu-ca measure list get.lua "$API/api/v1/requests?direction=incoming&status=submitted&limit=50"
 LOAD_KEY=demo-secretariat measure statistics get.lua "$API/api/v1/statistics"
@@ -295,6 +331,7 @@ log "starting the floors app"
 FLOORS_PID=$!
 PIDS+=("$FLOORS_PID")
 wait_ready "$FLOORS/bare" "$FLOORS_PID" 60 || { tail -n 30 "$WORK/floors.log" >&2; die "the floors app did not start"; }
+SERVER_PID=$FLOORS_PID
 LOAD_KEY="" measure floor-bare get.lua "$FLOORS/bare"
 LOAD_KEY="" LOAD_BODY="$CREATE_BODY" measure floor-durable post.lua "$FLOORS/durable"
 LOAD_KEY="" LOAD_BODY="$CREATE_BODY" measure floor-group post.lua "$FLOORS/group"
@@ -304,9 +341,10 @@ forget_pid "$FLOORS_PID"
 # ------------------------------------------------------------------------------------------------------------ report
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
 row() { # name label floor-name
-  local name=$1 label=$2 floor=${3:-} r="—"
-  [[ -n "$floor" ]] && r="$(ratio "${RPS[$name]}" "${RPS[$floor]}") of ${floor#floor-}"
-  printf '| %-27s | %9s | %8s | %8s | %7s | %6s | %-16s |\n' "$label" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" "${NON2XX[$name]}" "${ERRORS[$name]}" "$r"
+  local name=$1 label=$2 floor=${3:-} r="-"
+  if [[ -n "$floor" ]]; then r="$(ratio "${RPS[$name]}" "${RPS[$floor]}") of ${floor#floor-}"; fi
+  printf '| %-30s | %9s | %8s | %8s | %7s | %6s | %-14s | %5s |\n' "$label" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" \
+    "${NON2XX[$name]}" "${ERRORS[$name]}" "$r" "${OTHERS[$name]}%"
 }
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 [[ -n "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null)" ]] && COMMIT="$COMMIT + uncommitted changes in src/"
@@ -318,22 +356,23 @@ REPORT="$WORK/report.md"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT; $(nproc) cores, temp folder on $FS."
   echo "wrk -t$THREADS -c$CONNECTIONS, ${DURATION} s per scenario after a ${WARMUP} s warm-up, timeout ${TIMEOUT} s$([[ $SMOKE == 1 ]] && echo ' (--smoke)')."
-  echo "Seeded requests: $SEED (+ $DRAFTS drafts for submit), loaded in $SEED_S s; $SAMPLES_OK of $SAMPLES_ALL seeded statuses read back with a valid history."
+  echo "Seeded: $SEED requests$([[ $SEED -gt 0 ]] && echo " ($SAMPLES_OK of $SAMPLES_ALL statuses read back through the API with a valid history)") and $DRAFTS drafts for submit, in $SEED_S s."
   echo
-  echo "| scenario                    |     req/s |   p50 ms |   p99 ms | non-2xx | errors | ratio to floor   |"
-  echo "|-----------------------------|----------:|---------:|---------:|--------:|-------:|------------------|"
+  echo "| scenario                       |     req/s |   p50 ms |   p99 ms | non-2xx | errors | ratio to floor | other |"
+  echo "|--------------------------------|----------:|---------:|---------:|--------:|-------:|----------------|------:|"
   row create "create (POST requests)" floor-group
-  row submit "submit (POST …/submit)" floor-group
+  row submit "submit (POST .../submit)" floor-group
   row get "GET by id" floor-bare
   row list "incoming list (limit 50)" floor-bare
   row statistics "statistics (secretariat)" floor-bare
   row floor-bare "floor: bare GET"
-  row floor-durable "floor: durable (1 commit/req)"
+  row floor-durable "floor: durable, commit/request"
   row floor-group "floor: group commit"
   echo
   echo "- cold start to /health/ready 200 on a fresh database (migrations, States, demo clients): **${COLD_MS} ms**"
   echo "- start on the seeded database: ${RESTART_MS} ms"
   echo "- peak RSS of the API during the create run: **${PEAK_RSS_MB} MB** (VmRSS every 200 ms; VmHWM since start ${HWM_MB} MB)"
+  echo "- one request alone before loading it, first / best of 3: GET by id ${SINGLE[get]} ms, incoming list ${SINGLE[list]} ms, statistics ${SINGLE[statistics]} ms"
   echo "- database after the run: ${DB_MB} MB (with WAL)"
   for name in create submit get list statistics floor-bare floor-durable floor-group; do
     if [[ "${NON2XX[$name]}" != 0 || "${ERRORS[$name]}" != 0 ]]; then
@@ -343,6 +382,8 @@ REPORT="$WORK/report.md"
   echo
   echo "Ratios are req/s of the scenario divided by req/s of its floor: writes (create, submit) against the group-commit"
   echo "floor, reads against the bare floor. errors = socket errors and timeouts (no response within ${TIMEOUT} s)."
+  echo "other = share of the CPU that processes other than the server and wrk took during the run: above a few percent,"
+  echo "that row is skewed by other work on the machine."
 } >"$REPORT"
 
 mkdir -p "$LOAD_DIR/results"

@@ -1,3 +1,6 @@
+using System.Data.Common;
+using Dapper;
+
 namespace AssistanceApi.Features.Requests;
 
 /// <summary>
@@ -21,6 +24,20 @@ public static class PreservationClock
 
     public const string EffectiveStatus = $"CASE WHEN {Lapsed} THEN 'expired' ELSE r.status END";
 
-    /// <summary>A lapsed preservation closed when its period ended, as the sweep will record.</summary>
-    public const string EffectiveClosedAt = $"CASE WHEN {Lapsed} THEN r.preserved_until ELSE r.closed_at END";
+    /// <summary>
+    /// Shows loaded rows as they are at <paramref name="now"/>: a preservation past its end with no follow-up pending
+    /// is expired and closed when its period ended, as the sweep will record. Only such candidates cost a query.
+    /// </summary>
+    public static async Task ApplyAsync(DbConnection connection, IReadOnlyList<RequestRecord> rows, DateTimeOffset now, DbTransaction? transaction = null)
+    {
+        // Rare (lapsed and not yet swept), so one small query each.
+        foreach (var row in rows.Where(r => r.Status == "preserved" && r.PreservedUntil < now))
+        {
+            var pending = await connection.ExecuteScalarAsync<long>(
+                $"SELECT COUNT(*) FROM requests r WHERE r.id = @id AND {FollowUpPending}", new { id = row.Id, now }, transaction);
+            if (pending > 0) continue;
+            row.Status = "expired";
+            row.ClosedAt = row.PreservedUntil;
+        }
+    }
 }

@@ -10,13 +10,16 @@ namespace AssistanceApi.Features.Requests;
 /// <summary>A row of the requests table, and the one place that decides who may see it.</summary>
 public sealed class RequestRecord
 {
-    /// <summary>The columns of a request aliased <c>r</c>; the status is the effective one at <c>@now</c> (see <see cref="PreservationClock"/>).</summary>
+    /// <summary>
+    /// The columns of a request aliased <c>r</c>, as stored. Kept plain so the hot reads stay cheap to prepare;
+    /// <see cref="PreservationClock.ApplyAsync"/> then turns a lapsed preservation into what it is: expired.
+    /// </summary>
     public const string Columns =
-        $"""
+        """
         r.id AS Id, r.reference AS Reference, r.requesting_state AS RequestingState, r.requested_state AS RequestedState,
-        r.kind AS Kind, {PreservationClock.EffectiveStatus} AS Status, r.version AS Version, r.emergency AS Emergency,
+        r.kind AS Kind, r.status AS Status, r.version AS Version, r.emergency AS Emergency,
         r.created_by AS CreatedBy, r.created_at AS CreatedAt, r.updated_at AS UpdatedAt, r.submitted_at AS SubmittedAt,
-        r.acknowledge_by AS AcknowledgeBy, r.acknowledged_at AS AcknowledgedAt, {PreservationClock.EffectiveClosedAt} AS ClosedAt, r.due_at AS DueAt,
+        r.acknowledge_by AS AcknowledgeBy, r.acknowledged_at AS AcknowledgedAt, r.closed_at AS ClosedAt, r.due_at AS DueAt,
         r.preserved_until AS PreservedUntil, r.content AS Content, r.progress AS Progress
         """;
 
@@ -25,7 +28,7 @@ public sealed class RequestRecord
     public string RequestingState { get; init; } = "";
     public string RequestedState { get; init; } = "";
     public string Kind { get; init; } = "";
-    public string Status { get; init; } = "";
+    public string Status { get; set; } = "";
     public long Version { get; init; }
     public bool Emergency { get; init; }
     public Guid CreatedBy { get; init; }
@@ -34,7 +37,7 @@ public sealed class RequestRecord
     public DateTimeOffset? SubmittedAt { get; init; }
     public DateTimeOffset? AcknowledgeBy { get; init; }
     public DateTimeOffset? AcknowledgedAt { get; init; }
-    public DateTimeOffset? ClosedAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; set; }
     public DateTimeOffset? DueAt { get; init; }
     public DateTimeOffset? PreservedUntil { get; init; }
     public string Content { get; init; } = "{}";
@@ -54,7 +57,8 @@ public sealed class RequestRecord
         DbConnection connection, Guid id, Caller caller, DateTimeOffset now, DbTransaction? transaction = null)
     {
         var row = await connection.QuerySingleOrDefaultAsync<RequestRecord>(
-            $"SELECT {Columns} FROM requests r WHERE r.id = @id", new { id, now }, transaction);
+            $"SELECT {Columns} FROM requests r WHERE r.id = @id", new { id }, transaction);
+        if (row is not null) await PreservationClock.ApplyAsync(connection, [row], now, transaction);
         return row is not null && row.IsVisibleTo(caller)
             ? row
             : throw Problems.NotFound($"No request {id} is visible to this client.");

@@ -41,7 +41,8 @@ public sealed class TreatyCheck(TreatyRules rules, ProvisionCatalogue catalogue,
     {
         if (id is null) return null;
         var row = await connection.QuerySingleOrDefaultAsync<RequestRecord>(
-            $"SELECT {RequestRecord.Columns} FROM requests r WHERE r.id = @id", new { id, now }, transaction);
+            $"SELECT {RequestRecord.Columns} FROM requests r WHERE r.id = @id", new { id }, transaction);
+        if (row is not null) await PreservationClock.ApplyAsync(connection, [row], now, transaction);
         return row is not null && row.IsVisibleTo(caller)
             ? new RelatedRequest(row.KindValue, row.RequestingState, row.RequestedState, row.StatusValue)
             : null;

@@ -38,6 +38,7 @@ public sealed class Handler(Database database, RequestPresenter presenter) : IQu
                 afterEmergency = after?.Emergency,
                 take = filter.Take + 1,
             })).ToList();
+        await PreservationClock.ApplyAsync(connection, rows, now);
         var page = Page<RequestRecord>.From(rows, filter.Take, ListCursor.Of);
         return new Page<RequestResource>
         {
