@@ -33,8 +33,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database { get; }
 
-    /// <summary>SQLite only: the database file.</summary>
-    public string DatabasePath => Database.FilePath;
 
     public Dictionary<string, string?> Settings { get; } = new();
 

@@ -52,7 +52,7 @@ public sealed class TreatyCheck(TreatyRules rules, ProvisionCatalogue catalogue,
     public static Finding OwnStateFinding(ProvisionCatalogue catalogue) => new(Severity.Error, OwnStateProvision, "requestedState",
         catalogue.Reason(OwnStateProvision, "the requested State must be another State than the requesting State."));
 
-    public const string OwnStateProvision = "uncc-40-1";
+    public const string OwnStateProvision = Citations.OtherState;
 
     private static ValidationReport Report(IReadOnlyList<Finding> findings) =>
         new(findings.All(f => f.Severity != Severity.Error), findings);

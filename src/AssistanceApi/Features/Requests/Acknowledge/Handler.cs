@@ -10,7 +10,7 @@ public sealed record AcknowledgeCommand(ActionTarget Target, AcknowledgeBody Bod
 
 public sealed class Handler(Transitions transitions, ProvisionCatalogue catalogue) : ICommandHandler<AcknowledgeCommand, RequestResource>
 {
-    private const string ConfidentialityProvision = "uncc-40-20";
+    private const string ConfidentialityProvision = Citations.Confidentiality;
 
     public async ValueTask<RequestResource> Handle(AcknowledgeCommand command, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ public sealed record PostponeCommand(ActionTarget Target, PostponeBody Body) : I
 
 public sealed class Handler(Transitions transitions, ProvisionCatalogue catalogue) : ICommandHandler<PostponeCommand, RequestResource>
 {
-    private const string Provision = "uncc-40-26";
+    private const string Provision = Citations.Postponement;
 
     public async ValueTask<RequestResource> Handle(PostponeCommand command, CancellationToken ct)
     {

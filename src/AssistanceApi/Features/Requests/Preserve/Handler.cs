@@ -11,7 +11,7 @@ public sealed record PreservationPeriodCommand(ActionTarget Target, string Actio
 public sealed class Handler(Transitions transitions, ProvisionCatalogue catalogue, TreatyOptions options)
     : ICommandHandler<PreservationPeriodCommand, RequestResource>
 {
-    private const string Provision = "uncc-42-7";
+    private const string Provision = Citations.PreservationPeriod;
 
     public async ValueTask<RequestResource> Handle(PreservationPeriodCommand command, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ public sealed record ProvideInformationCommand(ActionTarget Target, ProvideInfor
 
 public sealed class Handler(Transitions transitions, ProvisionCatalogue catalogue) : ICommandHandler<ProvideInformationCommand, RequestResource>
 {
-    private const string Provision = "uncc-40-16";
+    private const string Provision = Citations.AdditionalInformation;
 
     public async ValueTask<RequestResource> Handle(ProvideInformationCommand command, CancellationToken ct)
     {

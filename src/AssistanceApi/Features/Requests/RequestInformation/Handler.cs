@@ -9,7 +9,7 @@ public sealed record RequestInformationCommand(ActionTarget Target, RequestInfor
 
 public sealed class Handler(Transitions transitions, ProvisionCatalogue catalogue) : ICommandHandler<RequestInformationCommand, RequestResource>
 {
-    private const string Provision = "uncc-40-16";
+    private const string Provision = Citations.AdditionalInformation;
 
     public async ValueTask<RequestResource> Handle(RequestInformationCommand command, CancellationToken ct)
     {
