@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using AssistanceApi.Tests.Security;
 using AssistanceApi.Tests.Support;
 
 namespace AssistanceApi.Tests;
@@ -24,6 +25,22 @@ public sealed class MultiInstanceTests
         var history = await (await two.As(DemoKeys.Fra).GetAsync($"/api/v1/requests/{id}/history")).ExpectAsync(HttpStatusCode.OK);
         Assert.Single(history["events"]!.AsArray(), e => e!["action"].Str() == "acknowledge");
         Assert.True(history["chainValid"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_key_revoked_on_one_instance_is_refused_by_the_other_at_once()
+    {
+        await using var one = new ApiFactory();
+        await using var two = new ApiFactory(one.Database);
+        var issued = await one.As(DemoKeys.Secretariat).CreateClientAsync("central-authority", "FRA", "France (revoked elsewhere)");
+        // Both instances have authenticated the key before it is revoked.
+        await (await one.As(issued.Key).GetAsync("/api/v1/states")).ExpectAsync(HttpStatusCode.OK);
+        await (await two.As(issued.Key).GetAsync("/api/v1/states")).ExpectAsync(HttpStatusCode.OK);
+
+        await one.As(DemoKeys.Secretariat).RevokeAsync(issued.Id);
+
+        await (await two.As(issued.Key).GetAsync("/api/v1/states")).ExpectProblemAsync(HttpStatusCode.Unauthorized);
+        await (await one.As(issued.Key).GetAsync("/api/v1/states")).ExpectProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace AssistanceApi.Auth;
 
 /// <summary>Authenticates <c>X-Api-Key</c> against the stored SHA-256 hashes of client keys.</summary>
 public sealed class ApiKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, Database database)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, Database database, KnownKeys known)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -22,22 +22,35 @@ public sealed class ApiKeyAuthentication(
         var key = values.ToString();
         if (key.Length is 0 or > 512) return AuthenticateResult.Fail("bad key");
 
+        var keyHash = ApiKeys.Hash(key);
+        if (!known.TryGet(keyHash, out var client))
+        {
+            var generation = known.Generation;
+            var found = await FindAsync(key, keyHash);
+            if (found is null) return AuthenticateResult.Fail("unknown key");
+            known.Remember(keyHash, found, generation);
+            client = found;
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, client.Id.ToString()), new(ClaimTypes.Role, client.Role) };
+        if (client.State is not null) claims.Add(new Claim(Caller.StateClaim, client.State));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    private async Task<KnownClient?> FindAsync(string key, string keyHash)
+    {
         await using var connection = await database.OpenAsync(Context.RequestAborted);
         var prefix = ApiKeys.PrefixOf(key);
         // Generated keys are found by their public prefix and compared in constant time; seeded keys by their hash.
         var client = prefix is null
             ? await connection.QuerySingleOrDefaultAsync<ClientRow>(
                 "SELECT id AS Id, state AS State, role AS Role, key_hash AS KeyHash FROM clients WHERE key_hash = @hash AND key_prefix IS NULL AND revoked_at IS NULL",
-                new { hash = ApiKeys.Hash(key) })
+                new { hash = keyHash })
             : await connection.QuerySingleOrDefaultAsync<ClientRow>(
                 "SELECT id AS Id, state AS State, role AS Role, key_hash AS KeyHash FROM clients WHERE key_prefix = @prefix AND revoked_at IS NULL",
                 new { prefix });
-        if (client is null || !ApiKeys.Matches(key, client.KeyHash)) return AuthenticateResult.Fail("unknown key");
-
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, client.Id.ToString()), new(ClaimTypes.Role, client.Role) };
-        if (client.State is not null) claims.Add(new Claim(Caller.StateClaim, client.State));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        return client is not null && ApiKeys.Matches(key, client.KeyHash) ? new KnownClient(client.Id, client.State, client.Role) : null;
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>

@@ -48,6 +48,8 @@ public static class ServiceRegistration
         services.AddHostedService<Features.Requests.Expire.ExpirySweeper>();
         services.AddScoped<Features.Requests.Transitions>();
         services.AddSingleton<Features.Requests.RequestPresenter>();
+        services.AddSingleton<Features.Requests.Create.Drafting>();
+        services.AddSingleton<Auth.KnownKeys>();
 
         services.AddMediator((Mediator.MediatorOptions options) =>
         {

@@ -15,14 +15,16 @@ public sealed class GroupCommit : IAsyncDisposable
 
     private readonly Database _database;
     private readonly Channel<Unit> _queue = Channel.CreateUnbounded<Unit>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _loop;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DbConnection? _connection;
     private long _batches;
 
     public GroupCommit(Database database)
     {
         _database = database;
-        _loop = Task.Run(LoopAsync);
+        // A thread of its own, not the thread pool: a batch must not queue for a pool thread behind the very
+        // HTTP requests that are waiting on it. SQLite's calls are synchronous, so nothing is lost by blocking here.
+        new Thread(Loop) { IsBackground = true, Name = "sqlite-group-commit" }.Start();
     }
 
     /// <summary>Batches committed so far; for tests and diagnostics.</summary>
@@ -38,44 +40,51 @@ public sealed class GroupCommit : IAsyncDisposable
         return (T)(await unit.Completion.Task)!;
     }
 
-    private async Task LoopAsync()
+    private void Loop()
     {
-        var batch = new List<Unit>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        try
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var unit))
-                if (!unit.Cancellation.IsCancellationRequested) batch.Add(unit);
-                else unit.Completion.TrySetCanceled(unit.Cancellation);
-            if (batch.Count > 0) await CommitAsync(batch);
+            var batch = new List<Unit>(MaxBatch);
+            while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var unit))
+                    if (!unit.Cancellation.IsCancellationRequested) batch.Add(unit);
+                    else unit.Completion.TrySetCanceled(unit.Cancellation);
+                if (batch.Count > 0) Commit(batch);
+            }
+        }
+        finally
+        {
+            _stopped.TrySetResult();
         }
     }
 
-    private async Task CommitAsync(List<Unit> batch)
+    private void Commit(List<Unit> batch)
     {
         var done = new List<(Unit Unit, object? Result)>(batch.Count);
         try
         {
-            var connection = _connection ??= await _database.OpenForWritingAsync();
-            await using var transaction = await connection.BeginTransactionAsync();
+            var connection = _connection ??= _database.OpenForWritingAsync().GetAwaiter().GetResult();
+            using var transaction = connection.BeginTransaction();
             for (var i = 0; i < batch.Count; i++)
             {
                 var unit = batch[i];
                 var savepoint = $"unit{i}";
-                await transaction.SaveAsync(savepoint);
+                transaction.Save(savepoint);
                 try
                 {
-                    done.Add((unit, await unit.Work(connection, transaction)));
-                    await transaction.ReleaseAsync(savepoint);
+                    done.Add((unit, unit.Work(connection, transaction).GetAwaiter().GetResult()));
+                    transaction.Release(savepoint);
                 }
                 catch (Exception e)
                 {
-                    await transaction.RollbackAsync(savepoint);
-                    await transaction.ReleaseAsync(savepoint);
+                    transaction.Rollback(savepoint);
+                    transaction.Release(savepoint);
                     unit.Completion.TrySetException(e);
                 }
             }
-            await transaction.CommitAsync();
+            transaction.Commit();
             Interlocked.Increment(ref _batches);
             LastBatchSize = batch.Count;
             foreach (var (unit, result) in done) unit.Completion.TrySetResult(result);
@@ -85,15 +94,15 @@ public sealed class GroupCommit : IAsyncDisposable
             // The batch could not be committed (the database went away, the disk is full): nothing of it is
             // durable, so every unit that had not failed on its own fails with the cause.
             foreach (var unit in batch) unit.Completion.TrySetException(e);
-            await DropConnectionAsync();
+            DropConnection();
         }
     }
 
     /// <summary>The next batch opens a fresh connection: the old one may be what failed.</summary>
-    private async Task DropConnectionAsync()
+    private void DropConnection()
     {
         if (_connection is null) return;
-        try { await _connection.DisposeAsync(); }
+        try { _connection.Dispose(); }
         catch (Exception) { /* already broken */ }
         _connection = null;
     }
@@ -101,8 +110,8 @@ public sealed class GroupCommit : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop;
-        await DropConnectionAsync();
+        await _stopped.Task;
+        DropConnection();
     }
 
     private sealed class Unit(Func<DbConnection, DbTransaction, Task<object?>> work, CancellationToken cancellation)

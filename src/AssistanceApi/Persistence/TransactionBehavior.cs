@@ -1,16 +1,33 @@
+using System.Data.Common;
 using AssistanceApi.Audit;
 using Mediator;
 
 namespace AssistanceApi.Persistence;
 
-/// <summary>Runs each write command, and the audit events it recorded, in one transaction.</summary>
+/// <summary>
+/// Runs each write command, and the audit events it recorded, in one transaction; what the command asked to do
+/// once committed runs after the commit, and not at all if it failed.
+/// </summary>
 public sealed class TransactionBehavior<TMessage, TResponse>(Writer writer, UnitOfWork unit, AuditTrail audit)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IWriteCommand, IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
     {
-        return await writer.RunAsync(async (connection, transaction) =>
+        TResponse committed;
+        try
+        {
+            committed = await writer.RunAsync(Work, ct);
+        }
+        catch
+        {
+            unit.Abandoned();
+            throw;
+        }
+        unit.Committed();
+        return committed;
+
+        async Task<TResponse> Work(DbConnection connection, DbTransaction transaction)
         {
             unit.Bind(connection, transaction);
             try
@@ -24,6 +41,6 @@ public sealed class TransactionBehavior<TMessage, TResponse>(Writer writer, Unit
                 unit.Unbind();
                 audit.Clear();
             }
-        }, ct);
+        }
     }
 }

@@ -25,4 +25,17 @@ public sealed class UnitOfWork
         _connection = null;
         _transaction = null;
     }
+
+    private readonly List<Action> _afterCommit = [];
+
+    /// <summary>Work that must see the change committed, such as forgetting cached keys; skipped if the unit fails.</summary>
+    public void AfterCommit(Action action) => _afterCommit.Add(action);
+
+    internal void Committed()
+    {
+        foreach (var action in _afterCommit) action();
+        _afterCommit.Clear();
+    }
+
+    internal void Abandoned() => _afterCommit.Clear();
 }

@@ -9,7 +9,7 @@ namespace AssistanceApi.Features.Clients.Revoke;
 
 public sealed record RevokeClientCommand(Caller Caller, Guid Id) : ICommand, IWriteCommand;
 
-public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock) : ICommandHandler<RevokeClientCommand>
+public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock, KnownKeys known) : ICommandHandler<RevokeClientCommand>
 {
     public async ValueTask<Unit> Handle(RevokeClientCommand command, CancellationToken ct)
     {
@@ -18,6 +18,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
             new { id = command.Id, now = clock.Now() }, unit.Transaction);
         if (changed == 0) throw Problems.NotFound($"No client {command.Id}.");
         audit.RecordAdmin("revoke-client", command.Id.ToString(), command.Caller);
+        unit.AfterCommit(known.ForgetAll);
         return Unit.Value;
     }
 }

@@ -9,7 +9,7 @@ namespace AssistanceApi.Features.Clients.Rotate;
 
 public sealed record RotateKeyCommand(Caller Caller, Guid Id) : ICommand<IssuedKey>, IWriteCommand;
 
-public sealed class Handler(UnitOfWork unit, AuditTrail audit) : ICommandHandler<RotateKeyCommand, IssuedKey>
+public sealed class Handler(UnitOfWork unit, AuditTrail audit, KnownKeys known) : ICommandHandler<RotateKeyCommand, IssuedKey>
 {
     public async ValueTask<IssuedKey> Handle(RotateKeyCommand command, CancellationToken ct)
     {
@@ -24,6 +24,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit) : ICommandHandler
             "UPDATE clients SET key_prefix = @prefix, key_hash = @hash WHERE id = @id",
             new { id = command.Id, prefix = key.Prefix, hash = key.Hash }, unit.Transaction);
         audit.RecordAdmin("rotate-key", command.Id.ToString(), command.Caller, new { keyPrefix = key.Prefix });
+        unit.AfterCommit(known.ForgetAll);
 
         var rotated = await unit.Connection.QuerySingleAsync<ClientView>(
             $"SELECT {ClientView.Columns} FROM clients WHERE id = @id", new { id = command.Id }, unit.Transaction);

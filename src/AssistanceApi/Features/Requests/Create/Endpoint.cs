@@ -4,7 +4,7 @@ using FastEndpoints;
 
 namespace AssistanceApi.Features.Requests.Create;
 
-public sealed class Endpoint(IMediator mediator) : Endpoint<RequestContent, RequestResource>
+public sealed class Endpoint(IMediator mediator, Drafting drafting) : Endpoint<RequestContent, RequestResource>
 {
     public override void Configure()
     {
@@ -23,7 +23,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<RequestContent, Requ
 
     public override async Task HandleAsync(RequestContent content, CancellationToken ct)
     {
-        var created = await mediator.Send(new CreateRequestCommand(this.Caller(), content), ct);
+        var created = await mediator.Send(drafting.Prepare(this.Caller(), content), ct);
         IfMatch.SetETag(HttpContext, created.Version);
         await Send.CreatedAtAsync<Get.Endpoint>(new { id = created.Id }, created, cancellation: ct);
     }

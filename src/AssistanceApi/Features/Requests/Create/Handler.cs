@@ -1,42 +1,31 @@
-using System.Text.Json;
 using AssistanceApi.Audit;
-using AssistanceApi.Auth;
-using AssistanceApi.Host;
 using AssistanceApi.Persistence;
-using AssistanceApi.Treaty;
 using Dapper;
 using Mediator;
 
 namespace AssistanceApi.Features.Requests.Create;
 
-public sealed record CreateRequestCommand(Caller Caller, RequestContent Content) : ICommand<RequestResource>, IWriteCommand;
+/// <summary>A draft prepared by <see cref="Drafting"/>: the row to insert, its first audit event and the response.</summary>
+public sealed record CreateRequestCommand(RequestRecord Row, Guid? RelatedRequestId, AuditEvent FirstEvent, RequestResource Response)
+    : ICommand<RequestResource>, IWriteCommand;
 
-public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock, ProvisionCatalogue catalogue, RequestPresenter presenter)
-    : ICommandHandler<CreateRequestCommand, RequestResource>
+public sealed class Handler(UnitOfWork unit, AuditTrail audit) : ICommandHandler<CreateRequestCommand, RequestResource>
 {
     public async ValueTask<RequestResource> Handle(CreateRequestCommand command, CancellationToken ct)
     {
-        var (caller, content) = command;
-        RequestRules.EnsureMayDraft(caller, content, catalogue);
-
-        content.LegalBasis ??= LegalBasis.Convention;
-        var now = clock.Now();
-        var id = Ids.Next(now);
+        var row = command.Row;
         await unit.Connection.ExecuteAsync(
             """
             INSERT INTO requests (id, requesting_state, requested_state, kind, status, version, emergency, related_request_id, created_by, created_at, updated_at, content)
-            VALUES (@id, @requestingState, @requestedState, @kind, 'draft', 1, @emergency, @related, @createdBy, @now, @now, @content)
+            VALUES (@Id, @RequestingState, @RequestedState, @Kind, @Status, @Version, @Emergency, @RelatedRequestId, @CreatedBy, @CreatedAt, @UpdatedAt, @Content)
             """,
             new
             {
-                id, requestingState = caller.State, requestedState = content.RequestedState, kind = WireName.Of(content.Kind!.Value),
-                emergency = content.Emergency == true, related = content.RelatedRequestId, createdBy = caller.ClientId, now,
-                content = JsonSerializer.Serialize(content, JsonDefaults.Options),
+                row.Id, row.RequestingState, row.RequestedState, row.Kind, row.Status, row.Version, row.Emergency,
+                command.RelatedRequestId, row.CreatedBy, row.CreatedAt, row.UpdatedAt, row.Content,
             },
             unit.Transaction);
-        audit.Record(id, "create", caller, null, WireName.Of(RequestStatus.Draft));
-
-        var row = await RequestRecord.LoadVisibleAsync(unit.Connection, id, caller, presenter.Now, unit.Transaction);
-        return presenter.Present(row, caller);
+        audit.Append(command.FirstEvent);
+        return command.Response;
     }
 }

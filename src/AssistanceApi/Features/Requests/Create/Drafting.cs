@@ -1,0 +1,33 @@
+using System.Text.Json;
+using AssistanceApi.Audit;
+using AssistanceApi.Auth;
+using AssistanceApi.Host;
+using AssistanceApi.Persistence;
+using AssistanceApi.Treaty;
+
+namespace AssistanceApi.Features.Requests.Create;
+
+/// <summary>
+/// Everything a new draft is can be known before it is written: the row, the first event of its audit chain
+/// and the response. It is built here, on the caller's thread, so that SQLite's one write loop does no more
+/// for a draft than its two INSERTs.
+/// </summary>
+public sealed class Drafting(TimeProvider clock, ProvisionCatalogue catalogue, RequestPresenter presenter)
+{
+    public CreateRequestCommand Prepare(Caller caller, RequestContent content)
+    {
+        RequestRules.EnsureMayDraft(caller, content, catalogue);
+        content.LegalBasis ??= LegalBasis.Convention;
+        var now = clock.Now();
+        var row = new RequestRecord
+        {
+            // Drafting is for the roles of a State (the endpoint's roles), so the caller has one.
+            Id = Ids.Next(now), RequestingState = caller.State!, RequestedState = content.RequestedState!,
+            Kind = WireName.Of(content.Kind!.Value), Status = WireName.Of(RequestStatus.Draft), Version = 1,
+            Emergency = content.Emergency == true, CreatedBy = caller.ClientId, CreatedAt = now, UpdatedAt = now,
+            Content = JsonSerializer.Serialize(content, JsonDefaults.Options),
+        };
+        return new CreateRequestCommand(row, content.RelatedRequestId, AuditTrail.Creation(row.Id, caller, row.Status, now),
+            presenter.Present(row, caller));
+    }
+}
