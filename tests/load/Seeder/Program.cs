@@ -23,6 +23,18 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 
+// Seeder --db <file> --count-idempotency-keys: how many keys were recorded with a response (run.sh checks
+// that every create of its run was).
+if (args is ["--db", var countDb, "--count-idempotency-keys"])
+{
+    using var connection = new SqliteConnection($"Data Source={countDb};Mode=ReadOnly");
+    connection.Open();
+    using var count = connection.CreateCommand();
+    count.CommandText = "SELECT COUNT(*) FROM idempotency_keys WHERE response <> ''";
+    Console.WriteLine(count.ExecuteScalar());
+    return 0;
+}
+
 var options = SeedOptions.Parse(args);
 if (options is null)
 {
