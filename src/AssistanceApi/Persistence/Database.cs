@@ -8,6 +8,10 @@ namespace AssistanceApi.Persistence;
 public sealed class Database : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
+    private readonly SqliteConnections? _sqlite;
+
+    /// <summary>Open SQLite read connections kept between requests: enough for the requests two cores serve at once.</summary>
+    private const int SqliteIdleConnections = 32;
 
     public Database(DatabaseOptions options)
     {
@@ -15,6 +19,7 @@ public sealed class Database : IAsyncDisposable
         ConnectionString = options.ConnectionString;
         Dialect = new Dialect(Provider);
         if (Provider == DatabaseProvider.Postgres) _postgres = NpgsqlDataSource.Create(ConnectionString);
+        else _sqlite = new SqliteConnections(ConnectionString, SqliteIdleConnections);
     }
 
     public DatabaseProvider Provider { get; }
@@ -22,20 +27,16 @@ public sealed class Database : IAsyncDisposable
     public Dialect Dialect { get; }
 
     /// <summary>A pooled connection for reading. WAL lets any number of them read beside the one writer.</summary>
-    public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
-    {
-        if (_postgres is not null) return await _postgres.OpenConnectionAsync(ct);
-
-        var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync(ct);
-        return connection;
-    }
+    public async Task<DbConnection> OpenAsync(CancellationToken ct = default) =>
+        _postgres is not null ? await _postgres.OpenConnectionAsync(ct) : await _sqlite!.RentAsync(ct);
 
     /// <summary>A connection for writing: on SQLite with the pragmas a legal record needs.</summary>
     public async Task<DbConnection> OpenForWritingAsync(CancellationToken ct = default)
     {
-        var connection = await OpenAsync(ct);
-        if (_postgres is not null) return connection;
+        if (_postgres is not null) return await _postgres.OpenConnectionAsync(ct);
+        // The writer's own connection, outside the read pool: it keeps its pragmas and what it compiled.
+        var connection = new PreparingSqliteConnection(ConnectionString, pool: null);
+        await connection.OpenAsync(ct);
         await using var pragma = connection.CreateCommand();
         // WAL persists in the file; synchronous=FULL is per connection: a committed request must survive power loss.
         pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
@@ -88,5 +89,9 @@ public sealed class Database : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        _sqlite?.Dispose();
+        return _postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
 }
