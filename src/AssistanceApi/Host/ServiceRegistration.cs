@@ -50,6 +50,7 @@ public static class ServiceRegistration
         services.AddSingleton<Features.Requests.RequestPresenter>();
         services.AddSingleton<Features.Requests.Create.Drafting>();
         services.AddSingleton<Auth.KnownKeys>();
+        services.AddSingleton<Features.Statistics.Get.ReportCache>();
 
         services.AddMediator((Mediator.MediatorOptions options) =>
         {

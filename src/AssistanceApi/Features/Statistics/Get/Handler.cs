@@ -4,7 +4,6 @@ using AssistanceApi.Features.Requests;
 using AssistanceApi.Persistence;
 using Dapper;
 using Mediator;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace AssistanceApi.Features.Statistics.Get;
 
@@ -12,10 +11,10 @@ public sealed record StatisticsQuery(Caller Caller, DateOnly? From, DateOnly? To
 
 /// <summary>
 /// Everything is aggregated in SQL over the submission-time index; no request is loaded. A report is kept for
-/// Statistics:CacheSeconds (60): aggregating a million requests takes a second, and a dashboard does not need
-/// the last minute.
+/// Statistics:CacheSeconds (60, see <see cref="ReportCache"/>): aggregating a million requests takes seconds, and a
+/// dashboard does not need the last minute.
 /// </summary>
-public sealed class Handler(Database database, TimeProvider clock, IMemoryCache cache, IConfiguration config)
+public sealed class Handler(Database database, TimeProvider clock, ReportCache cache, IConfiguration config)
     : IQueryHandler<StatisticsQuery, StatisticsReport>
 {
 
@@ -31,11 +30,8 @@ public sealed class Handler(Database database, TimeProvider clock, IMemoryCache 
         var state = query.Caller.IsSecretariat ? null : query.Caller.State;
         var seconds = config.GetValue("Statistics:CacheSeconds", 60);
         if (seconds <= 0) return await ComputeAsync(from, to, state, ct);
-        return (await cache.GetOrCreateAsync((nameof(StatisticsReport), state, from, to), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(seconds);
-            return ComputeAsync(from, to, state, ct);
-        }))!;
+        // Shared by every caller with the same scope, so no caller's cancellation may stop it.
+        return await cache.GetAsync((state, from, to), TimeSpan.FromSeconds(seconds), () => ComputeAsync(from, to, state, CancellationToken.None));
     }
 
     private async Task<StatisticsReport> ComputeAsync(DateOnly from, DateOnly to, string? state, CancellationToken ct)
