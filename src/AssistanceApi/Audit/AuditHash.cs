@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using AssistanceApi.Host;
 using AssistanceApi.Persistence;
@@ -13,15 +13,38 @@ public static class AuditHash
 
     public static JsonSerializerOptions Json => JsonDefaults.Options;
 
-    public static string Compute(AuditEvent e)
+    public static string Compute(AuditEvent e) => Convert.ToHexStringLower(SHA256.HashData(Canonical(e)));
+
+    /// <summary>
+    /// The bytes hashed: a JSON array, not a joined string, so no field's content can imitate a separator —
+    /// <c>["id",sequence,"at","action","actorState","actorClient","fromStatus","toStatus","details","previousHash"]</c>
+    /// with nulls as null, written as System.Text.Json writes it with its default encoder.
+    /// </summary>
+    public static byte[] Canonical(AuditEvent e)
     {
-        // A JSON array, not a joined string: no field's content can imitate a separator.
-        var canonical = JsonSerializer.Serialize(new object?[]
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            e.RequestId.ToString("D"), e.Sequence, TypeHandlers.Format(e.At), e.Action, e.ActorState,
-            e.ActorClient.ToString("D"), e.FromStatus, e.ToStatus, e.Details, e.PreviousHash,
-        });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+            json.WriteStartArray();
+            json.WriteStringValue(e.RequestId.ToString("D"));
+            json.WriteNumberValue(e.Sequence);
+            json.WriteStringValue(TypeHandlers.Format(e.At));
+            WriteText(json, e.Action);
+            WriteText(json, e.ActorState);
+            json.WriteStringValue(e.ActorClient.ToString("D"));
+            WriteText(json, e.FromStatus);
+            WriteText(json, e.ToStatus);
+            WriteText(json, e.Details);
+            WriteText(json, e.PreviousHash);
+            json.WriteEndArray();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteText(Utf8JsonWriter json, string? value)
+    {
+        if (value is null) json.WriteNullValue();
+        else json.WriteStringValue(value);
     }
 
     /// <summary>Every hash recomputes, every event links to the one before, and no sequence number is missing.</summary>
