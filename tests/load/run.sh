@@ -3,12 +3,12 @@
 # See tests/load/README.md.
 #
 #   tests/load/run.sh [--smoke] [--seed N] [--duration S] [--connections C]
-#                     [--threads T] [--timeout S] [--drafts K] [--keep]
+#                     [--threads T] [--timeout S] [--drafts K] [--layers] [--keep]
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
-usage: tests/load/run.sh [--smoke] [--seed N] [--duration S] [--connections C] [--threads T] [--timeout S] [--drafts K] [--keep]
+usage: tests/load/run.sh [--smoke] [--seed N] [--duration S] [--connections C] [--threads T] [--timeout S] [--drafts K] [--layers] [--keep]
   --smoke          2 s per scenario, 1 s warm-up: checks everything works end to end
   --seed N         bulk-load N requests into the database before measuring (default 0)
   --duration S     seconds of load per scenario (default 15, --smoke 2)
@@ -16,11 +16,12 @@ usage: tests/load/run.sh [--smoke] [--seed N] [--duration S] [--connections C] [
   --threads T      wrk threads (default 2)
   --timeout S      wrk request timeout in seconds (default 10); slower responses count as errors
   --drafts K       fresh drafts seeded for the submit scenario (default 5000 x (duration + warm-up) + 1000)
+  --layers         also measure the API's own layers: /health/live, GET /states/FRA, POST /requests/validation
   --keep           keep the temporary folder (binaries, databases, logs, wrk output)
 EOF
 }
 
-SMOKE=0 SEED=0 DURATION="" CONNECTIONS=64 THREADS=2 TIMEOUT=10 DRAFTS="" KEEP=0
+SMOKE=0 SEED=0 DURATION="" CONNECTIONS=64 THREADS=2 TIMEOUT=10 DRAFTS="" LAYERS=0 KEEP=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --smoke) SMOKE=1 ;;
@@ -30,6 +31,7 @@ while [[ $# -gt 0 ]]; do
     --threads) THREADS="${2:?--threads needs a number}"; shift ;;
     --timeout) TIMEOUT="${2:?--timeout needs seconds}"; shift ;;
     --drafts) DRAFTS="${2:?--drafts needs a number}"; shift ;;
+    --layers) LAYERS=1 ;;
     --keep) KEEP=1 ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
@@ -43,6 +45,9 @@ fi
 # (seen: 400-700 methods a second compiled 6 s in), and the first scenario would pay for it.
 WARMUP=5
 [[ $SMOKE == 1 ]] && WARMUP=1
+# The first scenario warms a freshly started process, and the JIT needs longer for that than for one more path.
+FIRST_WARMUP=20
+[[ $SMOKE == 1 ]] && FIRST_WARMUP=1
 for value in "$SEED" "$DURATION" "$CONNECTIONS" "$THREADS" "$TIMEOUT" "${DRAFTS:-0}"; do
   [[ "$value" =~ ^[0-9]+$ ]] || { echo "not a whole number: $value" >&2; exit 2; }
 done
@@ -216,7 +221,7 @@ while read -r status id key; do
 done <"$WORK/samples.txt"
 
 # ------------------------------------------------------------------------------------------------------- wrk runners
-declare -A RPS P50 P99 NON2XX ERRORS STATUSES OTHERS
+declare -A RPS P50 P99 NON2XX ERRORS STATUSES OTHERS CPU_US
 
 # result_field NAME LINE: one value of the RESULT line lua/common.lua prints.
 result_field() { sed -E "s/.* $1=([^ ]*).*/\1/" <<<"$2"; }
@@ -241,8 +246,9 @@ measure() {
     warm_args=("$WORK/drafts-warmup.txt" "$THREADS")
     run_args=("$WORK/drafts-run.txt" "$THREADS")
   fi
-  log "$name: warm-up ${WARMUP} s, then ${DURATION} s at -t$THREADS -c$CONNECTIONS"
-  wrk_once "$WARMUP" "$WORK/wrk-$name-warmup.txt" "$script" "$url" "${warm_args[@]}"
+  local warmup=${MEASURE_WARMUP:-$WARMUP}
+  log "$name: warm-up ${warmup} s, then ${DURATION} s at -t$THREADS -c$CONNECTIONS"
+  wrk_once "$warmup" "$WORK/wrk-$name-warmup.txt" "$script" "$url" "${warm_args[@]}"
   if [[ -n "${BEFORE_RUN:-}" ]]; then $BEFORE_RUN; fi
   local before server0 children0 after server1 children1
   before=$(cpu_ticks) server0=$(proc_ticks "$SERVER_PID") children0=$(children_ticks)
@@ -259,6 +265,9 @@ measure() {
   NON2XX[$name]=$(result_field non2xx "$line")
   ERRORS[$name]=$(result_field sockerr "$line")
   STATUSES[$name]=$(result_field statuses "$line")
+  # Server CPU (user + system, clock ticks) over the requests wrk counted: what one request costs the server.
+  CPU_US[$name]=$(awk -v t=$((server1 - server0)) -v hz="$(getconf CLK_TCK)" -v n="$(result_field requests "$line")" \
+    'BEGIN { printf "%.0f", (n > 0 ? t * 1e6 / hz / n : 0) }')
   log "$name: ${RPS[$name]} req/s, p50 ${P50[$name]} ms, p99 ${P99[$name]} ms, statuses ${STATUSES[$name]}, socket errors/timeouts ${ERRORS[$name]}, other work ${OTHERS[$name]}% CPU"
   local other=${OTHERS[$name]}
   if ((other > 10)); then log "WARNING: other processes took ${OTHERS[$name]}% of the CPU during $name: its numbers are skewed"; fi
@@ -283,7 +292,8 @@ start_rss_poller() {
 
 # ----------------------------------------------------------------------------------------------------- API scenarios
 SERVER_PID=$API_PID
-LOAD_KEY=demo-fra-ca LOAD_BODY="$CREATE_BODY" LOAD_IDEMPOTENCY=1 BEFORE_RUN=start_rss_poller measure create post.lua "$API/api/v1/requests"
+LOAD_KEY=demo-fra-ca LOAD_BODY="$CREATE_BODY" LOAD_IDEMPOTENCY=1 BEFORE_RUN=start_rss_poller MEASURE_WARMUP=$FIRST_WARMUP \
+  measure create post.lua "$API/api/v1/requests"
 # Every create carried its own Idempotency-Key: each must have been recorded with its response.
 IDEMPOTENCY_KEYS=$(timeout 60 "$WORK/seeder/Seeder" --db "$DB" --count-idempotency-keys 2>/dev/null || echo "?")
 created_201() { grep '^RESULT ' "$1" | sed -E 's/.*statuses=([^ ]*).*/\1/' | tr ',' '\n' | awk -F: '$1 == 201 { n += $2 } END { print n + 0 }'; }
@@ -326,6 +336,13 @@ single_ms statistics demo-secretariat "$API/api/v1/statistics"
 LOAD_KEY=demo-fra-ca measure get get.lua "$API/api/v1/requests/$GET_ID"
 LOAD_KEY=demo-deu-ca measure list get.lua "$API/api/v1/requests?direction=incoming&status=submitted&limit=50"
 LOAD_KEY=demo-secretariat measure statistics get.lua "$API/api/v1/statistics"
+if [[ $LAYERS == 1 ]]; then
+  # What a request costs before its own work: the middleware alone, an authenticated endpoint with a small
+  # answer, and binding plus validating the create body with every treaty rule, without writing anything.
+  LOAD_KEY="" measure layer-live get.lua "$API/health/live"
+  LOAD_KEY=demo-fra-ca measure layer-state get.lua "$API/api/v1/states/FRA"
+  LOAD_KEY=demo-fra-ca LOAD_BODY="$CREATE_BODY" measure layer-validation post.lua "$API/api/v1/requests/validation"
+fi
 
 DB_MB=$(du -cm "$DB"* | awk 'END { print $1 }')
 stop_api
@@ -343,7 +360,7 @@ FLOORS_PID=$!
 PIDS+=("$FLOORS_PID")
 wait_ready "$FLOORS/bare" "$FLOORS_PID" 60 || { tail -n 30 "$WORK/floors.log" >&2; die "the floors app did not start"; }
 SERVER_PID=$FLOORS_PID
-LOAD_KEY="" measure floor-bare get.lua "$FLOORS/bare"
+LOAD_KEY="" MEASURE_WARMUP=$FIRST_WARMUP measure floor-bare get.lua "$FLOORS/bare"
 LOAD_KEY="" LOAD_BODY="$CREATE_BODY" measure floor-durable post.lua "$FLOORS/durable"
 LOAD_KEY="" LOAD_BODY="$CREATE_BODY" measure floor-group post.lua "$FLOORS/group"
 stop_pid "$FLOORS_PID"
@@ -354,8 +371,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else
 row() { # name label floor-name
   local name=$1 label=$2 floor=${3:-} r="-"
   if [[ -n "$floor" ]]; then r="$(ratio "${RPS[$name]}" "${RPS[$floor]}") of ${floor#floor-}"; fi
-  printf '| %-30s | %9s | %8s | %8s | %7s | %6s | %-14s | %5s |\n' "$label" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" \
-    "${NON2XX[$name]}" "${ERRORS[$name]}" "$r" "${OTHERS[$name]}%"
+  printf '| %-30s | %9s | %8s | %8s | %7s | %6s | %-14s | %6s | %5s |\n' "$label" "${RPS[$name]}" "${P50[$name]}" "${P99[$name]}" \
+    "${NON2XX[$name]}" "${ERRORS[$name]}" "$r" "${CPU_US[$name]}" "${OTHERS[$name]}%"
 }
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 [[ -n "$(git -C "$ROOT" status --porcelain -- src 2>/dev/null)" ]] && COMMIT="$COMMIT + uncommitted changes in src/"
@@ -366,11 +383,11 @@ REPORT="$WORK/report.md"
   echo "# AssistanceApi load benchmark"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT; $(nproc) cores, temp folder on $FS."
-  echo "wrk -t$THREADS -c$CONNECTIONS, ${DURATION} s per scenario after a ${WARMUP} s warm-up, timeout ${TIMEOUT} s$([[ $SMOKE == 1 ]] && echo ' (--smoke)')."
+  echo "wrk -t$THREADS -c$CONNECTIONS, ${DURATION} s per scenario after a ${WARMUP} s warm-up (${FIRST_WARMUP} s for the first in each process), timeout ${TIMEOUT} s$([[ $SMOKE == 1 ]] && echo ' (--smoke)')."
   echo "Seeded: $SEED requests$([[ $SEED -gt 0 ]] && echo " ($SAMPLES_OK of $SAMPLES_ALL statuses read back through the API with a valid history)") and $DRAFTS drafts for submit, in $SEED_S s."
   echo
-  echo "| scenario                       |     req/s |   p50 ms |   p99 ms | non-2xx | errors | ratio to floor | other |"
-  echo "|--------------------------------|----------:|---------:|---------:|--------:|-------:|----------------|------:|"
+  echo "| scenario                       |     req/s |   p50 ms |   p99 ms | non-2xx | errors | ratio to floor | cpu µs | other |"
+  echo "|--------------------------------|----------:|---------:|---------:|--------:|-------:|----------------|-------:|------:|"
   row create "create (POST requests)" floor-group
   row submit "submit (POST .../submit)" floor-group
   row get "GET by id" floor-bare
@@ -379,6 +396,16 @@ REPORT="$WORK/report.md"
   row floor-bare "floor: bare GET"
   row floor-durable "floor: durable, commit/request"
   row floor-group "floor: group commit"
+  if [[ $LAYERS == 1 ]]; then
+    echo
+    echo "The API's layers (--layers), on the same database after the scenarios above:"
+    echo
+    echo "| scenario                       |     req/s |   p50 ms |   p99 ms | non-2xx | errors | ratio to floor | cpu µs | other |"
+    echo "|--------------------------------|----------:|---------:|---------:|--------:|-------:|----------------|-------:|------:|"
+    row layer-live "GET /health/live (no key)" floor-bare
+    row layer-state "GET /states/FRA" floor-bare
+    row layer-validation "POST /requests/validation" floor-group
+  fi
   echo
   echo "- cold start to /health/ready 200 on a fresh database (migrations, States, demo clients): **${COLD_MS} ms**"
   echo "- start on the seeded database: ${RESTART_MS} ms"
@@ -386,7 +413,7 @@ REPORT="$WORK/report.md"
   echo "- every create sent its own Idempotency-Key: ${IDEMPOTENCY_KEYS} keys recorded with their response, for ${CREATED} creates answered 201 within wrk's runs (warm-up and run; the API also completes those still in flight when wrk stops)"
   echo "- one request alone before loading it, first / best of 3: GET by id ${SINGLE[get]} ms, incoming list ${SINGLE[list]} ms, statistics ${SINGLE[statistics]} ms"
   echo "- database after the run: ${DB_MB} MB (with WAL)"
-  for name in create submit get list statistics floor-bare floor-durable floor-group; do
+  for name in create submit get list statistics floor-bare floor-durable floor-group $([[ $LAYERS == 1 ]] && echo layer-live layer-state layer-validation); do
     if [[ "${NON2XX[$name]}" != 0 || "${ERRORS[$name]}" != 0 ]]; then
       echo "- $name: statuses ${STATUSES[$name]}; socket errors/timeouts ${ERRORS[$name]}"
     fi
@@ -395,7 +422,8 @@ REPORT="$WORK/report.md"
   echo "Ratios are req/s of the scenario divided by req/s of its floor: writes (create, submit) against the group-commit"
   echo "floor, reads against the bare floor. errors = socket errors and timeouts (no response within ${TIMEOUT} s)."
   echo "other = share of the CPU that processes other than the server and wrk took during the run: above a few percent,"
-  echo "that row is skewed by other work on the machine."
+  echo "that row is skewed by other work on the machine. cpu µs = the server's CPU time (user and system) during the run"
+  echo "divided by the requests wrk counted."
 } >"$REPORT"
 
 mkdir -p "$LOAD_DIR/results"
