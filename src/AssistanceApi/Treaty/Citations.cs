@@ -18,6 +18,9 @@ public static class Citations
     /// <summary>Postponement for an ongoing proceeding (Art. 40(26)).</summary>
     public const string Postponement = "uncc-40-26";
 
+    /// <summary>The 24/7 network, whose points of contact handle the expedited channels only (Art. 41(1)).</summary>
+    public const string ContactPoints = "uncc-41-1";
+
     /// <summary>The period of preservation (Art. 42(7)).</summary>
     public const string PreservationPeriod = "uncc-42-7";
 }

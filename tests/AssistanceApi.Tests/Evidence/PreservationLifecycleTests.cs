@@ -72,6 +72,21 @@ public sealed class PreservationLifecycleTests
         Assert.Contains("preservedUntil", problem.Names());
     }
 
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("2101-01-01")]
+    public async Task Preserving_until_a_date_past_2100_is_a_400_and_changes_nothing(string until)
+    {
+        await using var api = new ApiFactory();
+        var x = await AcknowledgedAsync(api);
+        var before = await x.GetAsync(x.Requested);
+        var problem = await (await x.TryAsync(x.Requested, "preserve", Until(until))).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("preservedUntil", problem.Names());
+        var after = await x.GetAsync(x.Requested);
+        Assert.Equal(before["version"]!.GetValue<long>(), after["version"]!.GetValue<long>());
+        Assert.Equal("acknowledged", after["status"].Str());
+    }
+
     [Fact]
     public async Task The_requesting_State_extends_to_a_later_date()
     {

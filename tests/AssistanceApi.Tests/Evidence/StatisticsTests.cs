@@ -226,6 +226,20 @@ public sealed class StatisticsTests
         Assert.NotEmpty(problem["errors"]!.AsArray());
     }
 
+    [Theory]
+    [InlineData("to=9999-12-31", "to")]
+    [InlineData("to=0001-01-01", "to")]
+    [InlineData("from=9999-12-31&to=9999-12-31", "from")]
+    [InlineData("from=0001-01-01", "from")]
+    [InlineData("from=1999-12-31&to=2000-01-31", "from")]
+    public async Task A_date_outside_2000_to_2100_is_a_400_naming_it(string query, string field)
+    {
+        await using var api = new ApiFactory();
+        var response = await api.As(DemoKeys.Secretariat).GetAsync($"{Statistics}?{query}");
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(problem["errors"]!.AsArray(), e => e!["name"].Str() == field && e["code"].Str() == "invalid-date");
+    }
+
     [Fact]
     public async Task Preservations_count_by_their_effective_status_and_never_show_their_contents()
     {

@@ -314,6 +314,7 @@ public sealed class BodyRuleTests
     [Theory]
     [InlineData("""{"reasons":"A trial.","until":"1 March 2027"}""")]
     [InlineData("""{"reasons":"A trial.","until":"2027-03-01T00:00:00Z"}""")]
+    [InlineData("""{"reasons":"A trial.","until":"9999-12-31"}""")]
     public async Task A_postponement_until_something_that_is_not_a_date_is_400(string body)
     {
         await using var api = new ApiFactory();

@@ -236,8 +236,9 @@ public sealed partial class ClientsTests
         Assert.Equal("DEU", preservation["requestingState"].Str());
         Assert.Equal("expedited-preservation", preservation["kind"].Str());
 
-        await (await contactPoint.PostJsonAsync("/api/v1/requests", Bodies.MinimalDraft("FRA", "mutual-legal-assistance")))
+        var refused = await (await contactPoint.PostJsonAsync("/api/v1/requests", Bodies.MinimalDraft("FRA", "mutual-legal-assistance")))
             .ExpectProblemAsync(HttpStatusCode.Forbidden);
+        Assert.StartsWith("UNCC Art. 41(1): ", refused["detail"].Str()); // the 24/7 network, cited from the catalogue
         var mine = await contactPoint.AllOutgoingAsync();
         Assert.Equal(preservation["id"].Str(), Assert.Single(mine)["id"].Str());
     }

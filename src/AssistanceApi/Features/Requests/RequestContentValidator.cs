@@ -46,9 +46,12 @@ public sealed partial class RequestContentValidator : AbstractValidator<RequestC
         Text(RuleFor(r => r.UrgencyReasons), LongText);
         Text(RuleFor(r => r.EmergencyJustification), LongText);
         Text(RuleFor(r => r.DeadlineReasons), LongText);
-        RuleFor(r => r.Deadline).Must(d => d!.Value.Year is >= 2000 and <= 2100).When(r => r.Deadline is not null)
+        RuleFor(r => r.Deadline).Must(d => IsPlausibleDate(d!.Value)).When(r => r.Deadline is not null)
             .WithErrorCode("invalid-date").WithMessage("deadline must be a calendar date between 2000 and 2100.");
     }
+
+    /// <summary>The dates this API takes: a request of this century, with room for arithmetic on either side.</summary>
+    public static bool IsPlausibleDate(DateOnly date) => date.Year is >= 2000 and <= 2100;
 
     /// <summary>Length and no control characters but tab and line breaks: these texts end up in court files.</summary>
     public static void Text<T>(IRuleBuilderInitial<T, string?> rule, int max) =>

@@ -9,9 +9,9 @@ public static class RequestRules
 {
     public static void EnsureMayDraft(Caller caller, RequestContent content, ProvisionCatalogue catalogue)
     {
-        // A 24/7 point of contact handles only the expedited channels of Arts. 41–43.
         if (!AccessRules.MayHandle(caller, content.Kind!.Value))
-            throw Problems.Forbidden("A 24/7 point of contact may draft only expedited-preservation and traffic-data-disclosure requests (Art. 41).");
+            throw Problems.Forbidden(catalogue.Reason(Citations.ContactPoints,
+                "a 24/7 point of contact may draft only expedited-preservation and traffic-data-disclosure requests."));
         if (content.RequestedState == caller.State)
         {
             var finding = TreatyCheck.OwnStateFinding(catalogue);

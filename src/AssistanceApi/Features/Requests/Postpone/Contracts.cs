@@ -14,5 +14,10 @@ public sealed class PostponeBody
 
 public sealed class PostponeValidator : Validator<PostponeBody>
 {
-    public PostponeValidator() => ActionText.Optional(RuleFor(b => b.Reasons));
+    public PostponeValidator()
+    {
+        ActionText.Optional(RuleFor(b => b.Reasons));
+        RuleFor(b => b.Until).Must(d => RequestContentValidator.IsPlausibleDate(d!.Value)).When(b => b.Until is not null)
+            .WithErrorCode("invalid-date").WithMessage("until must be a calendar date between 2000 and 2100.");
+    }
 }
