@@ -34,6 +34,8 @@ public static class Pipeline
 
     public static WebApplication UseAssistanceApi(this WebApplication app)
     {
+        // First, so the redirection, the rate limiter and the logs see the client the trusted proxy saw.
+        app.UseForwardedHeaders(TrustedProxies.Options(app.Configuration));
         app.UseMiddleware<ProblemMiddleware>();
         if (app.Configuration.GetValue("Security:HttpsRedirection", !app.Environment.IsDevelopment()))
         {
