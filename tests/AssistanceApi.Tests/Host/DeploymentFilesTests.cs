@@ -57,18 +57,57 @@ public sealed class DeploymentFilesTests
     }
 
     [Fact]
-    public void Nginx_publishes_port_8080_and_proxies_to_the_replicas_with_the_committed_config()
+    public void The_replicas_keep_HTTPS_redirection_and_believe_forwarded_headers_from_the_proxy_network_alone()
+    {
+        var api = Service("api");
+        var environment = Map(api, "environment");
+        Assert.False(Has(environment, "Security__HttpsRedirection"), "behind the proxy the API keeps its default: HTTPS redirection and HSTS");
+        Assert.Equal("443", Scalar(environment, "HTTPS_PORT"));
+        // The trusted range is the subnet of the network the proxy and the replicas share, and nothing wider.
+        var subnet = Scalar(Assert.Single(((YamlSequenceNode)Map(Map(Map(Root, "networks"), "edge"), "ipam").Children[new YamlScalarNode("config")]).Children), "subnet");
+        Assert.Equal(subnet, Scalar(environment, "Proxy__KnownNetworks"));
+        Assert.Equal(["edge", "data"], Seq(api, "networks"));
+        Assert.Equal(["edge"], Seq(Service("proxy"), "networks"));
+        Assert.Equal(["data"], Seq(Service("postgres"), "networks"));
+        Assert.Equal("true", Scalar(Map(Map(Root, "networks"), "data"), "internal"));
+        // The health check comes from loopback (trusted) and says https, so a redirect cannot pass for ready.
+        Assert.Contains("X-Forwarded-Proto: https", Seq(Map(api, "healthcheck"), "test"));
+    }
+
+    [Fact]
+    public void Only_the_proxy_publishes_a_port_on_every_address_and_only_80_and_443()
+    {
+        foreach (var (name, service) in Map(Root, "services").Children.Select(c => (((YamlScalarNode)c.Key).Value!, c.Value)))
+        {
+            if (name == "proxy" || !Has(service, "ports")) continue;
+            foreach (var port in Seq(service, "ports"))
+                Assert.True(port.StartsWith("127.0.0.1:", StringComparison.Ordinal), $"{name} publishes {port} beyond loopback");
+        }
+        Assert.False(Has(Service("postgres"), "ports"), "PostgreSQL is published");
+        Assert.Equal(["80:80", "443:443"], Seq(Service("proxy"), "ports"));
+    }
+
+    [Fact]
+    public void Nginx_proxies_to_the_replicas_with_the_committed_config_and_a_certificate_folder_outside_git()
     {
         var proxy = Service("proxy");
         Assert.StartsWith("nginx:", Scalar(proxy, "image"));
-        Assert.Contains("8080:80", Seq(proxy, "ports"));
-        var mount = Assert.Single(Seq(proxy, "volumes"));
-        var config = RepoRoot.File(mount.Split(':')[0].TrimStart('.', '/').Split('/'));
+        var volumes = Seq(proxy, "volumes").ToList();
+        Assert.Equal(2, volumes.Count);
+        var config = RepoRoot.File(volumes[0].Split(':')[0].TrimStart('.', '/').Split('/'));
         Assert.True(File.Exists(config), $"the nginx config {config} is not committed");
+        Assert.EndsWith(":/etc/nginx/conf.d/default.conf:ro", volumes[0]);
         var text = File.ReadAllText(config);
         Assert.Contains("server api:8080", text);
         Assert.Contains("proxy_pass http://assistance_api", text);
         Assert.Equal("service_healthy", Scalar(Map(Map(proxy, "depends_on"), "api"), "condition"));
+
+        // The certificate folder: make-dev-cert.sh fills the default, which git ignores; TLS_CERT_DIR names a real one.
+        Assert.Equal("${TLS_CERT_DIR:-./src/deploy/certs}:/etc/nginx/certs:ro", volumes[1]);
+        Assert.Contains("src/deploy/certs/", File.ReadAllLines(RepoRoot.File(".gitignore")));
+        Assert.Contains("/etc/nginx/certs/fullchain.pem", text);
+        Assert.Contains("/etc/nginx/certs/privkey.pem", text);
+        Assert.Contains("https://localhost/nginx-health", Seq(Map(proxy, "healthcheck"), "test"));
     }
 
     [Fact]
@@ -76,7 +115,7 @@ public sealed class DeploymentFilesTests
     {
         var api = Service("api-sqlite");
         Assert.Contains("sqlite", Seq(api, "profiles"));
-        Assert.Contains("8081:8080", Seq(api, "ports"));
+        Assert.Equal(["127.0.0.1:8081:8080"], Seq(api, "ports"));
         Assert.Contains("assistance-data:/var/lib/assistance", Seq(api, "volumes"));
         Assert.True(Has(Map(Root, "volumes"), "assistance-data"), "the named volume assistance-data is not declared");
         var environment = Map(api, "environment");
