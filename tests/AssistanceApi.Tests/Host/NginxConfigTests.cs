@@ -124,6 +124,29 @@ public sealed class NginxConfigTests
     }
 
     [NginxFact]
+    public async Task An_X_Forwarded_For_sent_by_the_client_does_not_reach_the_API_as_its_address()
+    {
+        await using var api = StartApiOnKestrel(apiPermitsPerMinute: 1);
+        using var proxy = NginxProxy.Start(ApiPort(api));
+        using var https = HttpsClient(proxy, apiKey: null);
+
+        // Unauthenticated calls count per address in the API: a new invented address on each call must not be a new bucket.
+        var first = await SendForwardedForAsync(https, "198.51.100.1");
+        var second = await SendForwardedForAsync(https, "198.51.100.2");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Contains("1 requests a minute", (await second.ExpectProblemLikeAsync())["detail"].Str());
+    }
+
+    private static Task<HttpResponseMessage> SendForwardedForAsync(HttpClient client, string address)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/states");
+        request.Headers.Add("X-Forwarded-For", address);
+        return client.SendAsync(request);
+    }
+
+    [NginxFact]
     public async Task A_body_over_1_MiB_is_a_413_problem_from_the_proxy()
     {
         await using var api = StartApiOnKestrel();
@@ -144,13 +167,13 @@ public sealed class NginxConfigTests
     }
 
     /// <summary>The API on a real socket, outside Development, with HTTPS redirection on as in the compose stack.</summary>
-    private static ApiFactory StartApiOnKestrel()
+    private static ApiFactory StartApiOnKestrel(int apiPermitsPerMinute = 100000)
     {
         var api = new ApiFactory();
         api.Settings["Security:HttpsRedirection"] = "true";
         api.Settings["HTTPS_PORT"] = "443";
-        // The proxy's limit is under test; the API's own per-address limit stays out of its way.
-        api.Settings["RateLimiting:PermitsPerMinute"] = "100000";
+        // By default out of the way of the proxy's limit, which is under test.
+        api.Settings["RateLimiting:PermitsPerMinute"] = apiPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
         api.UseKestrel(0);
         api.StartServer();
         return api;
