@@ -4,8 +4,15 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAssistanceApi();
 
 var app = builder.Build();
-await app.PrepareDatabaseAsync();
+// A command may run against a production database: it never loads the demo data.
 if (Cli.IsCommand(args)) return await Cli.RunAsync(app, args);
+
+await app.PrepareDatabaseAsync();
+if (await app.RefusalAsync() is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    return 1;
+}
 
 app.UseAssistanceApi();
 await app.RunAsync();

@@ -32,12 +32,12 @@ public sealed class MultiInstanceTests
     {
         await using var one = new ApiFactory();
         await using var two = new ApiFactory(one.Database);
-        var issued = await one.As(DemoKeys.Secretariat).CreateClientAsync("central-authority", "FRA", "France (revoked elsewhere)");
+        var issued = await one.As(DemoKeys.FraAdmin).CreateClientAsync("central-authority", "FRA", "France (revoked elsewhere)");
         // Both instances have authenticated the key before it is revoked.
         await (await one.As(issued.Key).GetAsync("/api/v1/states")).ExpectAsync(HttpStatusCode.OK);
         await (await two.As(issued.Key).GetAsync("/api/v1/states")).ExpectAsync(HttpStatusCode.OK);
 
-        await one.As(DemoKeys.Secretariat).RevokeAsync(issued.Id);
+        await one.As(DemoKeys.FraAdmin).RevokeAsync(issued.Id);
 
         await (await two.As(issued.Key).GetAsync("/api/v1/states")).ExpectProblemAsync(HttpStatusCode.Unauthorized);
         await (await one.As(issued.Key).GetAsync("/api/v1/states")).ExpectProblemAsync(HttpStatusCode.Unauthorized);

@@ -39,9 +39,12 @@ public sealed class AuditTrail(TimeProvider clock, Database database)
 
     private readonly List<PendingAdminEvent> _pendingAdmin = [];
 
-    /// <summary>A change the secretariat made to the directory or to clients; appended to admin_events.</summary>
-    public void RecordAdmin(string action, string target, Caller? actor, object? details = null) =>
-        _pendingAdmin.Add(new PendingAdminEvent(action, target, actor, details));
+    /// <summary>
+    /// A change to a State's clients or directory entry, appended to that State's admin log (<see cref="AdminLog"/>);
+    /// actor null: the server's CLI.
+    /// </summary>
+    public void RecordAdmin(string log, string action, string target, Caller? actor, object details) =>
+        _pendingAdmin.Add(new PendingAdminEvent(log, action, target, actor, details));
 
     internal void Clear()
     {
@@ -73,17 +76,8 @@ public sealed class AuditTrail(TimeProvider clock, Database database)
             await InsertAsync(connection, transaction, entry);
         }
         foreach (var admin in _pendingAdmin)
-        {
-            var at = clock.Now();
-            await connection.ExecuteAsync(
-                "INSERT INTO admin_events (id, at, actor_client, action, target, details) VALUES (@id, @at, @actor, @action, @target, @details)",
-                new
-                {
-                    id = Ids.Next(at), at, actor = admin.Actor?.ClientId, action = admin.Action, target = admin.Target,
-                    details = JsonSerializer.Serialize(admin.Details ?? new { }, AuditHash.Json),
-                },
-                transaction);
-        }
+            await AdminLog.AppendAsync(connection, transaction, database.Dialect, admin.Log, admin.Action, admin.Target, admin.Actor,
+                JsonSerializer.Serialize(admin.Details, Host.JsonDefaults.Options), clock.Now());
         Clear();
     }
 
@@ -104,7 +98,7 @@ public sealed class AuditTrail(TimeProvider clock, Database database)
             new { id = requestId }, transaction);
     }
 
-    private sealed record PendingAdminEvent(string Action, string Target, Caller? Actor, object? Details);
+    private sealed record PendingAdminEvent(string Log, string Action, string Target, Caller? Actor, object Details);
 
     private sealed record PendingEvent(Guid RequestId, string Action, Caller Actor, string? FromStatus, string? ToStatus, object? Details);
 

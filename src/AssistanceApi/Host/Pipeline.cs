@@ -11,8 +11,8 @@ namespace AssistanceApi.Host;
 
 public static class Pipeline
 {
-    /// <summary>Migrations, seeds, then the in-memory catalogue the rules cite from.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <summary>Migrations, seeds (the demo data only when withDemo and configured), then the in-memory catalogue the rules cite from.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool withDemo = true)
     {
         TypeHandlers.Register();
         var services = app.Services;
@@ -20,7 +20,7 @@ public static class Pipeline
         await using (await database.StartupLockAsync())
         {
             Migrator.Upgrade(database);
-            await services.GetRequiredService<Seeder>().SeedAsync();
+            await services.GetRequiredService<Seeder>().SeedAsync(withDemo);
         }
 
         await using var connection = await services.GetRequiredService<Database>().OpenAsync();

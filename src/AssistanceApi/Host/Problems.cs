@@ -47,6 +47,10 @@ public static class Problems
     public static ApiProblemException Forbidden(string detail) =>
         new(new Problem { Title = "Forbidden", Status = 403, Detail = detail, Type = TypeFor("forbidden") });
 
+    /// <summary>A 403 that says why: the code names the rule, the error names the field it is about.</summary>
+    public static ApiProblemException Forbidden(string code, string name, string detail) =>
+        new(new Problem { Title = "Forbidden", Status = 403, Detail = detail, Errors = [new ProblemError(name, detail, code)], Type = TypeFor(code) });
+
     /// <summary>A 422 citing the provision a body breaks, with the field and the catalogue's citation.</summary>
     public static ApiProblemException TreatyBreach(Treaty.ProvisionCatalogue catalogue, string provisionId, string name, string message, string detail) =>
         Unprocessable(provisionId, detail, [Breach(catalogue, provisionId, name, message)]);

@@ -43,9 +43,11 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(IdempotencyContext 
         }
 
         var response = await next(message, ct);
+        // A secret is never at rest: a replay gets the response without it (and says so).
+        object? stored = response is IHoldsSecret secret ? secret.WithoutSecret() : response;
         await unit.Connection.ExecuteAsync(
             "UPDATE idempotency_keys SET response = @response WHERE client_id = @client AND idempotency_key = @key",
-            new { key.client, key.key, response = JsonSerializer.Serialize(response, JsonDefaults.Options) }, unit.Transaction);
+            new { key.client, key.key, response = JsonSerializer.Serialize(stored, stored?.GetType() ?? typeof(TResponse), JsonDefaults.Options) }, unit.Transaction);
         return response;
     }
 

@@ -20,4 +20,7 @@ public sealed class Dialect(DatabaseProvider provider)
     /// instead of forking it. SQLite needs nothing: it has one writer.
     /// </summary>
     public string LockRequest => Provider == DatabaseProvider.Postgres ? "SELECT 1 FROM requests WHERE id = @id FOR UPDATE" : "";
+
+    /// <summary>Holds one admin log (a transaction-scoped advisory lock on its name) so appends queue. SQLite: one writer.</summary>
+    public string LockAdminLog => Provider == DatabaseProvider.Postgres ? "SELECT pg_advisory_xact_lock(hashtext(@log))" : "";
 }

@@ -24,8 +24,14 @@ public sealed class AccessMatrixTests
         RequestList,
         /// <summary>Everything under /requests/{id}: the FRA→DEU request of the test.</summary>
         RequestItem,
-        /// <summary>/clients: secretariat only.</summary>
+        /// <summary>/clients: state-admins (their own State's) and the secretariat (a first state-admin, emergency revocation).</summary>
         Clients,
+        /// <summary>GET /states/{code}/admin-log: that State's state-admin and the secretariat.</summary>
+        AdminLog,
+        /// <summary>GET /secretariat/admin-log: the secretariat only.</summary>
+        SecretariatLog,
+        /// <summary>GET /statistics: central authorities, contact points, the secretariat; never a state-admin.</summary>
+        Statistics,
     }
 
     public sealed record Row(string Method, string Path, Scope Scope, JsonNode? Body = null, string MediaType = "application/json")
@@ -40,6 +46,7 @@ public sealed class AccessMatrixTests
             Scope.RequestItem when Path.Count(c => c == '/') == 4 || Path.EndsWith("validation") || Path.EndsWith("submit") => "request",
             Scope.RequestItem when Path.EndsWith("history") || Path.EndsWith("messages") => "request",
             Scope.RequestItem => Array.IndexOf(ActionNames, Path[(Path.LastIndexOf('/') + 1)..]) < 6 ? "actions-1" : "actions-2",
+            Scope.AdminLog or Scope.SecretariatLog or Scope.Statistics => "administration",
             _ => "clients",
         };
     }
@@ -98,6 +105,10 @@ public sealed class AccessMatrixTests
         new("POST", "/api/v1/clients", Scope.Clients, ClientBody("central-authority", "FRA", "Intruder's client")),
         new("DELETE", "/api/v1/clients/{client}", Scope.Clients),
         new("POST", "/api/v1/clients/{client}/rotate", Scope.Clients),
+
+        new("GET", "/api/v1/states/FRA/admin-log", Scope.AdminLog),
+        new("GET", "/api/v1/secretariat/admin-log", Scope.SecretariatLog),
+        new("GET", "/api/v1/statistics", Scope.Statistics),
     ];
 
     public static TheoryData<string> Groups => new(Table.Select(r => r.Group).Distinct());
@@ -107,7 +118,7 @@ public sealed class AccessMatrixTests
     {
         foreach (var action in ActionNames) Assert.Contains(Table, r => r.Method == "POST" && r.Path == $"/api/v1/requests/{{id}}/{action}");
         Assert.Equal(Table.Length, Table.Select(r => $"{r.Method} {r.Path}").Distinct().Count());
-        Assert.Equal(34, Table.Length);
+        Assert.Equal(37, Table.Length);
         Assert.Equal(6, Table.Count(r => r.Group == "actions-1"));
         Assert.Equal(6, Table.Count(r => r.Group == "actions-2"));
         Assert.Equal(8, Table.Count(r => r.Group == "request"));
@@ -120,16 +131,18 @@ public sealed class AccessMatrixTests
         await using var api = new ApiFactory();
         var secretariat = api.As(DemoKeys.Secretariat);
         var fra = api.As(DemoKeys.Fra);
+        var fraAdmin = api.As(DemoKeys.FraAdmin);
 
-        // Keys that worked once and were revoked: one of a State, one of the secretariat.
-        var revokedCa = await secretariat.CreateClientAsync("central-authority", "FRA", "Matrix FRA (revoked)");
-        var revokedSecretariat = await secretariat.CreateClientAsync("secretariat", null, "Matrix secretariat (revoked)");
+        // Keys that worked once and were revoked: one of a State, one of the secretariat (made as the CLI makes them).
+        var revokedCa = await fraAdmin.CreateClientAsync("central-authority", "FRA", "Matrix FRA (revoked)");
+        var revokedSecretariat = await api.InsertSecretariatClientAsync("Matrix secretariat (revoked)");
         foreach (var revoked in new[] { revokedCa, revokedSecretariat })
         {
             await (await api.As(revoked.Key).GetAsync("/api/v1/states/FRA")).ExpectAsync(HttpStatusCode.OK);
             await secretariat.RevokeAsync(revoked.Id);
         }
-        var live = await secretariat.CreateClientAsync("central-authority", "FRA", "Matrix FRA (live)");
+        var live = await fraAdmin.CreateClientAsync("central-authority", "FRA", "Matrix FRA (live)");
+        string[] stateAdmins = [DemoKeys.FraAdmin, DemoKeys.DeuAdmin];
 
         // The FRA→DEU request whose contents nobody else may see.
         var facts = $"Matrix facts {Guid.NewGuid():N}";
@@ -177,16 +190,18 @@ public sealed class AccessMatrixTests
                     break;
 
                 case Scope.DirectoryWrite:
-                    foreach (var (key, who) in new[] { (DemoKeys.Fra, "FRA central authority"), (DemoKeys.Fra247, "FRA contact point"), (live.Key, "FRA client") })
+                    foreach (var (key, who) in new[] { (DemoKeys.Fra, "FRA central authority"), (DemoKeys.Fra247, "FRA contact point"), (live.Key, "FRA client"), (DemoKeys.FraAdmin, "FRA state-admin") })
                         await Refused(key, HttpStatusCode.Forbidden, who);
                     break;
 
                 case Scope.RequestCollection:
                     NoContents(await Refused(DemoKeys.Secretariat, HttpStatusCode.Forbidden, "secretariat"), "secretariat");
+                    foreach (var admin in stateAdmins) NoContents(await Refused(admin, HttpStatusCode.Forbidden, admin), admin);
                     break;
 
                 case Scope.RequestList:
                     NoContents(await Refused(DemoKeys.Secretariat, HttpStatusCode.Forbidden, "secretariat"), "secretariat");
+                    foreach (var admin in stateAdmins) NoContents(await Refused(admin, HttpStatusCode.Forbidden, admin), admin);
                     var braList = await (await api.As(DemoKeys.Bra).SendAsync(Message())).ExpectAsync(HttpStatusCode.OK);
                     Assert.DoesNotContain(id, braList.ToJsonString());
                     NoContents(braList.ToJsonString(), "BRA");
@@ -195,11 +210,48 @@ public sealed class AccessMatrixTests
                 case Scope.RequestItem:
                     NoContents(await Refused(DemoKeys.Bra, HttpStatusCode.NotFound, "BRA"), "BRA");
                     NoContents(await Refused(DemoKeys.Secretariat, HttpStatusCode.Forbidden, "secretariat"), "secretariat");
+                    // A State's own administrator never reads its requests either.
+                    foreach (var admin in stateAdmins) NoContents(await Refused(admin, HttpStatusCode.Forbidden, admin), admin);
                     break;
 
                 case Scope.Clients:
                     foreach (var (key, who) in new[] { (DemoKeys.Fra, "FRA central authority"), (DemoKeys.Deu, "DEU central authority"), (DemoKeys.Fra247, "FRA contact point") })
                         await Refused(key, HttpStatusCode.Forbidden, who);
+                    // Another State's administrator: may not issue FRA's keys (403); FRA's client does not exist for it (404).
+                    if (row.Method == "GET")
+                    {
+                        var deuList = await (await api.As(DemoKeys.DeuAdmin).SendAsync(Message())).ExpectAsync(HttpStatusCode.OK);
+                        Assert.DoesNotContain(live.Id, deuList.ToJsonString());
+                        Assert.All(deuList["items"]!.AsArray(), c => Assert.Equal("DEU", c!["state"].Str()));
+                    }
+                    else if (row.Path == "/api/v1/clients")
+                    {
+                        await Refused(DemoKeys.DeuAdmin, HttpStatusCode.Forbidden, "DEU state-admin");
+                        await Refused(DemoKeys.Secretariat, HttpStatusCode.Forbidden, "secretariat, for a central authority");
+                    }
+                    else
+                    {
+                        await Refused(DemoKeys.DeuAdmin, HttpStatusCode.NotFound, "DEU state-admin");
+                        if (row.Path.EndsWith("rotate")) await Refused(DemoKeys.Secretariat, HttpStatusCode.Forbidden, "secretariat");
+                    }
+                    break;
+
+                case Scope.AdminLog:
+                    foreach (var (key, who) in new[] { (DemoKeys.Fra, "FRA central authority"), (DemoKeys.Fra247, "FRA contact point"), (live.Key, "FRA client"), (DemoKeys.DeuAdmin, "DEU state-admin") })
+                        await Refused(key, HttpStatusCode.Forbidden, who);
+                    foreach (var reader in new[] { DemoKeys.FraAdmin, DemoKeys.Secretariat })
+                        await (await api.As(reader).SendAsync(Message())).ExpectAsync(HttpStatusCode.OK);
+                    await (await secretariat.GetAsync("/api/v1/states/XXX/admin-log")).ExpectProblemTextAsync(HttpStatusCode.NotFound, "an unknown State's log");
+                    break;
+
+                case Scope.SecretariatLog:
+                    foreach (var (key, who) in new[] { (DemoKeys.Fra, "FRA central authority"), (DemoKeys.Fra247, "FRA contact point"), (DemoKeys.FraAdmin, "FRA state-admin") })
+                        await Refused(key, HttpStatusCode.Forbidden, who);
+                    await (await secretariat.SendAsync(Message())).ExpectAsync(HttpStatusCode.OK);
+                    break;
+
+                case Scope.Statistics:
+                    foreach (var admin in stateAdmins) NoContents(await Refused(admin, HttpStatusCode.Forbidden, admin), admin);
                     break;
             }
 

@@ -25,9 +25,9 @@ public sealed partial class ClientsTests
     public async Task Create_is_201_with_a_key_shown_once_that_works_at_once()
     {
         await using var api = new ApiFactory();
-        var secretariat = api.As(DemoKeys.Secretariat);
+        var fraAdmin = api.As(DemoKeys.FraAdmin);
 
-        var response = await secretariat.PostJsonAsync(ClientsUrl, ClientBody("central-authority", "KEN", "Kenya central authority (test)"));
+        var response = await fraAdmin.PostJsonAsync(ClientsUrl, ClientBody("central-authority", "FRA", "France central authority (test)"));
         var created = await response.ExpectAsync(HttpStatusCode.Created);
         var key = created["key"].Str();
         var client = created["client"]!.AsObject();
@@ -36,24 +36,24 @@ public sealed partial class ClientsTests
         Assert.True(key.Length >= 50, $"key too short: {key.Length}");
         Assert.Matches(KeyShape(), key);
         Assert.Equal(key[5..13], client["keyPrefix"].Str());
-        Assert.Equal("KEN", client["state"].Str());
+        Assert.Equal("FRA", client["state"].Str());
         Assert.Equal("central-authority", client["role"].Str());
-        Assert.Equal("Kenya central authority (test)", client["name"].Str());
+        Assert.Equal("France central authority (test)", client["name"].Str());
         Assert.True(Guid.TryParse(client["id"].Str(), out _));
         Assert.Null(client["revokedAt"]);
         Assert.Null(client["key"]);
         Assert.Null(client["keyHash"]);
 
-        // Works immediately, as KEN: the requesting State comes from the key.
-        var ken = api.As(key);
-        await (await ken.GetAsync("/api/v1/states")).ExpectAsync(HttpStatusCode.OK);
-        var draft = await (await ken.PostJsonAsync("/api/v1/requests", Bodies.MinimalDraft("DEU"))).ExpectAsync(HttpStatusCode.Created);
-        Assert.Equal("KEN", draft["requestingState"].Str());
-        var mine = await ken.AllOutgoingAsync();
+        // Works immediately, as FRA: the requesting State comes from the key.
+        var issuedFra = api.As(key);
+        await (await issuedFra.GetAsync("/api/v1/states")).ExpectAsync(HttpStatusCode.OK);
+        var draft = await (await issuedFra.PostJsonAsync("/api/v1/requests", Bodies.MinimalDraft("DEU"))).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal("FRA", draft["requestingState"].Str());
+        var mine = await issuedFra.AllOutgoingAsync();
         Assert.Equal(draft["id"].Str(), Assert.Single(mine)["id"].Str());
 
         // Never shown again: not in the list, not in the client's own view.
-        var list = await (await secretariat.GetAsync($"{ClientsUrl}?limit=200")).Content.ReadAsStringAsync();
+        var list = await (await fraAdmin.GetAsync($"{ClientsUrl}?limit=200")).Content.ReadAsStringAsync();
         Assert.DoesNotContain(key, list);
         Assert.DoesNotContain(key[14..], list);
         Assert.Contains(key[5..13], list);
@@ -64,10 +64,11 @@ public sealed partial class ClientsTests
     {
         await using var api = new ApiFactory();
         var secretariat = api.As(DemoKeys.Secretariat);
-        var a = await secretariat.CreateClientAsync("central-authority", "FRA", "France (test)");
-        var b = await secretariat.CreateClientAsync("contact-point", "DEU", "Germany 24/7 (test)");
-        var c = await secretariat.CreateClientAsync("secretariat", null, "Second secretariat (test)");
-        var rotated = await secretariat.RotateAsync(a.Id);
+        var fraAdmin = api.As(DemoKeys.FraAdmin);
+        var a = await fraAdmin.CreateClientAsync("central-authority", "FRA", "France (test)");
+        var b = await api.As(DemoKeys.DeuAdmin).CreateClientAsync("contact-point", "DEU", "Germany 24/7 (test)");
+        var c = await fraAdmin.CreateClientAsync("state-admin", "FRA", "Second France state-admin (test)");
+        var rotated = await fraAdmin.RotateAsync(a.Id);
         await secretariat.RevokeAsync(b.Id);
 
         var response = await secretariat.GetAsync($"{ClientsUrl}?limit=200");
@@ -94,19 +95,19 @@ public sealed partial class ClientsTests
         Assert.Equal(c.Prefix, items.Single(i => i["id"].Str() == c.Id)["keyPrefix"].Str());
         Assert.NotNull(items.Single(i => i["id"].Str() == b.Id)["revokedAt"]);
         Assert.Null(items.Single(i => i["id"].Str() == a.Id)["revokedAt"]);
-        Assert.True(items.Count >= 13, $"expected the demo clients and three new ones, got {items.Count}");
+        Assert.True(items.Count >= 15, $"expected the twelve demo clients and three new ones, got {items.Count}");
     }
 
     [Fact]
     public async Task Revoke_is_204_and_the_key_is_401_at_once()
     {
         await using var api = new ApiFactory();
-        var secretariat = api.As(DemoKeys.Secretariat);
-        var issued = await secretariat.CreateClientAsync("central-authority", "FRA", "France (to revoke)");
+        var fraAdmin = api.As(DemoKeys.FraAdmin);
+        var issued = await fraAdmin.CreateClientAsync("central-authority", "FRA", "France (to revoke)");
         var client = api.As(issued.Key);
         await (await client.GetAsync("/api/v1/states")).ExpectAsync(HttpStatusCode.OK);
 
-        var revoke = await secretariat.DeleteAsync($"{ClientsUrl}/{issued.Id}");
+        var revoke = await fraAdmin.DeleteAsync($"{ClientsUrl}/{issued.Id}");
         Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
         Assert.Empty(await revoke.Content.ReadAsStringAsync());
 
@@ -114,13 +115,13 @@ public sealed partial class ClientsTests
         await (await client.GetAsync("/api/v1/states")).ExpectProblemAsync(HttpStatusCode.Unauthorized);
         await (await client.PostJsonAsync("/api/v1/requests", Bodies.MinimalDraft())).ExpectProblemAsync(HttpStatusCode.Unauthorized);
 
-        var listed = (await (await secretariat.GetAsync($"{ClientsUrl}?limit=200")).ExpectAsync(HttpStatusCode.OK))["items"]!.AsArray()
+        var listed = (await (await fraAdmin.GetAsync($"{ClientsUrl}?limit=200")).ExpectAsync(HttpStatusCode.OK))["items"]!.AsArray()
             .Single(i => i!["id"].Str() == issued.Id)!;
         Assert.Equal(ApiFactory.Start, DateTimeOffset.Parse(listed["revokedAt"].Str()));
 
         // Revoking again changes nothing and still answers 204; the key stays dead.
         api.Clock.Advance(TimeSpan.FromHours(1));
-        Assert.Equal(HttpStatusCode.NoContent, (await secretariat.DeleteAsync($"{ClientsUrl}/{issued.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await fraAdmin.DeleteAsync($"{ClientsUrl}/{issued.Id}")).StatusCode);
         await (await client.GetAsync("/api/v1/states")).ExpectProblemAsync(HttpStatusCode.Unauthorized);
     }
 
@@ -128,11 +129,11 @@ public sealed partial class ClientsTests
     public async Task Rotate_issues_a_new_key_that_works_and_the_old_one_is_401_at_once()
     {
         await using var api = new ApiFactory();
-        var secretariat = api.As(DemoKeys.Secretariat);
-        var old = await secretariat.CreateClientAsync("central-authority", "FRA", "France (to rotate)");
+        var fraAdmin = api.As(DemoKeys.FraAdmin);
+        var old = await fraAdmin.CreateClientAsync("central-authority", "FRA", "France (to rotate)");
         await (await api.As(old.Key).GetAsync("/api/v1/states")).ExpectAsync(HttpStatusCode.OK);
 
-        var response = await secretariat.PostAsync($"{ClientsUrl}/{old.Id}/rotate", null);
+        var response = await fraAdmin.PostAsync($"{ClientsUrl}/{old.Id}/rotate", null);
         var rotated = await response.ExpectAsync(HttpStatusCode.OK);
         var fresh = rotated["key"].Str();
 
@@ -155,16 +156,16 @@ public sealed partial class ClientsTests
     public async Task Rotating_a_revoked_client_is_409_and_issues_nothing()
     {
         await using var api = new ApiFactory();
-        var secretariat = api.As(DemoKeys.Secretariat);
-        var issued = await secretariat.CreateClientAsync("central-authority", "FRA", "France (revoked)");
-        await secretariat.RevokeAsync(issued.Id);
+        var fraAdmin = api.As(DemoKeys.FraAdmin);
+        var issued = await fraAdmin.CreateClientAsync("central-authority", "FRA", "France (revoked)");
+        await fraAdmin.RevokeAsync(issued.Id);
 
-        var text = await (await secretariat.PostAsync($"{ClientsUrl}/{issued.Id}/rotate", null))
+        var text = await (await fraAdmin.PostAsync($"{ClientsUrl}/{issued.Id}/rotate", null))
             .ExpectProblemTextAsync(HttpStatusCode.Conflict, "rotate a revoked client");
         Assert.DoesNotContain("uncc_", text);
 
         await (await api.As(issued.Key).GetAsync("/api/v1/states")).ExpectProblemAsync(HttpStatusCode.Unauthorized);
-        var listed = (await (await secretariat.GetAsync($"{ClientsUrl}?limit=200")).ExpectAsync(HttpStatusCode.OK))["items"]!.AsArray()
+        var listed = (await (await fraAdmin.GetAsync($"{ClientsUrl}?limit=200")).ExpectAsync(HttpStatusCode.OK))["items"]!.AsArray()
             .Single(i => i!["id"].Str() == issued.Id)!;
         Assert.Equal(issued.Prefix, listed["keyPrefix"].Str());
         Assert.NotNull(listed["revokedAt"]);
@@ -174,7 +175,7 @@ public sealed partial class ClientsTests
     public async Task Unknown_ids_are_404_and_malformed_ids_400()
     {
         await using var api = new ApiFactory();
-        var secretariat = api.As(DemoKeys.Secretariat);
+        var fraAdmin = api.As(DemoKeys.FraAdmin);
         var cases = new (string Method, string Url, HttpStatusCode Status)[]
         {
             ("DELETE", "/api/v1/clients/019a4a3e-8c1f-7d2a-9b3c-4d5e6f708192", HttpStatusCode.NotFound),
@@ -186,7 +187,7 @@ public sealed partial class ClientsTests
         };
         foreach (var (method, url, status) in cases)
         {
-            var text = await (await secretariat.SendAsync(new HttpRequestMessage(new HttpMethod(method), url)))
+            var text = await (await fraAdmin.SendAsync(new HttpRequestMessage(new HttpMethod(method), url)))
                 .ExpectProblemTextAsync(status, $"{method} {url}");
             if (status == HttpStatusCode.BadRequest) Assert.Contains("id", JsonNode.Parse(text)!.AsObject().Names());
         }
@@ -228,7 +229,7 @@ public sealed partial class ClientsTests
     public async Task A_contact_point_client_drafts_expedited_preservation_but_not_mutual_legal_assistance()
     {
         await using var api = new ApiFactory();
-        var issued = await api.As(DemoKeys.Secretariat).CreateClientAsync("contact-point", "DEU", "Germany 24/7 (test)");
+        var issued = await api.As(DemoKeys.DeuAdmin).CreateClientAsync("contact-point", "DEU", "Germany 24/7 (test)");
         var contactPoint = api.As(issued.Key);
 
         var preservation = await (await contactPoint.PostJsonAsync("/api/v1/requests", Bodies.MinimalDraft("FRA", "expedited-preservation")))

@@ -39,9 +39,9 @@ public sealed class RateLimitTests
     {
         await using var api = new ApiFactory();
         api.Settings["RateLimiting:PermitsPerMinute"] = "5";
-        var secretariat = api.As(DemoKeys.Secretariat);
-        var first = await secretariat.CreateClientAsync("central-authority", "FRA", "France, first system");
-        var second = await secretariat.CreateClientAsync("central-authority", "FRA", "France, second system");
+        var fraAdmin = api.As(DemoKeys.FraAdmin);
+        var first = await fraAdmin.CreateClientAsync("central-authority", "FRA", "France, first system");
+        var second = await fraAdmin.CreateClientAsync("central-authority", "FRA", "France, second system");
         var busy = api.As(first.Key);
 
         for (var i = 0; i < 5; i++) await busy.CreateDraftAsync(Bodies.MinimalDraft());

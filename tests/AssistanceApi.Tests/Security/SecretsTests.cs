@@ -49,8 +49,9 @@ public sealed class SecretsTests
         }
 
         var secretariat = As(DemoKeys.Secretariat);
-        var a = await secretariat.CreateClientAsync("central-authority", "FRA", "France (secrets)");
-        var s = await secretariat.CreateClientAsync("secretariat", null, "Secretariat (secrets)");
+        var fraAdmin = As(DemoKeys.FraAdmin);
+        var a = await fraAdmin.CreateClientAsync("central-authority", "FRA", "France (secrets)");
+        var s = await As(DemoKeys.DeuAdmin).CreateClientAsync("state-admin", "DEU", "Germany state-admin (secrets)");
         issuedKeys.AddRange([a.Key, s.Key]);
 
         // Use the generated keys.
@@ -60,7 +61,7 @@ public sealed class SecretsTests
         sent.Add(s.Key);
         issuedKeys.Add(b.Key);
         var b2 = await As(s.Key).RotateAsync(b.Id);
-        var a2 = await secretariat.RotateAsync(a.Id);
+        var a2 = await fraAdmin.RotateAsync(a.Id);
         issuedKeys.AddRange([b2.Key, a2.Key]);
         await (await Call(a2.Key, c => c.GetAsync("/api/v1/requests?direction=outgoing"))).ExpectAsync(HttpStatusCode.OK);
         await (await Call(b2.Key, c => c.GetAsync("/api/v1/offences"))).ExpectAsync(HttpStatusCode.OK);
@@ -104,7 +105,7 @@ public sealed class SecretsTests
                 Assert.False(logText.Contains(key[14..], StringComparison.Ordinal), $"a key's secret is in the logs: {key}");
             Assert.False(logText.Contains(Sha256(key), StringComparison.Ordinal), $"a key's hash is in the logs: {key}");
         }
-        foreach (var demo in new[] { DemoKeys.Secretariat, DemoKeys.Fra }) Assert.DoesNotContain(demo, logText);
+        foreach (var demo in new[] { DemoKeys.Secretariat, DemoKeys.Fra, DemoKeys.FraAdmin, DemoKeys.DeuAdmin }) Assert.DoesNotContain(demo, logText);
     }
 
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
@@ -113,10 +114,10 @@ public sealed class SecretsTests
     public async Task The_database_holds_only_the_prefix_and_the_hash_of_each_key()
     {
         await using var api = new ApiFactory();
-        var secretariat = api.As(DemoKeys.Secretariat);
-        var a = await secretariat.CreateClientAsync("central-authority", "FRA", "France (db)");
-        var s = await secretariat.CreateClientAsync("secretariat", null, "Secretariat (db)");
-        var a2 = await secretariat.RotateAsync(a.Id);
+        var fraAdmin = api.As(DemoKeys.FraAdmin);
+        var a = await fraAdmin.CreateClientAsync("central-authority", "FRA", "France (db)");
+        var s = await fraAdmin.CreateClientAsync("state-admin", "FRA", "France state-admin (db)");
+        var a2 = await fraAdmin.RotateAsync(a.Id);
         await (await api.As(a2.Key).PostJsonAsync("/api/v1/requests", Bodies.MinimalDraft())).ExpectAsync(HttpStatusCode.Created);
         await (await api.As(s.Key).GetAsync("/api/v1/clients")).ExpectAsync(HttpStatusCode.OK);
 

@@ -26,21 +26,38 @@ public static class SecurityKit
         return body;
     }
 
-    /// <summary>Registers a client as the given secretariat client and returns its one-time key.</summary>
-    public static async Task<IssuedClient> CreateClientAsync(this HttpClient secretariat, string role, string? state, string name)
+    /// <summary>Registers a client as the given administrator (a state-admin, or the secretariat for a first state-admin) and returns its one-time key.</summary>
+    public static async Task<IssuedClient> CreateClientAsync(this HttpClient admin, string role, string? state, string name)
     {
-        var created = await (await secretariat.PostJsonAsync(ClientsUrl, ClientBody(role, state, name))).ExpectAsync(HttpStatusCode.Created);
+        var created = await (await admin.PostJsonAsync(ClientsUrl, ClientBody(role, state, name))).ExpectAsync(HttpStatusCode.Created);
         return new IssuedClient(created["client"]!["id"].Str(), created["key"].Str(), created["client"]!.AsObject());
     }
 
-    public static async Task<IssuedClient> RotateAsync(this HttpClient secretariat, string clientId)
+    public static async Task<IssuedClient> RotateAsync(this HttpClient admin, string clientId)
     {
-        var rotated = await (await secretariat.PostAsync($"{ClientsUrl}/{clientId}/rotate", null)).ExpectAsync(HttpStatusCode.OK);
+        var rotated = await (await admin.PostAsync($"{ClientsUrl}/{clientId}/rotate", null)).ExpectAsync(HttpStatusCode.OK);
         return new IssuedClient(rotated["client"]!["id"].Str(), rotated["key"].Str(), rotated["client"]!.AsObject());
     }
 
-    public static async Task RevokeAsync(this HttpClient secretariat, string clientId) =>
-        await (await secretariat.DeleteAsync($"{ClientsUrl}/{clientId}")).ExpectAsync(HttpStatusCode.NoContent);
+    public static async Task RevokeAsync(this HttpClient admin, string clientId) =>
+        await (await admin.DeleteAsync($"{ClientsUrl}/{clientId}")).ExpectAsync(HttpStatusCode.NoContent);
+
+    /// <summary>
+    /// A secretariat client as the server's CLI creates it (the API creates none): a generated key, stored as prefix
+    /// and SHA-256, written straight to the test's database.
+    /// </summary>
+    public static async Task<IssuedClient> InsertSecretariatClientAsync(this ApiFactory api, string name)
+    {
+        using (api.CreateClient()) AssistanceApi.Persistence.TypeHandlers.Register(); // the host is up: migrated, handlers registered
+        var prefix = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
+        var key = $"uncc_{prefix}_{System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))}";
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        var id = Guid.CreateVersion7();
+        await api.Database.ExecuteAsync(
+            "INSERT INTO clients (id, name, state, role, key_prefix, key_hash, created_at) VALUES (@id, @name, NULL, 'secretariat', @prefix, @hash, @now)",
+            new { id, name, prefix, hash, now = api.Clock.GetUtcNow() });
+        return new IssuedClient(id.ToString("D"), key, new JsonObject { ["id"] = id.ToString("D"), ["role"] = "secretariat", ["name"] = name });
+    }
 
     /// <summary>A fresh message (HttpRequestMessage cannot be sent twice) with a JSON body when one is given.</summary>
     public static HttpRequestMessage Message(string method, string url, JsonNode? body, string mediaType = "application/json")

@@ -12,5 +12,7 @@ public static class DemoKeys
     public const string Nor = "demo-nor-ca";
     public const string Fra247 = "demo-fra-247";
     public const string Deu247 = "demo-deu-247";
+    public const string FraAdmin = "demo-fra-admin";
+    public const string DeuAdmin = "demo-deu-admin";
     public const string Secretariat = "demo-secretariat";
 }

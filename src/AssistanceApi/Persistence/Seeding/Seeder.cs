@@ -14,7 +14,8 @@ namespace AssistanceApi.Persistence.Seeding;
 /// </summary>
 public sealed class Seeder(Writer writer, SeedOptions options, TimeProvider clock)
 {
-    public async Task SeedAsync(CancellationToken ct = default)
+    /// <summary>withDemo false: never the demo data, whatever the options say (the CLI, which may run on a production database).</summary>
+    public async Task SeedAsync(bool withDemo = true, CancellationToken ct = default)
     {
         var states = Read<StatesFile>("states.json").States;
         var provisions = Read<ProvisionsFile>("provisions.json").Provisions;
@@ -25,7 +26,7 @@ public sealed class Seeder(Writer writer, SeedOptions options, TimeProvider cloc
             foreach (var state in states) await UpsertStateAsync(connection, transaction, state, onlyIfNewer: true);
             await UpsertDocumentsAsync(connection, transaction, "provisions", provisions.Select(p => (p.Id, (object)p)));
             await UpsertDocumentsAsync(connection, transaction, "offences", offences.Select(o => (o.Id, (object)o)));
-            if (options.Demo) await SeedDemoAsync(connection, transaction);
+            if (withDemo && options.Demo) await SeedDemoAsync(connection, transaction);
             return 0;
         }, ct);
     }
@@ -34,7 +35,7 @@ public sealed class Seeder(Writer writer, SeedOptions options, TimeProvider cloc
     {
         foreach (var state in Read<StatesFile>("demo/states.json").States)
             await UpsertStateAsync(connection, transaction, state, onlyIfNewer: false);
-        foreach (var client in Read<ClientsFile>("demo/clients.json").Clients)
+        foreach (var client in Read<ClientsFile>(DemoClientsFile).Clients)
         {
             await connection.ExecuteAsync(
                 """
@@ -77,6 +78,12 @@ public sealed class Seeder(Writer writer, SeedOptions options, TimeProvider cloc
         }
     }
 
+
+    /// <summary>The demo clients of seeds/demo/clients.json; none when the file is not there.</summary>
+    public IReadOnlyList<SeedClient> DemoClients() =>
+        File.Exists(Path.Combine(options.Path, DemoClientsFile)) ? Read<ClientsFile>(DemoClientsFile).Clients : [];
+
+    private const string DemoClientsFile = "demo/clients.json";
 
     private T Read<T>(string relativePath)
     {

@@ -9,13 +9,16 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<CreateClientBody, Is
     public override void Configure()
     {
         Post("/clients");
-        Roles(ClientRoles.Secretariat);
+        Roles(ClientRoles.Secretariat, ClientRoles.StateAdmin);
         Description(b => b.Produces<IssuedKey>(201).ProducesProblems(400, 401, 403));
         Summary(s =>
         {
-            s.Summary = "Register a client and issue its key (secretariat)";
-            s.Description = "A client belongs to one State and has one role: central-authority, contact-point or secretariat " +
-                            "(no State). The key is in this response only; store it now. Only its hash is kept.";
+            s.Summary = "Register a client and issue its key (state-admin; the secretariat: a State's first state-admin)";
+            s.Description = "A client belongs to one State and has one role: central-authority, contact-point or state-admin. " +
+                            "A state-admin issues keys for its own State only. The secretariat may only create a State's first state-admin, " +
+                            "while the State has no active one; secretariat clients are created only by the server's CLI. Anything else is 403 " +
+                            "with a code saying why. The key is in this response only; store it now. Only its prefix and hash are kept: a " +
+                            "replay with the same Idempotency-Key returns the client without key and with keyShownOnce: true.";
         });
     }
 

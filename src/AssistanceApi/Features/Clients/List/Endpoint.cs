@@ -9,17 +9,17 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<ListClientsRequest, 
     public override void Configure()
     {
         Get("/clients");
-        Roles(ClientRoles.Secretariat);
+        Roles(ClientRoles.Secretariat, ClientRoles.StateAdmin);
         Description(b => b.ProducesProblems(400, 401, 403));
         Summary(s =>
         {
-            s.Summary = "List clients (secretariat)";
+            s.Summary = "List clients (state-admin: its State's; secretariat: all)";
             s.Description = "Every client with its State, role, key prefix and revocation; never a key or a hash.";
         });
     }
 
     public override async Task HandleAsync(ListClientsRequest request, CancellationToken ct) =>
-        await Send.OkAsync(await mediator.Send(new ListClientsQuery(request.Take, request.After), ct), ct);
+        await Send.OkAsync(await mediator.Send(new ListClientsQuery(Caller.From(User), request.Take, request.After), ct), ct);
 }
 
 public sealed class ListClientsRequest : PageQuery;

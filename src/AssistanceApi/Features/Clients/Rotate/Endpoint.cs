@@ -9,12 +9,13 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Issued
     public override void Configure()
     {
         Post("/clients/{id}/rotate");
-        Roles(ClientRoles.Secretariat);
+        Roles(ClientRoles.Secretariat, ClientRoles.StateAdmin);
         Description(b => b.ProducesProblems(400, 401, 403, 404, 409));
         Summary(s =>
         {
-            s.Summary = "Issue a new key, revoking the old one (secretariat)";
-            s.Description = "The old key stops working at once; the new key is in this response only.";
+            s.Summary = "Issue a new key, revoking the old one (state-admin of the client's State)";
+            s.Description = "The old key stops working at once; the new key is in this response only (a replay with the same " +
+                            "Idempotency-Key has keyShownOnce: true and no key). Another State's client is 404; the secretariat gets 403.";
         });
     }
 

@@ -13,9 +13,10 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, KnownKeys known) 
 {
     public async ValueTask<IssuedKey> Handle(RotateKeyCommand command, CancellationToken ct)
     {
-        var client = await unit.Connection.QuerySingleOrDefaultAsync<ClientView>(
-            $"SELECT {ClientView.Columns} FROM clients WHERE id = @id", new { id = command.Id }, unit.Transaction)
+        var client = ClientRules.Visible(command.Caller, await unit.Connection.QuerySingleOrDefaultAsync<ClientView>(
+                $"SELECT {ClientView.Columns} FROM clients WHERE id = @id", new { id = command.Id }, unit.Transaction))
             ?? throw Problems.NotFound($"No client {command.Id}.");
+        ClientRules.MayRotate(command.Caller);
         if (client.RevokedAt is not null)
             throw Problems.Conflict("client-revoked", "A revoked client gets no new key: register a new client.", []);
 
@@ -23,11 +24,11 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, KnownKeys known) 
         await unit.Connection.ExecuteAsync(
             "UPDATE clients SET key_prefix = @prefix, key_hash = @hash WHERE id = @id",
             new { id = command.Id, prefix = key.Prefix, hash = key.Hash }, unit.Transaction);
-        audit.RecordAdmin("rotate-key", command.Id.ToString(), command.Caller, new { keyPrefix = key.Prefix });
         unit.AfterCommit(known.ForgetAll);
 
         var rotated = await unit.Connection.QuerySingleAsync<ClientView>(
             $"SELECT {ClientView.Columns} FROM clients WHERE id = @id", new { id = command.Id }, unit.Transaction);
+        audit.RecordAdmin(AdminLogs.For(rotated.State), AdminLogs.ClientRotated, command.Id.ToString(), command.Caller, ClientView.LogDetails(rotated));
         return new IssuedKey { Client = rotated, Key = key.Key };
     }
 }

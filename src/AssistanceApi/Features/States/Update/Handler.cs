@@ -31,7 +31,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
             "UPDATE states SET convention_status = @status, as_of = @AsOf, document = @document WHERE code = @Code",
             new { updated.Code, updated.AsOf, status = WireName.Of(updated.Convention.Status), document = JsonSerializer.Serialize(updated, JsonDefaults.Options) },
             unit.Transaction);
-        audit.RecordAdmin("update-state", updated.Code, command.Caller, new { before = current, after = updated });
+        audit.RecordAdmin(updated.Code, AdminLogs.DirectoryUpdated, updated.Code, command.Caller, new { before = current, after = updated });
         return updated;
     }
 }

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using AssistanceApi.Features;
+using AssistanceApi.Host;
+using AssistanceApi.Persistence;
+
+namespace AssistanceApi.Audit;
+
+/// <summary>One page of an admin log, oldest first; chainValid is recomputed over the whole log on every read.</summary>
+public sealed class AdminLogPage
+{
+    public required IReadOnlyList<AdminLogItem> Items { get; init; }
+
+    /// <summary>false when any event of the log was changed, added or deleted outside the API.</summary>
+    public required bool ChainValid { get; init; }
+
+    public string? NextCursor { get; init; }
+
+    public static async Task<AdminLogPage> ReadAsync(Database database, string log, int limit, string? after, CancellationToken ct)
+    {
+        long? afterSequence = after is null ? null
+            : long.TryParse(after, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s
+            : throw Problems.BadRequest("The cursor is not one this list returned.",
+                new ProblemError("cursor", "pass back the nextCursor of the previous page", "invalid-cursor"));
+        await using var connection = await database.OpenAsync(ct);
+        var events = await AdminLog.ReadAsync(connection, log, ct);
+        var rows = events.Where(e => afterSequence is null || e.Sequence > afterSequence).Take(limit + 1).Select(AdminLogItem.From).ToList();
+        var page = Page<AdminLogItem>.From(rows, limit, i => i.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return new AdminLogPage { Items = page.Items, ChainValid = AdminLogHash.IsValidChain(events), NextCursor = page.NextCursor };
+    }
+}
+
+/// <summary>
+/// One event: for clients, details hold the client's id, role, name and key prefix (never a key or a hash), so a
+/// State sees every key ever issued for it. actor is null for the operator at the server (the CLI).
+/// </summary>
+public sealed record AdminLogItem(
+    long Sequence, DateTimeOffset At, string Action, AdminLogActor? Actor, string Target, JsonElement Details, string PreviousHash, string Hash)
+{
+    public static AdminLogItem From(AdminLogEvent e) => new(
+        e.Sequence, e.At, e.Action,
+        e.ActorClient is { } client ? new AdminLogActor(client, e.ActorState, e.ActorRole ?? "") : null,
+        e.Target, ParseDetails(e.Details), e.PreviousHash, e.Hash);
+
+    /// <summary>A details column edited into something that is not JSON still shows, as a string, and breaks the chain.</summary>
+    private static JsonElement ParseDetails(string details)
+    {
+        try { return JsonDocument.Parse(details).RootElement.Clone(); }
+        catch (JsonException) { return JsonSerializer.SerializeToElement(details); }
+    }
+}
+
+public sealed record AdminLogActor(Guid ClientId, string? State, string Role);

@@ -1,0 +1,23 @@
+using AssistanceApi.Audit;
+using AssistanceApi.Auth;
+using AssistanceApi.Host;
+using AssistanceApi.Persistence;
+using AssistanceApi.Treaty;
+using Mediator;
+
+namespace AssistanceApi.Features.States.AdminLog;
+
+public sealed record ReadAdminLogQuery(Caller Caller, string Code, int Limit, string? After) : IQuery<AdminLogPage>;
+
+public sealed class Handler(Database database, KnownStates states) : IQueryHandler<ReadAdminLogQuery, AdminLogPage>
+{
+    public async ValueTask<AdminLogPage> Handle(ReadAdminLogQuery query, CancellationToken ct)
+    {
+        if (!states.Contains(query.Code))
+            throw Problems.NotFound($"No UN Member State has the code '{query.Code}' (ISO 3166-1 alpha-3, upper case).");
+        // The directory is public, so a 403 leaks nothing: a State's administration is its own business.
+        if (query.Caller.Role == ClientRoles.StateAdmin && query.Caller.State != query.Code)
+            throw Problems.Forbidden("other-state", "code", $"A state-admin reads only its own State's admin log ({query.Caller.State}).");
+        return await AdminLogPage.ReadAsync(database, query.Code, query.Limit, query.After, ct);
+    }
+}
