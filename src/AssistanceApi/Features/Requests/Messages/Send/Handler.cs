@@ -34,7 +34,8 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
             """,
             new { message.Id, message.RequestId, message.SentAt, message.FromState, client = caller.ClientId, kind = WireName.Of(message.Kind), message.Subject, message.Text },
             unit.Transaction);
-        audit.Record(row.Id, "message", caller, row.Status, row.Status, new { messageId = message.Id, kind = WireName.Of(message.Kind) });
+        audit.Record(row.Id, "message", caller, row.Status, row.Status, new { messageId = message.Id, kind = WireName.Of(message.Kind) },
+            AuditHash.MessageDigest(message.Id, message.SentAt, message.FromState, caller.ClientId, WireName.Of(message.Kind), message.Subject, message.Text));
         return message;
     }
 }
