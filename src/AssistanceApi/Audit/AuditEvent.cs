@@ -13,6 +13,12 @@ public sealed class AuditEvent
     public string Details { get; init; } = "{}";
     public string PreviousHash { get; init; } = "";
 
+    /// <summary>
+    /// SHA-256 of the request as this change found it; it must be the digest the event before recorded, so an edit made
+    /// between two changes is not signed over by the second. Null on a chain's first event and on unkeyed events.
+    /// </summary>
+    public string? PriorDigest { get; init; }
+
     /// <summary>SHA-256 of the request as this change left it (<see cref="RequestState.Digest"/>); null on unkeyed events.</summary>
     public string? StateDigest { get; init; }
 

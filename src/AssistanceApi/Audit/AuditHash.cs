@@ -8,7 +8,7 @@ namespace AssistanceApi.Audit;
 
 /// <summary>
 /// The two recipes of an event's hash. Keyed (every event written now): HMAC-SHA256 under a chain key over the event,
-/// the digest of the request after the change, the digest of the message a message event sent, and the hash before.
+/// the digests of the request before and after the change, the digest of the message a message event sent, and the hash before.
 /// Unkeyed (events written before keys existed, <c>key_id</c> null): SHA-256 over the event and the hash before.
 /// </summary>
 public static class AuditHash
@@ -32,13 +32,14 @@ public static class AuditHash
 
     /// <summary>
     /// The bytes the keyed recipe signs: <c>["uncc-audit-event/2","id",sequence,"at","action","actorState","actorClient",
-    /// "fromStatus","toStatus","details","stateDigest","messageDigest","previousHash"]</c>, written like <see cref="Canonical"/>.
+    /// "fromStatus","toStatus","details","priorDigest","stateDigest","messageDigest","previousHash"]</c>, written like <see cref="Canonical"/>.
     /// </summary>
     public static byte[] KeyedCanonical(AuditEvent e, string? messageDigest) => Array(json =>
     {
         json.WriteStringValue(KeyedRecipe);
         WriteEvent(json, e, () =>
         {
+            WriteText(json, e.PriorDigest);
             WriteText(json, e.StateDigest);
             WriteText(json, messageDigest);
         });

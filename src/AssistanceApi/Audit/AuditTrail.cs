@@ -11,8 +11,23 @@ namespace AssistanceApi.Audit;
 /// request's hash chain inside the same transaction, so a change, its event and the chain tip commit together.
 /// Each event is signed with the chain key over the request as the change left it.
 /// </summary>
-public sealed class AuditTrail(TimeProvider clock, Database database, ChainKeys keys)
+public sealed class AuditTrail(TimeProvider clock, Database database, ChainKeys keys, UnitOfWork unit)
 {
+    private readonly Dictionary<Guid, string> _before = [];
+
+    /// <summary>
+    /// Locks the request and notes its digest as the change finds it. Every change that records an event calls this
+    /// before it writes, so the event signs what it started from and an edit made behind the API's back stays visible.
+    /// </summary>
+    public async Task BeforeChangeAsync(Guid requestId)
+    {
+        if (_before.ContainsKey(requestId)) return;
+        if (database.Dialect.LockRequest.Length > 0)
+            await unit.Connection.ExecuteAsync(database.Dialect.LockRequest, new { id = requestId }, unit.Transaction);
+        var state = await RequestState.LoadAsync(unit.Connection, requestId, unit.Transaction);
+        if (state is not null) _before[requestId] = state.Digest();
+    }
+
     private readonly List<PendingEvent> _pending = [];
 
     /// <summary>An event of a request's chain; a message event passes <see cref="AuditHash.MessageDigest"/> of its message.</summary>
@@ -51,6 +66,7 @@ public sealed class AuditTrail(TimeProvider clock, Database database, ChainKeys 
     {
         _sealed.Clear();
         _pending.Clear();
+        _before.Clear();
         _pendingAdmin.Clear();
     }
 
@@ -62,8 +78,11 @@ public sealed class AuditTrail(TimeProvider clock, Database database, ChainKeys 
         {
             if (!tips.TryGetValue(pending.RequestId, out var tip))
             {
-                var state = await LockedStateAsync(connection, transaction, pending.RequestId);
-                tip = new Tip(state.ChainLength, state.ChainTip.Length > 0 ? state.ChainTip : AuditHash.Genesis, state.Digest());
+                if (!_before.TryGetValue(pending.RequestId, out var before))
+                    throw new InvalidOperationException($"An event for request {pending.RequestId} was recorded without BeforeChangeAsync.");
+                var state = await RequestState.LoadAsync(connection, pending.RequestId, transaction)
+                            ?? throw new InvalidOperationException($"An audit event was recorded for request {pending.RequestId}, which does not exist.");
+                tip = new Tip(state.ChainLength, state.ChainTip.Length > 0 ? state.ChainTip : AuditHash.Genesis, before, state.Digest());
             }
             var entry = new AuditEvent
             {
@@ -77,11 +96,13 @@ public sealed class AuditTrail(TimeProvider clock, Database database, ChainKeys 
                 ToStatus = pending.ToStatus,
                 Details = JsonSerializer.Serialize(pending.Details ?? new { }, AuditHash.Json),
                 PreviousHash = tip.LastHash,
+                PriorDigest = tip.PriorDigest,
                 StateDigest = tip.StateDigest,
             };
             AuditHash.Sign(entry, keys, pending.MessageDigest);
             await InsertAsync(connection, transaction, entry);
-            tips[pending.RequestId] = tip with { Length = entry.Sequence, LastHash = entry.Hash };
+            // A second event of the same request in this unit starts from the state the first left.
+            tips[pending.RequestId] = tip with { Length = entry.Sequence, LastHash = entry.Hash, PriorDigest = tip.StateDigest };
         }
         foreach (var (requestId, tip) in tips)
             await connection.ExecuteAsync(
@@ -106,24 +127,17 @@ public sealed class AuditTrail(TimeProvider clock, Database database, ChainKeys 
     private static Task InsertAsync(DbConnection connection, DbTransaction transaction, AuditEvent entry) =>
         connection.ExecuteAsync(
             """
-            INSERT INTO request_events (request_id, sequence, at, action, actor_state, actor_client, from_status, to_status, details, previous_hash, state_digest, key_id, hash)
-            VALUES (@RequestId, @Sequence, @At, @Action, @ActorState, @ActorClient, @FromStatus, @ToStatus, @Details, @PreviousHash, @StateDigest, @KeyId, @Hash)
+            INSERT INTO request_events (request_id, sequence, at, action, actor_state, actor_client, from_status, to_status, details, previous_hash,
+                                        prior_digest, state_digest, key_id, hash)
+            VALUES (@RequestId, @Sequence, @At, @Action, @ActorState, @ActorClient, @FromStatus, @ToStatus, @Details, @PreviousHash,
+                    @PriorDigest, @StateDigest, @KeyId, @Hash)
             """, entry, transaction);
-
-    /// <summary>The request as the command left it, and its chain tip, with the row locked so no other writer appends meanwhile.</summary>
-    private async Task<RequestState> LockedStateAsync(DbConnection connection, DbTransaction transaction, Guid requestId)
-    {
-        if (database.Dialect.LockRequest.Length > 0)
-            await connection.ExecuteAsync(database.Dialect.LockRequest, new { id = requestId }, transaction);
-        return await RequestState.LoadAsync(connection, requestId, transaction)
-               ?? throw new InvalidOperationException($"An audit event was recorded for request {requestId}, which does not exist.");
-    }
 
     private sealed record PendingAdminEvent(string Action, string Target, Caller? Actor, object? Details);
 
     private sealed record PendingEvent(Guid RequestId, string Action, Caller Actor, string? FromStatus, string? ToStatus, object? Details, string? MessageDigest);
 
-    private sealed record Tip(long Length, string LastHash, string StateDigest);
+    private sealed record Tip(long Length, string LastHash, string PriorDigest, string StateDigest);
 }
 
 /// <summary>A new request's first event and the seal of its one-event chain.</summary>

@@ -7,7 +7,7 @@ public sealed record ChainError(long Sequence, string Reason);
 
 /// <summary>
 /// Verifies a request's whole chain in one pass: every event in sequence, linked to the one before, hashed by its
-/// recipe (a message event over its message too); then the request row against the chain — the tip (length, last
+/// recipe (a message event over its message too), each starting from the request as the one before left it; then the request row against the chain — the tip (length, last
 /// hash, seal) and the current content and progress against the digest the last event recorded.
 /// </summary>
 public static class ChainCheck
@@ -35,6 +35,9 @@ public static class ChainCheck
             if (e.PreviousHash != previous) return new ChainError(e.Sequence, Unlinked);
             if (e.KeyId is not null && !keys.Knows(e.KeyId)) return new ChainError(e.Sequence, UnknownKey);
             if (!AuditHash.Verifies(e, keys, MessageDigestOf(e, messageDigests))) return new ChainError(e.Sequence, HashMismatch);
+            // The request was changed between two events: the state the event before left is not the one this one found.
+            if (i > 0 && events[i - 1].StateDigest is { } left && e.PriorDigest is { } found && left != found)
+                return new ChainError(events[i - 1].Sequence, StateMismatch);
             previous = e.Hash;
         }
 

@@ -98,6 +98,33 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public async Task An_edit_stays_visible_after_the_next_change_through_the_API()
+    {
+        await using var api = new ApiFactory();
+        var c = await Case.AtAsync(api, "submitted");
+        await api.Database.ExecuteAsync("UPDATE requests SET content = REPLACE(content, '\"facts\":\"', '\"facts\":\"Forged. ') WHERE id = @id", Of(c));
+        Assert.Equal((2, ChainCheck.StateMismatch), await BrokenAsync(c));
+
+        // The next change signs the request as it leaves it, but also as it found it: not as submit left it.
+        await c.ActAsync(c.Deu, "acknowledge");
+        await c.ActAsync(c.Deu, "start-execution");
+        Assert.Equal((2, ChainCheck.StateMismatch), await BrokenAsync(c));
+    }
+
+    [Fact]
+    public async Task A_draft_edited_behind_the_API_stays_broken_after_a_patch_and_the_submission()
+    {
+        await using var api = new ApiFactory();
+        var c = await Case.AtAsync(api, "draft");
+        await api.Database.ExecuteAsync("UPDATE requests SET emergency = NOT emergency WHERE id = @id", Of(c));
+
+        await (await c.Fra.PatchJsonAsync(c.Url(), new JsonObject { ["purpose"] = "To establish how access was gained." })).ExpectAsync(HttpStatusCode.OK);
+        await (await c.PostAsync(c.Fra, "submit", null)).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal((1, ChainCheck.StateMismatch), await BrokenAsync(c));
+    }
+
+    [Fact]
     public async Task Editing_a_message_text_breaks_the_chain_at_its_message_event()
     {
         await using var api = new ApiFactory();
@@ -277,7 +304,7 @@ public sealed class AuditChainTests
             """
             SELECT request_id AS RequestId, sequence AS Sequence, at AS At, action AS Action, actor_state AS ActorState,
                    actor_client AS ActorClient, from_status AS FromStatus, to_status AS ToStatus, details AS Details,
-                   previous_hash AS PreviousHash, state_digest AS StateDigest, key_id AS KeyId, hash AS Hash
+                   previous_hash AS PreviousHash, prior_digest AS PriorDigest, state_digest AS StateDigest, key_id AS KeyId, hash AS Hash
             FROM request_events WHERE request_id = @id ORDER BY sequence
             """, Of(c))).ToList();
 
@@ -300,7 +327,7 @@ public sealed class AuditChainTests
             rewritten.Hash = AuditHash.Compute(rewritten);
             await api.Database.ExecuteAsync(
                 """
-                UPDATE request_events SET details = @Details, previous_hash = @PreviousHash, hash = @Hash, key_id = NULL, state_digest = NULL
+                UPDATE request_events SET details = @Details, previous_hash = @PreviousHash, hash = @Hash, key_id = NULL, prior_digest = NULL, state_digest = NULL
                 WHERE request_id = @RequestId AND sequence = @Sequence
                 """, rewritten);
             previous = rewritten.Hash;

@@ -26,7 +26,7 @@ public sealed class Handler(Database database, RequestPresenter presenter, Chain
             """
             SELECT request_id AS RequestId, sequence AS Sequence, at AS At, action AS Action, actor_state AS ActorState,
                    actor_client AS ActorClient, from_status AS FromStatus, to_status AS ToStatus, details AS Details,
-                   previous_hash AS PreviousHash, state_digest AS StateDigest, key_id AS KeyId, hash AS Hash
+                   previous_hash AS PreviousHash, prior_digest AS PriorDigest, state_digest AS StateDigest, key_id AS KeyId, hash AS Hash
             FROM request_events WHERE request_id = @id ORDER BY sequence
             """, new { id = query.Id }, transaction)).ToList();
         var messages = events.Any(ChainCheck.IsMessageEvent)

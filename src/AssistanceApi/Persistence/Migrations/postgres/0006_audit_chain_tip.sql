@@ -1,4 +1,5 @@
 -- PostgreSQL twin of sqlite/0006_audit_chain_tip.sql.
+ALTER TABLE request_events ADD COLUMN prior_digest TEXT NULL;
 ALTER TABLE request_events ADD COLUMN state_digest TEXT NULL;
 ALTER TABLE request_events ADD COLUMN key_id TEXT NULL;
 

@@ -1,5 +1,6 @@
--- The keyed audit chain (contract section 5). Each event keeps the digest of the request as the change left it and the
--- id of the key that signed it; a null key id is an event of the unkeyed SHA-256 chain written before this script.
+-- The keyed audit chain (contract section 5). Each event keeps the digest of the request as the change found it and as
+-- it left it, and the id of the key that signed it; a null key id is an event of the unkeyed SHA-256 chain written before this script.
+ALTER TABLE request_events ADD COLUMN prior_digest TEXT NULL;
 ALTER TABLE request_events ADD COLUMN state_digest TEXT NULL;
 ALTER TABLE request_events ADD COLUMN key_id TEXT NULL;
 

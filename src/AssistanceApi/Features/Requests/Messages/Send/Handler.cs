@@ -21,6 +21,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
             throw Problems.Conflict("draft-has-no-counterpart", "A draft has not reached the requested State: submit it first.",
                 presenter.Present(row, caller).AllowedActions);
 
+        await audit.BeforeChangeAsync(row.Id);
         var now = clock.Now();
         var message = new Message
         {
