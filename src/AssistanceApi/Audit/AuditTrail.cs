@@ -11,7 +11,9 @@ namespace AssistanceApi.Audit;
 /// request's hash chain inside the same transaction, so a change, its event and the chain tip commit together.
 /// Each event is signed with the chain key over the request as the change left it.
 /// </summary>
-public sealed class AuditTrail(TimeProvider clock, Database database, ChainKeys keys, UnitOfWork unit)
+/// <remarks>The chain key is resolved when a request event is first signed: a CLI command that writes no request
+/// event (creating the first client) needs none.</remarks>
+public sealed class AuditTrail(TimeProvider clock, Database database, Lazy<ChainKeys> chainKeys, UnitOfWork unit)
 {
     private readonly Dictionary<Guid, string> _before = [];
 
@@ -99,7 +101,7 @@ public sealed class AuditTrail(TimeProvider clock, Database database, ChainKeys 
                 PriorDigest = tip.PriorDigest,
                 StateDigest = tip.StateDigest,
             };
-            AuditHash.Sign(entry, keys, pending.MessageDigest);
+            AuditHash.Sign(entry, chainKeys.Value, pending.MessageDigest);
             await InsertAsync(connection, transaction, entry);
             // A second event of the same request in this unit starts from the state the first left.
             tips[pending.RequestId] = tip with { Length = entry.Sequence, LastHash = entry.Hash, PriorDigest = tip.StateDigest };
@@ -107,7 +109,7 @@ public sealed class AuditTrail(TimeProvider clock, Database database, ChainKeys 
         foreach (var (requestId, tip) in tips)
             await connection.ExecuteAsync(
                 "UPDATE requests SET chain_length = @Length, chain_tip = @LastHash, chain_seal = @seal WHERE id = @id",
-                new { id = requestId, tip.Length, tip.LastHash, seal = keys.Seal(RequestState.TipSeal(requestId, tip.Length, tip.LastHash)) },
+                new { id = requestId, tip.Length, tip.LastHash, seal = chainKeys.Value.Seal(RequestState.TipSeal(requestId, tip.Length, tip.LastHash)) },
                 transaction);
         foreach (var admin in _pendingAdmin)
         {

@@ -35,6 +35,7 @@ public static class ServiceRegistration
         });
         services.AddSingleton<Database>();
         services.AddSingleton(sp => ChainKeySource.Load(config, builder.Environment, ChainKeyFolder(sp.GetRequiredService<DatabaseOptions>(), builder.Environment)));
+        services.AddSingleton(sp => new Lazy<ChainKeys>(sp.GetRequiredService<ChainKeys>));
         services.AddSingleton<Writer>();
         services.AddSingleton<Seeder>();
         services.AddSingleton<ProvisionCatalogue>();
