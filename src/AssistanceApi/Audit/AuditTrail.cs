@@ -9,7 +9,7 @@ namespace AssistanceApi.Audit;
 /// <summary>
 /// Collects the events a write command records; the transaction behaviour appends them to each
 /// request's hash chain inside the same transaction, so a change, its event and the chain tip commit together.
-/// Each event is signed with the chain key over the request as the change left it.
+/// Each event is signed with the chain key over the request as the change found it and as it left it.
 /// </summary>
 /// <remarks>The chain key is resolved when a request event is first signed: a CLI command that writes no request
 /// event (creating the first client) needs none.</remarks>
@@ -32,7 +32,10 @@ public sealed class AuditTrail(TimeProvider clock, Database database, Lazy<Chain
 
     private readonly List<PendingEvent> _pending = [];
 
-    /// <summary>An event of a request's chain; a message event passes <see cref="AuditHash.MessageDigest"/> of its message.</summary>
+    /// <summary>
+    /// An event of a request's chain, after <see cref="BeforeChangeAsync"/> for that request; a message event passes
+    /// <see cref="AuditHash.MessageDigest"/> of its message.
+    /// </summary>
     public void Record(Guid requestId, string action, Caller actor, string? fromStatus, string? toStatus, object? details = null, string? messageDigest = null) =>
         _pending.Add(new PendingEvent(requestId, action, actor, fromStatus, toStatus, details, messageDigest));
 
