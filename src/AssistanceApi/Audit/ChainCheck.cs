@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace AssistanceApi.Audit;
 
-/// <summary>Why a chain does not verify, and the first event that fails.</summary>
+/// <summary>
+/// The first event that fails (sequence) and why (reason): missing, beyond-tip, previous-hash-mismatch, hash-mismatch,
+/// unknown-key, tip-mismatch or state-mismatch.
+/// </summary>
 public sealed record ChainError(long Sequence, string Reason);
 
 /// <summary>

@@ -12,8 +12,8 @@ public sealed class HistoryValidator : Validator<HistoryRequest>
 }
 
 /// <summary>
-/// One page of the trail, oldest first. <see cref="ChainValid"/> and <see cref="ChainError"/> judge the whole chain and
-/// the request row against it, whichever page is read.
+/// One page of the trail, oldest first. chainValid and chainError judge the whole chain, and the request row against
+/// it, whichever page is read; chainError is null when the chain is valid.
 /// </summary>
 public sealed record HistoryResponse(IReadOnlyList<HistoryEvent> Events, bool ChainValid, ChainError? ChainError, string? NextCursor);
 

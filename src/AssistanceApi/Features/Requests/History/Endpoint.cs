@@ -15,8 +15,8 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<HistoryRequest, Hist
         {
             s.Summary = "The audit trail of a request";
             s.Description = "Every change in order, oldest first, paged with limit and nextCursor. Each event's hash is an HMAC-SHA256 " +
-                            "under the server's chain key over the event, a digest of the request after the change (and a message " +
-                            "event's message) and the hash before. chainValid judges the whole chain on every read, whichever page: an " +
+                            "under the server's chain key over the event, digests of the request before and after the change (and of a " +
+                            "message event's message) and the hash before. chainValid judges the whole chain on every read, whichever page: an " +
                             "event changed, added or deleted outside the API, or content, progress or a message edited, makes it false, " +
                             "and chainError names the first event that fails (sequence) and why (reason).";
         });
