@@ -173,6 +173,7 @@ start_api() {
     cd "$WORK/api"
     exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$API" \
       ConnectionStrings__Assistance="Data Source=$DB" Database__Provider=sqlite Seeding__Demo=true \
+      Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 \
       RateLimiting__PermitsPerMinute=100000000 Security__HttpsRedirection=false Logging__LogLevel__Default=Warning \
       ./AssistanceApi
   ) >>"$WORK/api.log" 2>&1 &

@@ -1,3 +1,4 @@
+using AssistanceApi.Audit;
 using AssistanceApi.Persistence;
 using AssistanceApi.Persistence.Seeding;
 using AssistanceApi.Treaty;
@@ -19,7 +20,12 @@ public static class Pipeline
         var database = services.GetRequiredService<Database>();
         await using (await database.StartupLockAsync())
         {
+            var pending = Migrator.Pending(database);
+            // Chains written before keys existed are sealed by the run that adds the keys, and only by it: a seal
+            // on request later would seal whatever someone had written into the database meanwhile.
+            var keys = LegacyChains.NeedSealing(pending) ? services.GetRequiredService<ChainKeys>() : null;
             Migrator.Upgrade(database);
+            if (keys is not null) await LegacyChains.SealAsync(services.GetRequiredService<Writer>(), keys);
             await services.GetRequiredService<Seeder>().SeedAsync(withDemo);
         }
 
@@ -34,6 +40,8 @@ public static class Pipeline
 
     public static WebApplication UseAssistanceApi(this WebApplication app)
     {
+        // A server without its chain key refuses to start (outside Development, where one is generated).
+        app.Services.GetRequiredService<ChainKeys>();
         // First, so the redirection, the rate limiter and the logs see the client the trusted proxy saw.
         app.UseForwardedHeaders(TrustedProxies.Options(app.Configuration));
         app.UseMiddleware<ProblemMiddleware>();

@@ -34,6 +34,8 @@ public static class ServiceRegistration
             Demo = config.GetValue("Seeding:Demo", builder.Environment.IsDevelopment()),
         });
         services.AddSingleton<Database>();
+        services.AddSingleton(sp => ChainKeySource.Load(config, builder.Environment, ChainKeyFolder(sp.GetRequiredService<DatabaseOptions>(), builder.Environment)));
+        services.AddSingleton(sp => new Lazy<ChainKeys>(sp.GetRequiredService<ChainKeys>));
         services.AddSingleton<Writer>();
         services.AddSingleton<Seeder>();
         services.AddSingleton<ProvisionCatalogue>();
@@ -68,6 +70,15 @@ public static class ServiceRegistration
         services.AddOpenApiDocument(builder);
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return builder;
+    }
+
+    /// <summary>Where Development keeps a generated chain key: beside the SQLite file, else in data/ under the content root.</summary>
+    private static string ChainKeyFolder(DatabaseOptions database, IHostEnvironment environment)
+    {
+        var file = database.Provider == DatabaseProvider.Sqlite ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource : "";
+        return file is { Length: > 0 } && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal)
+            ? Path.GetDirectoryName(Path.GetFullPath(file))!
+            : Path.Combine(environment.ContentRootPath, "data");
     }
 
     private static DatabaseOptions ReadDatabaseOptions(WebApplicationBuilder builder)

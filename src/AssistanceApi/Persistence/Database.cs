@@ -30,6 +30,15 @@ public sealed class Database : IAsyncDisposable
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default) =>
         _postgres is not null ? await _postgres.OpenConnectionAsync(ct) : await _sqlite!.RentAsync(ct);
 
+    /// <summary>
+    /// A read-only transaction in which several queries see one moment: SQLite's deferred transaction takes no write
+    /// lock (WAL keeps its snapshot); PostgreSQL needs repeatable read, as each statement would otherwise see its own.
+    /// </summary>
+    public async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken ct = default) =>
+        connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+
     /// <summary>A connection for writing: on SQLite with the pragmas a legal record needs.</summary>
     public async Task<DbConnection> OpenForWritingAsync(CancellationToken ct = default)
     {

@@ -15,6 +15,13 @@ public static class Migrator
             throw new InvalidOperationException($"Database migration failed at {result.ErrorScript?.Name}", result.Error);
     }
 
+    /// <summary>The names of the scripts the next <see cref="Upgrade"/> will run.</summary>
+    public static IReadOnlyList<string> Pending(Database database)
+    {
+        if (database.Provider == DatabaseProvider.Postgres) EnsurePostgresDatabase(database.ConnectionString);
+        return Builder(database).Build().GetScriptsToExecute().Select(s => s.Name).ToList();
+    }
+
     public static bool IsUpToDate(Database database) => !Builder(database).Build().IsUpgradeRequired();
 
     /// <summary>Creates the database on first start. Unpooled, so no connection to the maintenance database lingers.</summary>

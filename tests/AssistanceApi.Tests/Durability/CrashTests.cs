@@ -76,6 +76,7 @@ public sealed class CrashTests : IAsyncLifetime
         start.Environment["Database__Provider"] = "sqlite";
         start.Environment["ConnectionStrings__Assistance"] = _database.ConnectionString;
         start.Environment["Seeding__Demo"] = "true";
+        start.Environment["Audit__ChainKey"] = ApiFactory.ChainKey;
         start.Environment["RateLimiting__PermitsPerMinute"] = "100000000";
         start.Environment["Security__HttpsRedirection"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

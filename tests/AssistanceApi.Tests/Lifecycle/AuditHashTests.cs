@@ -41,4 +41,35 @@ public sealed class AuditHashTests
         Assert.Equal(AsFirstDefined(e), AuditHash.Canonical(e));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(AsFirstDefined(e))), AuditHash.Compute(e));
     }
+
+    [Fact]
+    public void The_keyed_recipe_signs_these_bytes_and_gives_this_hash()
+    {
+        var e = new AuditEvent
+        {
+            RequestId = Guid.Parse("019a4a3e-8c1f-7d2a-9b3c-4d5e6f708192"), Sequence = 7,
+            At = new DateTimeOffset(2026, 11, 27, 21, 45, 1, 123, 456, TimeSpan.Zero), Action = "message",
+            ActorState = "FRA", ActorClient = Guid.Parse("019a4a3e-0000-7000-8000-000000000001"),
+            FromStatus = "acknowledged", ToStatus = "acknowledged", Details = """{"messageId":"m","kind":"other"}""",
+            PreviousHash = new string('a', 64), PriorDigest = new string('d', 64), StateDigest = new string('b', 64),
+        };
+        var keys = new ChainKeys("golden-audit-chain-key-0123456789abcdef");
+
+        Assert.Equal(
+            "[\"uncc-audit-event/2\",\"019a4a3e-8c1f-7d2a-9b3c-4d5e6f708192\",7,\"2026-11-27T21:45:01.123456Z\",\"message\",\"FRA\"," +
+            "\"019a4a3e-0000-7000-8000-000000000001\",\"acknowledged\",\"acknowledged\"," +
+            "\"{\\u0022messageId\\u0022:\\u0022m\\u0022,\\u0022kind\\u0022:\\u0022other\\u0022}\"," +
+            "\"" + new string('d', 64) + "\",\"" + new string('b', 64) + "\",\"" + new string('c', 64) + "\",\"" + new string('a', 64) + "\"]",
+            Encoding.UTF8.GetString(AuditHash.KeyedCanonical(e, new string('c', 64))));
+
+        AuditHash.Sign(e, keys, new string('c', 64));
+        Assert.Equal(GoldenKeyId, e.KeyId);
+        Assert.Equal(GoldenHash, e.Hash);
+        Assert.True(AuditHash.Verifies(e, keys, new string('c', 64)));
+        Assert.False(AuditHash.Verifies(e, keys, null));
+        Assert.False(AuditHash.Verifies(e, new ChainKeys("another-audit-chain-key-0123456789abcdef"), new string('c', 64)));
+    }
+
+    private const string GoldenKeyId = "8fa11a34fef805c3";
+    private const string GoldenHash = "963e9bbe3d959e875e71eefcf8e833b5eb71c9d3173c8774d2758ff9926f9e08";
 }

@@ -127,6 +127,9 @@ public sealed class Case(ApiFactory api)
     public static string UrlFor(string id, string action = "") => action.Length == 0 ? $"/api/v1/requests/{id}" : $"/api/v1/requests/{id}/{action}";
 
     /// <summary>A new request (Bodies.CompleteMla unless given) brought to the named position of <see cref="LifecycleKit.Paths"/>.</summary>
+    /// <summary>An existing request, seen through another host.</summary>
+    public static Case For(ApiFactory api, string id) => new(api) { Id = id };
+
     public static async Task<Case> AtAsync(ApiFactory api, string path, JsonObject? body = null)
     {
         var c = new Case(api);

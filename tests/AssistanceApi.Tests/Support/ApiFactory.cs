@@ -16,6 +16,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The audit chain key every test host signs with (Audit:ChainKey); a test may set another in <see cref="Settings"/>.</summary>
+    public const string ChainKey = "test-audit-chain-key-0123456789abcdef";
+
     public FakeTimeProvider Clock { get; } = new(Start);
 
     private readonly bool _ownsDatabase;
@@ -45,6 +48,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Security:HttpsRedirection", "false");
         builder.UseSetting("Statistics:CacheSeconds", "0");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Audit:ChainKey", ChainKey);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

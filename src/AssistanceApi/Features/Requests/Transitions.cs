@@ -43,6 +43,7 @@ public sealed class Transitions(UnitOfWork unit, AuditTrail audit, TimeProvider 
         object? details = null, DateTimeOffset? preservedUntil = null)
     {
         var toName = WireName.Of(to);
+        await audit.BeforeChangeAsync(row.Id);
         var changed = await unit.Connection.ExecuteAsync(
             """
             UPDATE requests SET status = @to, version = version + 1, updated_at = @now, progress = @progress,

@@ -12,7 +12,7 @@ namespace AssistanceApi.Features.Requests.Create;
 /// and the response. It is built here, on the caller's thread, so that SQLite's one write loop does no more
 /// for a draft than its two INSERTs.
 /// </summary>
-public sealed class Drafting(TimeProvider clock, ProvisionCatalogue catalogue, RequestPresenter presenter)
+public sealed class Drafting(TimeProvider clock, ProvisionCatalogue catalogue, RequestPresenter presenter, ChainKeys keys)
 {
     public CreateRequestCommand Prepare(Caller caller, RequestContent content)
     {
@@ -27,7 +27,12 @@ public sealed class Drafting(TimeProvider clock, ProvisionCatalogue catalogue, R
             Emergency = content.Emergency == true, CreatedBy = caller.ClientId, CreatedAt = now, UpdatedAt = now,
             Content = JsonSerializer.Serialize(content, JsonDefaults.Options),
         };
-        return new CreateRequestCommand(row, content.RelatedRequestId, AuditTrail.Creation(row.Id, caller, row.Status, now),
-            presenter.Present(row, caller));
+        var created = new RequestState
+        {
+            Id = row.Id, RequestingState = row.RequestingState, RequestedState = row.RequestedState, Kind = row.Kind, Status = row.Status,
+            Version = row.Version, Emergency = row.Emergency, RelatedRequestId = content.RelatedRequestId, CreatedBy = row.CreatedBy,
+            CreatedAt = row.CreatedAt, UpdatedAt = row.UpdatedAt, Content = row.Content, Progress = row.Progress,
+        };
+        return new CreateRequestCommand(row, content.RelatedRequestId, AuditTrail.Creation(created, caller, keys), presenter.Present(row, caller));
     }
 }

@@ -5,8 +5,8 @@ using Mediator;
 
 namespace AssistanceApi.Features.Requests.Create;
 
-/// <summary>A draft prepared by <see cref="Drafting"/>: the row to insert, its first audit event and the response.</summary>
-public sealed record CreateRequestCommand(RequestRecord Row, Guid? RelatedRequestId, AuditEvent FirstEvent, RequestResource Response)
+/// <summary>A draft prepared by <see cref="Drafting"/>: the row to insert, the start of its audit chain and the response.</summary>
+public sealed record CreateRequestCommand(RequestRecord Row, Guid? RelatedRequestId, ChainStart Chain, RequestResource Response)
     : ICommand<RequestResource>, IWriteCommand;
 
 public sealed class Handler(UnitOfWork unit, AuditTrail audit) : ICommandHandler<CreateRequestCommand, RequestResource>
@@ -16,16 +16,19 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit) : ICommandHandler
         var row = command.Row;
         await unit.Connection.ExecuteAsync(
             """
-            INSERT INTO requests (id, requesting_state, requested_state, kind, status, version, emergency, related_request_id, created_by, created_at, updated_at, content)
-            VALUES (@Id, @RequestingState, @RequestedState, @Kind, @Status, @Version, @Emergency, @RelatedRequestId, @CreatedBy, @CreatedAt, @UpdatedAt, @Content)
+            INSERT INTO requests (id, requesting_state, requested_state, kind, status, version, emergency, related_request_id, created_by, created_at, updated_at, content, progress,
+                                  chain_length, chain_tip, chain_seal)
+            VALUES (@Id, @RequestingState, @RequestedState, @Kind, @Status, @Version, @Emergency, @RelatedRequestId, @CreatedBy, @CreatedAt, @UpdatedAt, @Content, @Progress,
+                    1, @tip, @seal)
             """,
             new
             {
                 row.Id, row.RequestingState, row.RequestedState, row.Kind, row.Status, row.Version, row.Emergency,
-                command.RelatedRequestId, row.CreatedBy, row.CreatedAt, row.UpdatedAt, row.Content,
+                command.RelatedRequestId, row.CreatedBy, row.CreatedAt, row.UpdatedAt, row.Content, row.Progress,
+                tip = command.Chain.FirstEvent.Hash, seal = command.Chain.Seal,
             },
             unit.Transaction);
-        audit.Append(command.FirstEvent);
+        audit.Append(command.Chain.FirstEvent);
         return command.Response;
     }
 }

@@ -18,6 +18,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
         RequestRules.EnsureEditableDraft(row, command.Caller, "DELETE", presenter);
         row.EnsureVersion(command.ExpectedVersion);
 
+        await audit.BeforeChangeAsync(row.Id);
         var discarded = WireName.Of(RequestStatus.Discarded);
         var changed = await unit.Connection.ExecuteAsync(
             "UPDATE requests SET status = @discarded, version = version + 1, updated_at = @now, closed_at = @now WHERE id = @id AND version = @version",

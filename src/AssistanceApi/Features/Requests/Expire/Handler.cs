@@ -18,6 +18,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
             $"SELECT r.id FROM requests r WHERE {PreservationClock.Lapsed}", new { now }, unit.Transaction)).ToList();
         foreach (var id in lapsed)
         {
+            await audit.BeforeChangeAsync(id);
             await unit.Connection.ExecuteAsync(
                 "UPDATE requests SET status = 'expired', version = version + 1, updated_at = @now, closed_at = preserved_until WHERE id = @id",
                 new { id, now }, unit.Transaction);

@@ -4,7 +4,7 @@ using FastEndpoints;
 
 namespace AssistanceApi.Features.Requests.History;
 
-public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<HistoryResponse>
+public sealed class Endpoint(IMediator mediator) : Endpoint<HistoryRequest, HistoryResponse>
 {
     public override void Configure()
     {
@@ -14,11 +14,14 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Histor
         Summary(s =>
         {
             s.Summary = "The audit trail of a request";
-            s.Description = "Every change in order, each event hashed (SHA-256) with the hash before it. chainValid is " +
-                            "recomputed on every read: an event altered outside the API makes it false.";
+            s.Description = "Every change in order, oldest first, paged with limit and nextCursor. Each event's hash is an HMAC-SHA256 " +
+                            "under the server's chain key over the event, digests of the request before and after the change (and of a " +
+                            "message event's message) and the hash before. chainValid judges the whole chain on every read, whichever page: an " +
+                            "event changed, added or deleted outside the API, or content, progress or a message edited, makes it false, " +
+                            "and chainError names the first event that fails (sequence) and why (reason).";
         });
     }
 
-    public override async Task HandleAsync(CancellationToken ct) =>
-        await Send.OkAsync(await mediator.Send(new GetHistoryQuery(this.Caller(), this.RequestId()), ct), ct);
+    public override async Task HandleAsync(HistoryRequest request, CancellationToken ct) =>
+        await Send.OkAsync(await mediator.Send(new GetHistoryQuery(this.Caller(), this.RequestId(), request.Take, request.After), ct), ct);
 }

@@ -28,6 +28,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
                 $"The request does not yet meet {report.Errors.Count} requirement(s) of the Convention; nothing was submitted.",
                 report.Errors.Select(f => new ProblemError(f.Name, f.Reason, f.Code)).ToList());
 
+        await audit.BeforeChangeAsync(row.Id);
         var now = clock.Now();
         var reference = await NextReferenceAsync(row, now);
         var submitted = WireName.Of(RequestStatus.Submitted);

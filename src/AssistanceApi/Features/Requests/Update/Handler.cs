@@ -28,6 +28,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
         if (!validation.IsValid) throw new ApiProblemException(ValidationProblems.Build(validation.Errors, 400));
         RequestRules.EnsureMayDraft(caller, content, catalogue);
 
+        await audit.BeforeChangeAsync(row.Id);
         var changed = await unit.Connection.ExecuteAsync(
             """
             UPDATE requests SET content = @content, kind = @kind, requested_state = @requestedState, emergency = @emergency, related_request_id = @related,

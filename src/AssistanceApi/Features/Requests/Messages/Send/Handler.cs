@@ -21,6 +21,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
             throw Problems.Conflict("draft-has-no-counterpart", "A draft has not reached the requested State: submit it first.",
                 presenter.Present(row, caller).AllowedActions);
 
+        await audit.BeforeChangeAsync(row.Id);
         var now = clock.Now();
         var message = new Message
         {
@@ -34,7 +35,8 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
             """,
             new { message.Id, message.RequestId, message.SentAt, message.FromState, client = caller.ClientId, kind = WireName.Of(message.Kind), message.Subject, message.Text },
             unit.Transaction);
-        audit.Record(row.Id, "message", caller, row.Status, row.Status, new { messageId = message.Id, kind = WireName.Of(message.Kind) });
+        audit.Record(row.Id, "message", caller, row.Status, row.Status, new { messageId = message.Id, kind = WireName.Of(message.Kind) },
+            AuditHash.MessageDigest(message.Id, message.SentAt, message.FromState, caller.ClientId, WireName.Of(message.Kind), message.Subject, message.Text));
         return message;
     }
 }

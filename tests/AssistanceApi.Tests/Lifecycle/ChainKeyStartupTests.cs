@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using AssistanceApi.Audit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+
+namespace AssistanceApi.Tests.Lifecycle;
+
+/// <summary>Where the chain key comes from: required outside Development, generated once in Development.</summary>
+public sealed class ChainKeyStartupTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("assistance-chain-key-").FullName;
+
+    [Fact]
+    public async Task The_built_server_in_Production_without_a_chain_key_exits_non_zero_saying_why()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "AssistanceApi.dll");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["Database__Provider"] = "sqlite";
+        start.Environment["ConnectionStrings__Assistance"] = $"Data Source={Path.Combine(_folder, "assistance.db")}";
+        start.Environment.Remove("Audit__ChainKey");
+        start.Environment.Remove("Audit__ChainKeyFile");
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the server started (or hung) without a chain key");
+        }
+
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains("Audit:ChainKey is required outside Development", await stderr + await stdout);
+    }
+
+    private static ChainKeys Load(string environment, Dictionary<string, string?> settings, string folder) =>
+        ChainKeySource.Load(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(),
+            new HostingEnvironment { EnvironmentName = environment }, folder);
+
+    [Fact]
+    public void Development_generates_a_key_once_beside_the_database_readable_by_the_owner_only()
+    {
+        var first = Load(Environments.Development, [], _folder);
+        var file = Path.Combine(_folder, ChainKeySource.GeneratedFileName);
+
+        Assert.True(File.Exists(file));
+        Assert.True(File.ReadAllText(file).Length >= ChainKeys.MinimumLength);
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        Assert.Equal(first.CurrentId, Load(Environments.Development, [], _folder).CurrentId);
+        Assert.Equal(ChainKeys.IdOf(File.ReadAllText(file)), first.CurrentId);
+    }
+
+    [Fact]
+    public void A_key_file_is_read_and_outside_Development_nothing_is_generated()
+    {
+        var file = Path.Combine(_folder, "chain.key");
+        File.WriteAllText(file, "key-from-a-file-0123456789abcdefghij\n");
+
+        Assert.Equal(ChainKeys.IdOf("key-from-a-file-0123456789abcdefghij"),
+            Load(Environments.Production, new() { ["Audit:ChainKeyFile"] = file }, _folder).CurrentId);
+        Assert.Throws<InvalidOperationException>(() => Load(Environments.Production, [], _folder));
+        Assert.False(File.Exists(Path.Combine(_folder, ChainKeySource.GeneratedFileName)));
+    }
+
+    [Fact]
+    public void The_newest_key_signs_and_every_listed_key_verifies()
+    {
+        var old = Load(Environments.Production, new() { ["Audit:ChainKey"] = "old-audit-chain-key-0123456789abcdef" }, _folder);
+        var rotated = Load(Environments.Production, new()
+        {
+            ["Audit:ChainKey"] = "new-audit-chain-key-0123456789abcdef",
+            ["Audit:PreviousChainKeys:0"] = "old-audit-chain-key-0123456789abcdef",
+        }, _folder);
+        var signed = old.Sign("event"u8);
+
+        Assert.NotEqual(old.CurrentId, rotated.CurrentId);
+        Assert.True(rotated.Verify(signed.KeyId, "event"u8, signed.Hash));
+        Assert.False(rotated.Verify(signed.KeyId, "other"u8, signed.Hash));
+        Assert.Equal(rotated.CurrentId, rotated.Sign("event"u8).KeyId);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_folder, recursive: true); }
+        catch (IOException) { }
+    }
+}
