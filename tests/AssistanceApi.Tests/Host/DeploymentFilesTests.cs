@@ -135,6 +135,17 @@ public sealed class DeploymentFilesTests
         Assert.Contains(".env", File.ReadAllLines(RepoRoot.File(".gitignore")));
     }
 
+    [Theory]
+    [InlineData("api")]
+    [InlineData("api-sqlite")]
+    public void Every_production_service_gets_the_audit_chain_key_from_env_and_starts_without_it_never(string service)
+    {
+        var environment = Map(Service(service), "environment");
+        Assert.Equal("Production", Scalar(environment, "ASPNETCORE_ENVIRONMENT"));
+        // Outside Development the API refuses to start without Audit__ChainKey; compose must fail first, and say why.
+        Assert.StartsWith("${AUDIT_CHAIN_KEY:?", Scalar(environment, "Audit__ChainKey"));
+    }
+
     [Fact]
     public void Dockerfile_exposes_the_port_and_volume_the_compose_file_uses()
     {
