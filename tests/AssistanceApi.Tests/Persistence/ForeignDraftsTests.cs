@@ -116,5 +116,35 @@ public sealed class ForeignDraftsTests : IAsyncLifetime
         Assert.DoesNotContain(plan, line => line.StartsWith("SCAN", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("incoming")]
+    [InlineData("outgoing")]
+    public async Task A_contact_point_page_walks_an_index_of_the_expedited_kinds_only(string direction)
+    {
+        var sql = Handler.Sql(new ListRequestsRequest { Direction = direction }, false, new Database(
+            new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = _api.Database.ConnectionString }).Dialect, contactPoint: true);
+        await using var connection = await _api.Database.OpenAsync();
+        var plan = (await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>("EXPLAIN QUERY PLAN " + sql,
+            new { state = direction == "incoming" ? "DEU" : "FRA", take = 51 })).Select(r => r.Detail).ToList();
+
+        Assert.Contains(plan, line => line.StartsWith($"SEARCH r USING INDEX ix_requests_{direction}_expedited", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("draft")]
+    public async Task An_outgoing_page_walks_the_index_without_discarded_drafts(string? status)
+    {
+        var sql = Handler.Sql(new ListRequestsRequest { Direction = "outgoing", Status = status }, false, new Database(
+            new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = _api.Database.ConnectionString }).Dialect);
+        await using var connection = await _api.Database.OpenAsync();
+        var plan = (await connection.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>("EXPLAIN QUERY PLAN " + sql,
+            new { state = "FRA", contactPoint = false, status, take = 51 })).Select(r => r.Detail).ToList();
+
+        Assert.Contains(plan, line => line.StartsWith("SEARCH r USING INDEX ix_requests_outgoing_visible", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
 #endif
 }
