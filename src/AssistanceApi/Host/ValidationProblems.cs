@@ -35,7 +35,7 @@ public static class ValidationProblems
 
     private static ProblemError Error(string name, string reason, string code) => new(Cut(name), Cut(reason), Cut(code));
 
-    private static string Cut(string text) => text.Length <= MaxTextLength ? text : text[..MaxTextLength] + "…";
+    public static string Cut(string text) => text.Length <= MaxTextLength ? text : text[..MaxTextLength] + "…";
 
     /// <summary>Never passes STJ's message on: it names CLR types. The path is enough to fix the body.</summary>
     public static ValidationFailure FromJsonException(JsonException e)

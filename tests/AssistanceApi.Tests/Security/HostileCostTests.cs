@@ -167,12 +167,49 @@ public sealed class HostileCostTests
         });
         var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Equal(MaxErrors, problem["errors"]!.AsArray().Count);
-        Assert.Equal(60_000 - MaxErrors, problem["errorsOmitted"]!.GetValue<int>());
-        Assert.All(problem.Codes(), code => Assert.Equal("unknown-field", code));
+        Assert.Equal(["too-many-values"], problem.Codes());
         var events = (await (await fra.GetAsync(url + "/history")).ExpectAsync(HttpStatusCode.OK))["events"]!.AsArray();
         Assert.Equal(["create"], events.Select(e => e!["action"].Str()));
         Assert.Equal([0L], await api.Database.QueryAsync<long>("SELECT COUNT(*) FROM request_events WHERE details LIKE '%\"f1\"%'"));
+    }
+
+    [Fact]
+    public async Task A_patch_of_60_unknown_fields_lists_50_and_counts_the_rest()
+    {
+        await using var api = Factory();
+        var fra = api.As(DemoKeys.Fra);
+        var url = $"/api/v1/requests/{await fra.CreateDraftAsync(Bodies.CompleteMla())}";
+        var patch = "{" + string.Join(",", Enumerable.Range(0, 60).Select(i => $"\"f{i}\":null")) + "}";
+
+        var problem = await (await fra.PatchJsonAsync(url, JsonNode.Parse(patch)!)).ExpectProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal(MaxErrors, problem["errors"]!.AsArray().Count);
+        Assert.Equal(10, problem["errorsOmitted"]!.GetValue<int>());
+        Assert.All(problem.Codes(), code => Assert.Equal("unknown-field", code));
+        Assert.Equal(["create"], (await (await fra.GetAsync(url + "/history")).ExpectAsync(HttpStatusCode.OK))["events"]!.AsArray()
+            .Select(e => e!["action"].Str()));
+    }
+
+    [Theory]
+    [InlineData("offences", "{}", 100, "offences")]
+    [InlineData("offences", "{}", 101, "offences")]
+    public async Task A_list_over_its_limit_is_one_error_whatever_its_items(string field, string item, int count, string name)
+    {
+        await using var api = Factory();
+        var problem = await (await api.As(DemoKeys.Fra).PostRawAsync("/api/v1/requests", DraftWithList(field, item, count)))
+            .ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal([name], problem.Names());
+        Assert.Equal(["too-many"], problem.Codes());
+    }
+
+    [Fact]
+    public async Task A_nested_list_over_the_budget_is_named_by_its_path()
+    {
+        await using var api = Factory();
+        var problem = await (await api.As(DemoKeys.Fra).PostRawAsync("/api/v1/requests",
+                DraftWithList("electronicData", "\"203.0.113.7\"", 101, inside: "identifiers")))
+            .ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["electronicData.identifiers"], problem.Names());
     }
 
     [Fact]
