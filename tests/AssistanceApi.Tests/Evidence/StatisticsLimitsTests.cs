@@ -179,7 +179,7 @@ public sealed class StatisticsLimitsTests
             return Report($"r{i}");
         }, CancellationToken.None)).ToList();
 
-        for (var i = 0; i < 100 && Volatile.Read(ref running) < 2; i++) await Task.Delay(10);
+        for (var i = 0; i < 3000 && Volatile.Read(ref running) < 2; i++) await Task.Delay(10);
         await Task.Delay(100);
         Assert.Equal(2, Volatile.Read(ref running));
         release.SetResult();
@@ -198,7 +198,14 @@ public sealed class StatisticsLimitsTests
     {
         var cache = Cache(concurrent: 1);
         var release = new TaskCompletionSource();
-        var blocker = cache.GetAsync("busy", TimeSpan.FromMinutes(1), async _ => { await release.Task; return Report("busy"); }, CancellationToken.None);
+        var busy = new TaskCompletionSource();
+        var blocker = cache.GetAsync("busy", TimeSpan.FromMinutes(1), async _ =>
+        {
+            busy.SetResult();
+            await release.Task;
+            return Report("busy");
+        }, CancellationToken.None);
+        await busy.Task.WaitAsync(Patience);
         var queuedRan = false;
         using var caller = new CancellationTokenSource();
 

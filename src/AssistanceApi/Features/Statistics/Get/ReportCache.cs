@@ -24,8 +24,16 @@ public sealed class ReportCache(TimeProvider clock, IConfiguration config, IHost
     public async Task<StatisticsReport> ComputeAsync(Func<CancellationToken, Task<StatisticsReport>> compute, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
-        try { return await compute(ct); }
-        finally { _gate.Release(); }
+        try
+        {
+            // WaitAsync takes a free gate even for a token already cancelled.
+            ct.ThrowIfCancellationRequested();
+            return await compute(ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     public async Task<StatisticsReport> GetAsync(object key, TimeSpan maxAge, Func<CancellationToken, Task<StatisticsReport>> compute, CancellationToken ct)
