@@ -15,7 +15,7 @@ public sealed class Problem
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ProblemError>? Errors { get; init; }
 
-    /// <summary>How many errors were found beyond the <see cref="ValidationProblems.MaxErrors"/> listed; absent when none.</summary>
+    /// <summary>How many errors were found beyond the 50 listed (ValidationProblems.MaxErrors); absent when none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? ErrorsOmitted { get; init; }
 
