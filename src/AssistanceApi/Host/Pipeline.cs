@@ -55,6 +55,7 @@ public static class Pipeline
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<JsonBudget>();
         app.UseMiddleware<Idempotency.IdempotencyCapture>();
         app.UseFastEndpoints(c =>
         {

@@ -15,6 +15,10 @@ public sealed class Problem
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ProblemError>? Errors { get; init; }
 
+    /// <summary>How many errors were found beyond the 50 listed (ValidationProblems.MaxErrors); absent when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? ErrorsOmitted { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? AllowedActions { get; init; }
 }
@@ -32,8 +36,12 @@ public static class Problems
     public static ApiProblemException NotFound(string detail) =>
         new(new Problem { Title = "Not Found", Status = 404, Detail = detail, Type = TypeFor("not-found") });
 
-    public static ApiProblemException BadRequest(string detail, params ProblemError[] errors) =>
-        new(new Problem { Title = "Bad Request", Status = 400, Detail = detail, Errors = errors, Type = TypeFor("invalid-input") });
+    public static ApiProblemException BadRequest(string detail, params IReadOnlyList<ProblemError> errors) =>
+        new(new Problem
+        {
+            Title = "Bad Request", Status = 400, Detail = detail, Type = TypeFor("invalid-input"),
+            Errors = ValidationProblems.Capped(errors), ErrorsOmitted = ValidationProblems.Omitted(errors.Count),
+        });
 
     public static ApiProblemException Unprocessable(string code, string detail, IReadOnlyList<ProblemError>? errors = null) =>
         new(new Problem { Title = "Unprocessable Content", Status = 422, Detail = detail, Errors = errors, Type = TypeFor(code) });

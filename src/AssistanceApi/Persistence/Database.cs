@@ -39,6 +39,16 @@ public sealed class Database : IAsyncDisposable
             ? sqlite.BeginTransaction(deferred: true)
             : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
 
+    /// <summary>
+    /// Stops what runs on the connection once the token is cancelled. Npgsql cancels a command given the token
+    /// itself; Microsoft.Data.Sqlite only looks at the token before a statement starts, so SQLite is interrupted.
+    /// Dispose the registration before the connection goes back to the pool.
+    /// </summary>
+    public static CancellationTokenRegistration InterruptOn(DbConnection connection, CancellationToken ct) =>
+        connection is SqliteConnection { Handle: { } handle } && ct.CanBeCanceled
+            ? ct.Register(() => SQLitePCL.raw.sqlite3_interrupt(handle))
+            : default;
+
     /// <summary>A connection for writing: on SQLite with the pragmas a legal record needs.</summary>
     public async Task<DbConnection> OpenForWritingAsync(CancellationToken ct = default)
     {

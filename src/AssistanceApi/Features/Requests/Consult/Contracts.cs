@@ -21,7 +21,7 @@ public sealed class ConsultValidator : Validator<ConsultBody>
         RuleFor(b => b.Intent).NotNull().WithErrorCode("required").WithMessage("intent is required: refuse or postpone.");
         RuleFor(b => b.ProposedConditions).NotNull().WithErrorCode("required")
             .WithMessage("proposedConditions is required (an empty list when none can be offered).");
-        ActionText.List(RuleFor(b => b.ProposedConditions), "proposedConditions");
+        ActionText.List(RuleFor(b => b.ProposedConditions), RuleForEach(b => b.ProposedConditions), b => b.ProposedConditions, "proposedConditions");
         ActionText.Optional(RuleFor(b => b.Reasons));
     }
 }

@@ -23,11 +23,10 @@ public sealed class Handler(Database database, RequestPresenter presenter) : IQu
         await using var connection = await database.OpenAsync(ct);
         // AccessRules.MaySee as SQL. Emergencies first (Art. 2(o)), then newest; the cursor carries both.
         var rows = (await connection.QueryAsync<RequestRecord>(
-            Sql(filter, after is not null, database.Dialect),
+            Sql(filter, after is not null, database.Dialect, contactPoint: caller.Role == ClientRoles.ContactPoint),
             new
             {
                 state = caller.State,
-                contactPoint = caller.Role == ClientRoles.ContactPoint,
                 status = filter.Status,
                 kind = filter.Kind,
                 counterpart = filter.Counterpart,
@@ -48,12 +47,11 @@ public sealed class Handler(Database database, RequestPresenter presenter) : IQu
     }
 
     /// <summary>The page query; public so a test can read its plan on a large table.</summary>
-    public static string Sql(ListRequestsRequest filter, bool hasCursor, Dialect dialect) =>
+    public static string Sql(ListRequestsRequest filter, bool hasCursor, Dialect dialect, bool contactPoint = false) =>
         $"""
         SELECT {RequestRecord.Columns} FROM requests r
-        WHERE r.status <> 'discarded'
-          AND {Side(filter.Direction)}
-          AND (NOT @contactPoint OR r.kind <> 'mutual-legal-assistance')
+        WHERE {Side(filter.Direction)}
+          {(contactPoint ? ExpeditedKinds : "")}
           {StatusCondition(filter.Status)}
           {(filter.Kind is null ? "" : "AND r.kind = @kind")}
           {(filter.Counterpart is null ? "" : "AND (r.requesting_state = @counterpart OR r.requested_state = @counterpart)")}
@@ -65,14 +63,22 @@ public sealed class Handler(Database database, RequestPresenter presenter) : IQu
 
     /// <summary>
     /// One side of the exchange at a time, written out rather than switched by parameters, so the planner
-    /// walks the (state, status, emergency, id) indexes instead of scanning every request.
+    /// walks the (state, status, emergency, id) indexes instead of scanning every request. The incoming side
+    /// repeats the WHERE of its partial indexes word for word (migration 0008): they hold no draft and nothing
+    /// discarded, so drafts other States address to the caller are never visited.
     /// </summary>
     private static string Side(string? direction) => direction switch
     {
-        "outgoing" => "r.requesting_state = @state",
-        "incoming" => "r.requested_state = @state AND r.status <> 'draft'",
-        _ => "(r.requesting_state = @state OR (r.requested_state = @state AND r.status <> 'draft'))",
+        "outgoing" => Outgoing,
+        "incoming" => Incoming,
+        _ => $"(({Outgoing}) OR ({Incoming}))",
     };
+
+    private const string Outgoing = "r.requesting_state = @state AND r.status <> 'discarded'";
+
+    /// <summary>What a 24/7 point of contact may handle (AccessRules.MayHandle), as the WHERE of its own partial indexes.</summary>
+    private const string ExpeditedKinds = "AND r.kind <> 'mutual-legal-assistance'";
+    private const string Incoming = "r.requested_state = @state AND r.status NOT IN ('draft', 'discarded')";
 
     /// <summary>expired and preserved are read through the preservation clock, so a lapsed preservation lists as expired at once.</summary>
     private static string StatusCondition(string? status) => status switch

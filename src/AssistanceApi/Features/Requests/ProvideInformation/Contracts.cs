@@ -10,5 +10,6 @@ public sealed class ProvideInformationBody
 
 public sealed class ProvideInformationValidator : Validator<ProvideInformationBody>
 {
-    public ProvideInformationValidator() => ActionText.List(RuleFor(b => b.Answers), "answers");
+    public ProvideInformationValidator() =>
+        ActionText.List(RuleFor(b => b.Answers), RuleForEach(b => b.Answers), b => b.Answers, "answers");
 }

@@ -14,10 +14,14 @@ public sealed class RefuseBody
 
 public sealed class RefuseValidator : Validator<RefuseBody>
 {
+    public const int MaxGrounds = 10;
+
     public RefuseValidator()
     {
-        RuleFor(b => b.Grounds).Must(g => g is null || (g.Count <= 10 && g.All(x => x is { Length: > 0 and <= 100 })))
-            .WithErrorCode("invalid-list").WithMessage("grounds must hold at most 10 ground codes.");
+        RuleFor(b => b.Grounds).Must(g => g is null || g.Count <= MaxGrounds)
+            .WithErrorCode("too-many").WithMessage($"grounds must hold at most {MaxGrounds} ground codes.");
+        RuleForEach(b => b.Grounds).NotEmpty().WithErrorCode("required").WithMessage("a ground may not be empty.")
+            .SingleLine(100).When(b => b.Grounds is { Count: <= MaxGrounds });
         ActionText.Optional(RuleFor(b => b.Reasons));
     }
 }

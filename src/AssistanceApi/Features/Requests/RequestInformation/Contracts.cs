@@ -10,5 +10,6 @@ public sealed class RequestInformationBody
 
 public sealed class RequestInformationValidator : Validator<RequestInformationBody>
 {
-    public RequestInformationValidator() => ActionText.List(RuleFor(b => b.Questions), "questions");
+    public RequestInformationValidator() =>
+        ActionText.List(RuleFor(b => b.Questions), RuleForEach(b => b.Questions), b => b.Questions, "questions");
 }

@@ -28,7 +28,7 @@ public sealed class UpdateStateValidator : Validator<UpdateStateBody>
         RuleFor(b => b.AcceptedLanguages!).Must(l => l.Count <= 20 && l.Distinct().Count() == l.Count).When(b => b.AcceptedLanguages is not null)
             .WithErrorCode("invalid-languages").WithMessage("acceptedLanguages lists each language once, at most 20.");
         RuleForEach(b => b.AcceptedLanguages).Must(l => l is not null && IsoLanguages.Codes.Contains(l)).WithErrorCode("invalid-language-code")
-            .WithMessage("each language must be an ISO 639-1 code, lower case (en).");
+            .WithMessage("each language must be an ISO 639-1 code, lower case (en).").When(b => b.AcceptedLanguages is { Count: <= 20 });
         RuleFor(b => b.Declarations).NotNull().WithErrorCode("required").WithMessage("declarations is required.");
         RequestContentValidator.Text(RuleFor(b => b.Source), RequestContentValidator.ShortText);
     }
@@ -57,7 +57,7 @@ public sealed class UpdateStateValidator : Validator<UpdateStateBody>
             RuleFor(o => o.Name).NotEmpty().WithErrorCode("required").WithMessage("name is required.");
             RequestContentValidator.Text(RuleFor(o => o.Name), RequestContentValidator.ShortText);
             RequestContentValidator.Text(RuleFor(o => o.Phone), 50);
-            RuleFor(o => o.Email).MaximumLength(254).EmailAddress().WithErrorCode("invalid-email").WithMessage("email must be an e-mail address.");
+            RuleFor(o => o.Email).SingleLine(254).EmailAddress().WithErrorCode("invalid-email").WithMessage("email must be an e-mail address.");
         }
     }
 }
