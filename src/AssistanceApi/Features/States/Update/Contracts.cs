@@ -14,6 +14,19 @@ public sealed class UpdateStateBody
 
     /// <summary>Where this information comes from (a notification to the Secretary-General, a note verbale).</summary>
     public string? Source { get; init; }
+
+    /// <summary>Read-only, so that the entry GET returned can be sent back: ignored when it is the path's code, else 400.
+    /// Read from the body only (the route's {code} would otherwise fill it).</summary>
+    [DontBind(FastEndpoints.Source.RouteParam | FastEndpoints.Source.QueryParam | FastEndpoints.Source.FormField)]
+    public string? Code { get; init; }
+
+    /// <summary>Read-only: ignored when it is the stored name, else 400.</summary>
+    [DontBind(FastEndpoints.Source.RouteParam | FastEndpoints.Source.QueryParam | FastEndpoints.Source.FormField)]
+    public string? Name { get; init; }
+
+    /// <summary>Read-only, set by the server to the day of the edit: ignored when it is the stored asOf, else 400.</summary>
+    [DontBind(FastEndpoints.Source.RouteParam | FastEndpoints.Source.QueryParam | FastEndpoints.Source.FormField)]
+    public DateOnly? AsOf { get; init; }
 }
 
 public sealed class UpdateStateValidator : Validator<UpdateStateBody>
