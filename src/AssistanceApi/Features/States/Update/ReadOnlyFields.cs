@@ -11,7 +11,7 @@ public static class ReadOnlyFields
     public static void EnsureUnchanged(UpdateStateBody body, StateEntry current)
     {
         var errors = new List<ProblemError>();
-        if (body.Code is { } code && !string.Equals(code, current.Code, StringComparison.Ordinal))
+        if (body.EntryCode is { } code && !string.Equals(code, current.Code, StringComparison.Ordinal))
             errors.Add(Contradiction("code", $"code is read-only and must be the path's: {current.Code}."));
         if (body.Name is { } name && !string.Equals(name, current.Name, StringComparison.Ordinal))
             errors.Add(Contradiction("name", $"name is read-only: {current.Name}."));
