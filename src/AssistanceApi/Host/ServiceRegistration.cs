@@ -51,7 +51,8 @@ public static class ServiceRegistration
         services.AddScoped<Features.Requests.Transitions>();
         services.AddSingleton<Features.Requests.RequestPresenter>();
         services.AddSingleton<Features.Requests.Create.Drafting>();
-        services.AddSingleton<Auth.KnownKeys>();
+        var keyCacheLifetime = KnownKeys.LifetimeFrom(config);
+        services.AddSingleton(sp => new KnownKeys(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>(), keyCacheLifetime));
         services.AddSingleton<Features.Statistics.Get.ReportCache>();
 
         services.AddMediator((Mediator.MediatorOptions options) =>

@@ -70,7 +70,7 @@ public sealed class DirectoryTests
         ("language twice", "acceptedLanguages", StateBody(languages: ["en", "en"]).ToJsonString()),
         ("bad email", "centralAuthority.email", StateBody(email: "not-an-address").ToJsonString()),
         ("unknown status", "convention", StateBody(status: "ratified").ToJsonString()),
-        ("unknown field", "name", Patched(StateBody(), b => b["name"] = "Kingdom of Norway")),
+        ("a name that is not the stored one", "name", Patched(StateBody(), b => b["name"] = "Kingdom of Norway")),
         ("no convention", "convention", Patched(StateBody(), b => b.Remove("convention"))),
     ];
 

@@ -8,7 +8,7 @@
 //     acknowledged, in-execution, executed, refused), created over the last two years; content and progress JSON
 //     in the shape and order the API serialises (JsonDefaults: camelCase, kebab-case enums, nulls written);
 //     UUIDv7 ids in creation order; timestamps as TypeHandlers.Format writes them; references numbered per
-//     requesting State and year, with reference_counters moved past them so later submissions do not collide;
+//     pair of States and year, with reference_counters moved past them so later submissions do not collide;
 //     one request_refusal_grounds row per refusal ground; one hash-chained 'create' audit event per request
 //     (history is not benchmarked, so later lifecycle events are not written).
 //   - K fresh drafts from FRA to DEU with the complete body of tests/load/bodies/create.json, created just now,
@@ -84,7 +84,7 @@ internal sealed class BulkSeeder(SeedOptions options)
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     private readonly Random _random = new(options.RandomSeed);
-    private readonly Dictionary<(string State, int Year), int> _counters = [];
+    private readonly Dictionary<(string From, string To, int Year), int> _counters = [];
     private readonly Dictionary<string, (string Id, string Key)> _samples = [];
     private long _lastMilliseconds;
 
@@ -109,8 +109,8 @@ internal sealed class BulkSeeder(SeedOptions options)
             var inserts = new Inserts(connection, transaction);
             SeedRequests(inserts, clients, now, clock);
             SeedDrafts(inserts, clients, now, drafts);
-            foreach (var ((state, year), last) in _counters)
-                inserts.Counter(state, year, last);
+            foreach (var ((from, to, year), last) in _counters)
+                inserts.Counter(from, to, year, last);
             transaction.Commit();
         }
         Exec(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
@@ -250,7 +250,7 @@ internal sealed class BulkSeeder(SeedOptions options)
         string? reference = null;
         if (submitted is { } s)
         {
-            var key = (from, s.Year);
+            var key = (from, to, s.Year);
             var number = _counters.GetValueOrDefault(key) + 1;
             _counters[key] = number;
             reference = $"{from}-{to}-{s.Year}-{number:D6}";
@@ -401,10 +401,10 @@ internal sealed class Inserts
             "$id", "$ground", "$provision");
         _counter = Prepare(connection, transaction,
             """
-            INSERT INTO reference_counters (requesting_state, year, last) VALUES ($state, $year, $last)
-            ON CONFLICT (requesting_state, year) DO UPDATE SET last = MAX(last, excluded.last)
+            INSERT INTO reference_counters (requesting_state, requested_state, year, last) VALUES ($from, $to, $year, $last)
+            ON CONFLICT (requesting_state, requested_state, year) DO UPDATE SET last = MAX(last, excluded.last)
             """,
-            "$state", "$year", "$last");
+            "$from", "$to", "$year", "$last");
     }
 
     private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
@@ -460,9 +460,10 @@ internal sealed class Inserts
         }
     }
 
-    public void Counter(string state, int year, int last)
+    public void Counter(string from, string to, int year, int last)
     {
-        Set(_counter, "$state", state);
+        Set(_counter, "$from", from);
+        Set(_counter, "$to", to);
         Set(_counter, "$year", year);
         Set(_counter, "$last", last);
         _counter.ExecuteNonQuery();

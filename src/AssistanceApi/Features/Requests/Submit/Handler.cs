@@ -46,16 +46,20 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
         return presenter.Present(await RequestRecord.LoadVisibleAsync(unit.Connection, row.Id, caller, presenter.Now, unit.Transaction), caller);
     }
 
-    /// <summary>FRA-DEU-2026-000042: numbered per requesting State and year, so a reference never repeats.</summary>
+    /// <summary>
+    /// FRA-DEU-2026-000042: numbered per pair of States and year, so a reference never repeats and tells the requested
+    /// State nothing of the requesting State's requests to others. The upsert locks the pair's counter row until commit,
+    /// so concurrent submissions (on PostgreSQL, from several instances) each get their own number.
+    /// </summary>
     private async Task<string> NextReferenceAsync(RequestRecord row, DateTimeOffset now)
     {
         var number = await unit.Connection.ExecuteScalarAsync<long>(
             """
-            INSERT INTO reference_counters (requesting_state, year, last) VALUES (@state, @year, 1)
-            ON CONFLICT (requesting_state, year) DO UPDATE SET last = reference_counters.last + 1
+            INSERT INTO reference_counters (requesting_state, requested_state, year, last) VALUES (@from, @to, @year, 1)
+            ON CONFLICT (requesting_state, requested_state, year) DO UPDATE SET last = reference_counters.last + 1
             RETURNING last
             """,
-            new { state = row.RequestingState, year = now.Year }, unit.Transaction);
+            new { from = row.RequestingState, to = row.RequestedState, year = now.Year }, unit.Transaction);
         return $"{row.RequestingState}-{row.RequestedState}-{now.Year}-{number:D6}";
     }
 

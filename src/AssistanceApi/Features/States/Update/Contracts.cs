@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AssistanceApi.Features.Requests;
 using FastEndpoints;
 using FluentValidation;
@@ -14,6 +15,20 @@ public sealed class UpdateStateBody
 
     /// <summary>Where this information comes from (a notification to the Secretary-General, a note verbale).</summary>
     public string? Source { get; init; }
+
+    /// <summary>Read-only, so that the entry GET returned can be sent back: ignored when it is the path's code, else 400.</summary>
+    /// <remarks>Named apart from the route's {code}, which would otherwise fill it.</remarks>
+    [JsonPropertyName("code")]
+    [DontBind(FastEndpoints.Source.RouteParam | FastEndpoints.Source.QueryParam | FastEndpoints.Source.FormField)]
+    public string? EntryCode { get; init; }
+
+    /// <summary>Read-only: ignored when it is the stored name, else 400.</summary>
+    [DontBind(FastEndpoints.Source.RouteParam | FastEndpoints.Source.QueryParam | FastEndpoints.Source.FormField)]
+    public string? Name { get; init; }
+
+    /// <summary>Read-only, set by the server to the day of the edit: ignored when it is the stored asOf, else 400.</summary>
+    [DontBind(FastEndpoints.Source.RouteParam | FastEndpoints.Source.QueryParam | FastEndpoints.Source.FormField)]
+    public DateOnly? AsOf { get; init; }
 }
 
 public sealed class UpdateStateValidator : Validator<UpdateStateBody>

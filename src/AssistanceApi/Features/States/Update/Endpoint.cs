@@ -16,7 +16,9 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<UpdateStateBody, Sta
             s.Summary = "Update a State's directory entry (secretariat)";
             s.Description = "Convention status and dates, central authority (Art. 40(13)), 24/7 point of contact (Art. 41), " +
                             "accepted languages (Art. 40(14)) and declarations. Takes effect on the next validation; audited. " +
-                            "The code and name are fixed.";
+                            "The body may be the entry GET returned: code, name and asOf are read-only, ignored when they equal " +
+                            "the stored entry's and a 400 naming the field when they differ.";
+            s.Params["code"] = "The State's ISO 3166-1 alpha-3 code, upper case (FRA).";
         });
     }
 

@@ -18,6 +18,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
             "SELECT document FROM states WHERE code = @code", new { code = command.Code }, unit.Transaction)
             ?? throw Problems.NotFound($"No UN Member State has the code '{command.Code}' (ISO 3166-1 alpha-3, upper case).");
         var current = JsonSerializer.Deserialize<StateEntry>(stored, JsonDefaults.Options)!;
+        ReadOnlyFields.EnsureUnchanged(command.Body, current);
 
         var body = command.Body;
         // asOf is the day of the edit, so an older seed file never overwrites it at the next start.
