@@ -1,3 +1,4 @@
+using AssistanceApi.Audit;
 using AssistanceApi.Host;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,14 +8,22 @@ var app = builder.Build();
 // A command may run against a production database: it never loads the demo data.
 if (Cli.IsCommand(args)) return await Cli.RunAsync(app, args);
 
-await app.PrepareDatabaseAsync();
-if (await app.RefusalAsync() is { } refusal)
+try
 {
-    await Console.Error.WriteLineAsync(refusal);
+    await app.PrepareDatabaseAsync();
+    if (await app.RefusalAsync() is { } refusal)
+    {
+        await Console.Error.WriteLineAsync(refusal);
+        return 1;
+    }
+    app.UseAssistanceApi();
+}
+catch (ChainKeyException missing)
+{
+    await Console.Error.WriteLineAsync(missing.Message);
     return 1;
 }
 
-app.UseAssistanceApi();
 await app.RunAsync();
 return 0;
 

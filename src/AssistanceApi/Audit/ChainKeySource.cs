@@ -25,9 +25,9 @@ public static class ChainKeySource
         if (config["Audit:ChainKeyFile"] is { Length: > 0 } file)
             return File.Exists(file)
                 ? File.ReadAllText(file).Trim()
-                : throw new InvalidOperationException($"Audit:ChainKeyFile names {file}, which does not exist.");
+                : throw new ChainKeyException($"Audit:ChainKeyFile names {file}, which does not exist.");
         if (environment.IsDevelopment()) return Generated(Path.Combine(keyFolder, GeneratedFileName));
-        throw new InvalidOperationException(
+        throw new ChainKeyException(
             "Audit:ChainKey is required outside Development: set Audit__ChainKey to a random secret of at least " +
             $"{ChainKeys.MinimumLength} characters, or Audit__ChainKeyFile to a file holding one. Without it anyone who can " +
             "write to the database could forge the audit chains. The server did not start.");

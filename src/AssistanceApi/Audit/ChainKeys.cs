@@ -20,7 +20,7 @@ public sealed class ChainKeys
         foreach (var key in previous?.Prepend(current) ?? [current])
         {
             if (key.Length < MinimumLength)
-                throw new InvalidOperationException($"An audit chain key must have at least {MinimumLength} characters.");
+                throw new ChainKeyException($"An audit chain key must have at least {MinimumLength} characters.");
             _byId.TryAdd(IdOf(key), Encoding.UTF8.GetBytes(key));
         }
         CurrentId = IdOf(current);

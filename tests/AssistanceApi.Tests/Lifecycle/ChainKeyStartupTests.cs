@@ -42,8 +42,12 @@ public sealed class ChainKeyStartupTests : IDisposable
             Assert.Fail("the server started (or hung) without a chain key");
         }
 
-        Assert.NotEqual(0, process.ExitCode);
-        Assert.Contains("Audit:ChainKey is required outside Development", await stderr + await stdout);
+        var output = await stderr + await stdout;
+        Assert.True(process.ExitCode == 1, $"exit {process.ExitCode}: {output}");
+        Assert.Contains("Audit:ChainKey is required outside Development", output);
+        // A refusal, not a crash: one message, no stack trace.
+        Assert.DoesNotContain("Unhandled exception", output);
+        Assert.DoesNotContain("   at ", output);
     }
 
     private static ChainKeys Load(string environment, Dictionary<string, string?> settings, string folder) =>
@@ -72,7 +76,7 @@ public sealed class ChainKeyStartupTests : IDisposable
 
         Assert.Equal(ChainKeys.IdOf("key-from-a-file-0123456789abcdefghij"),
             Load(Environments.Production, new() { ["Audit:ChainKeyFile"] = file }, _folder).CurrentId);
-        Assert.Throws<InvalidOperationException>(() => Load(Environments.Production, [], _folder));
+        Assert.Throws<ChainKeyException>(() => Load(Environments.Production, [], _folder));
         Assert.False(File.Exists(Path.Combine(_folder, ChainKeySource.GeneratedFileName)));
     }
 
