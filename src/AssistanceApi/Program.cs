@@ -5,11 +5,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddAssistanceApi();
 
 var app = builder.Build();
-// A command may run against a production database: it never loads the demo data.
-if (Cli.IsCommand(args)) return await Cli.RunAsync(app, args);
-
 try
 {
+    // A command may run against a production database: it never loads the demo data.
+    if (Cli.IsCommand(args)) return await Cli.RunAsync(app, args);
+
     await app.PrepareDatabaseAsync();
     if (await app.RefusalAsync() is { } refusal)
     {

@@ -10,7 +10,7 @@ public static class AdminLog
 {
     public const string Columns =
         "log AS Log, sequence AS Sequence, at AS At, action AS Action, actor_client AS ActorClient, actor_state AS ActorState, " +
-        "actor_role AS ActorRole, target AS Target, details AS Details, previous_hash AS PreviousHash, hash AS Hash";
+        "actor_role AS ActorRole, target AS Target, details AS Details, previous_hash AS PreviousHash, key_id AS KeyId, hash AS Hash";
 
     /// <summary>
     /// Holds the log until the transaction ends (PostgreSQL: two instances queue instead of forking the chain; the
@@ -23,7 +23,7 @@ public static class AdminLog
 
     public static async Task AppendAsync(
         DbConnection connection, DbTransaction transaction, Dialect dialect,
-        string log, string action, string target, Caller? actor, string details, DateTimeOffset at)
+        string log, string action, string target, Caller? actor, string details, DateTimeOffset at, ChainKeys keys)
     {
         await LockAsync(connection, transaction, dialect, log);
         var tip = await connection.QuerySingleOrDefaultAsync<Tip>(
@@ -35,24 +35,38 @@ public static class AdminLog
             ActorClient = actor?.ClientId, ActorState = actor?.State, ActorRole = actor?.Role,
             Target = target, Details = details, PreviousHash = tip?.Hash ?? AdminLogHash.Genesis,
         };
-        entry.Hash = AdminLogHash.Compute(entry);
+        AdminLogHash.Sign(entry, keys);
         await connection.ExecuteAsync(
             """
-            INSERT INTO admin_events (id, log, sequence, at, action, actor_client, actor_state, actor_role, target, details, previous_hash, hash)
-            VALUES (@id, @Log, @Sequence, @At, @Action, @ActorClient, @ActorState, @ActorRole, @Target, @Details, @PreviousHash, @Hash)
+            INSERT INTO admin_events (id, log, sequence, at, action, actor_client, actor_state, actor_role, target, details, previous_hash, key_id, hash)
+            VALUES (@id, @Log, @Sequence, @At, @Action, @ActorClient, @ActorState, @ActorRole, @Target, @Details, @PreviousHash, @KeyId, @Hash)
             """,
             new
             {
                 id = Ids.Next(at), entry.Log, entry.Sequence, entry.At, entry.Action, entry.ActorClient, entry.ActorState,
-                entry.ActorRole, entry.Target, entry.Details, entry.PreviousHash, entry.Hash,
+                entry.ActorRole, entry.Target, entry.Details, entry.PreviousHash, entry.KeyId, entry.Hash,
             },
+            transaction);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO admin_log_tips (log, length, seal) VALUES (@log, @length, @seal)
+            ON CONFLICT (log) DO UPDATE SET length = excluded.length, seal = excluded.seal
+            """,
+            new { log, length = entry.Sequence, seal = keys.Seal(AdminLogHash.TipBytes(log, entry.Sequence, entry.Hash)) },
             transaction);
     }
 
-    /// <summary>The whole chain of a log, in order: what chainValid is computed over.</summary>
-    public static async Task<List<AdminLogEvent>> ReadAsync(DbConnection connection, string log, CancellationToken ct) =>
-        (await connection.QueryAsync<AdminLogEvent>(new CommandDefinition(
-            $"SELECT {Columns} FROM admin_events WHERE log = @log ORDER BY sequence", new { log }, cancellationToken: ct))).ToList();
+    /// <summary>The whole chain of a log, in order, and its sealed tip, read at one moment: what chainValid is computed over.</summary>
+    public static async Task<(List<AdminLogEvent> Events, AdminLogTip? Tip)> ReadAsync(Database database, string log, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var snapshot = await database.BeginSnapshotAsync(connection, ct);
+        var events = (await connection.QueryAsync<AdminLogEvent>(new CommandDefinition(
+            $"SELECT {Columns} FROM admin_events WHERE log = @log ORDER BY sequence", new { log }, snapshot, cancellationToken: ct))).ToList();
+        var tip = await connection.QuerySingleOrDefaultAsync<AdminLogTip>(new CommandDefinition(
+            "SELECT length AS Length, seal AS Seal FROM admin_log_tips WHERE log = @log", new { log }, snapshot, cancellationToken: ct));
+        return (events, tip);
+    }
 
     private sealed class Tip
     {

@@ -13,6 +13,7 @@ public sealed class AdminLogEvent
     public string Target { get; init; } = "";
     public string Details { get; init; } = "{}";
     public string PreviousHash { get; init; } = "";
+    public string? KeyId { get; set; }
     public string Hash { get; set; } = "";
 }
 

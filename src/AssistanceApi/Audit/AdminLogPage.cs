@@ -15,17 +15,16 @@ public sealed class AdminLogPage
 
     public string? NextCursor { get; init; }
 
-    public static async Task<AdminLogPage> ReadAsync(Database database, string log, int limit, string? after, CancellationToken ct)
+    public static async Task<AdminLogPage> ReadAsync(Database database, ChainKeys keys, string log, int limit, string? after, CancellationToken ct)
     {
         long? afterSequence = after is null ? null
             : long.TryParse(after, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s
             : throw Problems.BadRequest("The cursor is not one this list returned.",
                 new ProblemError("cursor", "pass back the nextCursor of the previous page", "invalid-cursor"));
-        await using var connection = await database.OpenAsync(ct);
-        var events = await AdminLog.ReadAsync(connection, log, ct);
+        var (events, tip) = await AdminLog.ReadAsync(database, log, ct);
         var rows = events.Where(e => afterSequence is null || e.Sequence > afterSequence).Take(limit + 1).Select(AdminLogItem.From).ToList();
         var page = Page<AdminLogItem>.From(rows, limit, i => i.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return new AdminLogPage { Items = page.Items, ChainValid = AdminLogHash.IsValidChain(events), NextCursor = page.NextCursor };
+        return new AdminLogPage { Items = page.Items, ChainValid = AdminLogHash.IsValidChain(log, events, tip, keys), NextCursor = page.NextCursor };
     }
 }
 

@@ -11,8 +11,8 @@ namespace AssistanceApi.Audit;
 /// request's hash chain inside the same transaction, so a change, its event and the chain tip commit together.
 /// Each event is signed with the chain key over the request as the change found it and as it left it.
 /// </summary>
-/// <remarks>The chain key is resolved when a request event is first signed: a CLI command that writes no request
-/// event (creating the first client) needs none.</remarks>
+/// <remarks>The chain key is resolved when an event is first signed, not when the trail is built: a read never needs it.
+/// The admin log is signed with it too, so a CLI command that changes clients needs the server's key.</remarks>
 public sealed class AuditTrail(TimeProvider clock, Database database, Lazy<ChainKeys> chainKeys, UnitOfWork unit)
 {
     private readonly Dictionary<Guid, string> _before = [];
@@ -119,7 +119,7 @@ public sealed class AuditTrail(TimeProvider clock, Database database, Lazy<Chain
                 transaction);
         foreach (var admin in _pendingAdmin)
             await AdminLog.AppendAsync(connection, transaction, database.Dialect, admin.Log, admin.Action, admin.Target, admin.Actor,
-                JsonSerializer.Serialize(admin.Details, Host.JsonDefaults.Options), clock.Now());
+                JsonSerializer.Serialize(admin.Details, Host.JsonDefaults.Options), clock.Now(), chainKeys.Value);
         Clear();
     }
 

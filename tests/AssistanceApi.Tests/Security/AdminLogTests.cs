@@ -102,6 +102,9 @@ public sealed class AdminLogTests
     [InlineData("UPDATE admin_events SET actor_client = NULL, actor_state = NULL, actor_role = NULL WHERE log = 'FRA' AND sequence = 2")]
     [InlineData("DELETE FROM admin_events WHERE log = 'FRA' AND sequence = 2")]
     [InlineData("UPDATE admin_events SET sequence = 9 WHERE log = 'FRA' AND sequence = 3")]
+    [InlineData("DELETE FROM admin_events WHERE log = 'FRA' AND sequence = 3")]
+    [InlineData("UPDATE admin_log_tips SET length = 2 WHERE log = 'FRA'")]
+    [InlineData("DELETE FROM admin_log_tips WHERE log = 'FRA'")]
     public async Task A_row_changed_behind_the_API_makes_chainValid_false(string tampering)
     {
         await using var api = new ApiFactory();
@@ -116,6 +119,40 @@ public sealed class AdminLogTests
         Assert.False((await LogAsync(fraAdmin, LogUrl("FRA")))["chainValid"]!.GetValue<bool>());
         Assert.False((await LogAsync(api.As(DemoKeys.Secretariat), LogUrl("FRA")))["chainValid"]!.GetValue<bool>());
         Assert.True((await LogAsync(api.As(DemoKeys.DeuAdmin), LogUrl("DEU")))["chainValid"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task The_last_event_and_the_tip_rewritten_without_the_chain_key_do_not_verify()
+    {
+        await using var api = new ApiFactory();
+        var fraAdmin = api.As(DemoKeys.FraAdmin);
+        var hidden = await fraAdmin.CreateClientAsync("central-authority", "FRA", "A key nobody should see");
+        Assert.True((await LogAsync(fraAdmin, LogUrl("FRA")))["chainValid"]!.GetValue<bool>());
+
+        // Someone with write access to the database turns the issuing of a key into something harmless and
+        // recomputes the hash and the tip seal as well as anyone can without the server's key.
+        var last = (await api.Database.QueryAsync<Audit.AdminLogEvent>(
+            $"SELECT {Audit.AdminLog.Columns} FROM admin_events WHERE log = 'FRA' ORDER BY sequence DESC LIMIT 1")).Single();
+        Assert.Contains(hidden.Id.ToString(), last.Details);
+        var forged = new Audit.AdminLogEvent
+        {
+            Log = last.Log, Sequence = last.Sequence, At = last.At, Action = Audit.AdminLogs.DirectoryUpdated, ActorClient = last.ActorClient,
+            ActorState = last.ActorState, ActorRole = last.ActorRole, Target = "FRA", Details = "{}", PreviousHash = last.PreviousHash,
+        };
+        foreach (var key in new[] { (string?)null, "a-chain-key-the-server-does-not-have-0123456789" })
+        {
+            forged.KeyId = key is null ? last.KeyId : Audit.ChainKeys.IdOf(key);
+            forged.Hash = key is null
+                ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Audit.AdminLogHash.Canonical(forged)))
+                : new Audit.ChainKeys(key).Sign(Audit.AdminLogHash.Canonical(forged)).Hash;
+            var seal = key is null ? $"{last.KeyId}:{forged.Hash}" : new Audit.ChainKeys(key).Seal(Audit.AdminLogHash.TipBytes("FRA", forged.Sequence, forged.Hash));
+            await api.Database.ExecuteAsync(
+                "UPDATE admin_events SET action = @Action, target = @Target, details = @Details, key_id = @KeyId, hash = @Hash WHERE log = 'FRA' AND sequence = @Sequence",
+                forged);
+            await api.Database.ExecuteAsync("UPDATE admin_log_tips SET seal = @seal WHERE log = 'FRA'", new { seal });
+
+            Assert.False((await LogAsync(fraAdmin, LogUrl("FRA")))["chainValid"]!.GetValue<bool>(), key ?? "plain SHA-256");
+        }
     }
 
     [Fact]

@@ -44,6 +44,8 @@ public sealed partial class CliTests : IDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Database__Provider"] = "sqlite";
         start.Environment.Remove("Seeding__Demo");
+        // The admin log is signed with the server's chain key, so a command that changes clients needs it too.
+        start.Environment["Audit__ChainKey"] = Support.ApiFactory.ChainKey;
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         foreach (var (name, value) in environment) start.Environment[name] = value;
 
@@ -108,6 +110,19 @@ public sealed partial class CliTests : IDisposable
             var raw = await File.ReadAllBytesAsync(file);
             Assert.True(raw.AsSpan().IndexOf(Encoding.UTF8.GetBytes(key[14..])) < 0, $"the key's secret is in {Path.GetFileName(file)}");
         }
+    }
+
+    [Fact]
+    public async Task Outside_Development_a_command_without_the_chain_key_exits_1_saying_why_and_creates_no_client()
+    {
+        var run = await RunApiAsync(new Dictionary<string, string> { ["Audit__ChainKey"] = "" },
+            "clients", "create", "--role", "secretariat", "--name", "Boot");
+
+        Assert.True(run.ExitCode == 1, $"exit {run.ExitCode}\nstdout: {run.Stdout}\nstderr: {run.Stderr}");
+        Assert.Contains("Audit:ChainKey is required outside Development", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+        Assert.DoesNotContain("uncc_", run.Stdout + run.Stderr);
+        Assert.Empty(await ClientsRowsAsync());
     }
 
     [Theory]

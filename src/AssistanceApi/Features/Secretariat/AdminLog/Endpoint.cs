@@ -7,7 +7,7 @@ using FastEndpoints;
 namespace AssistanceApi.Features.Secretariat.AdminLog;
 
 /// <summary>The log of the secretariat's own clients, which belong to no State.</summary>
-public sealed class Endpoint(Database database) : Endpoint<SecretariatLogRequest, AdminLogPage>
+public sealed class Endpoint(Database database, ChainKeys keys) : Endpoint<SecretariatLogRequest, AdminLogPage>
 {
     public override void Configure()
     {
@@ -22,7 +22,7 @@ public sealed class Endpoint(Database database) : Endpoint<SecretariatLogRequest
     }
 
     public override async Task HandleAsync(SecretariatLogRequest request, CancellationToken ct) =>
-        await Send.OkAsync(await AdminLogPage.ReadAsync(database, AdminLogs.Secretariat, request.Take, request.After, ct), ct);
+        await Send.OkAsync(await AdminLogPage.ReadAsync(database, keys, AdminLogs.Secretariat, request.Take, request.After, ct), ct);
 }
 
 public sealed class SecretariatLogRequest : PageQuery;

@@ -9,7 +9,7 @@ namespace AssistanceApi.Features.States.AdminLog;
 
 public sealed record ReadAdminLogQuery(Caller Caller, string Code, int Limit, string? After) : IQuery<AdminLogPage>;
 
-public sealed class Handler(Database database, KnownStates states) : IQueryHandler<ReadAdminLogQuery, AdminLogPage>
+public sealed class Handler(Database database, ChainKeys keys, KnownStates states) : IQueryHandler<ReadAdminLogQuery, AdminLogPage>
 {
     public async ValueTask<AdminLogPage> Handle(ReadAdminLogQuery query, CancellationToken ct)
     {
@@ -18,6 +18,6 @@ public sealed class Handler(Database database, KnownStates states) : IQueryHandl
         // The directory is public, so a 403 leaks nothing: a State's administration is its own business.
         if (query.Caller.Role == ClientRoles.StateAdmin && query.Caller.State != query.Code)
             throw Problems.Forbidden("other-state", "code", $"A state-admin reads only its own State's admin log ({query.Caller.State}).");
-        return await AdminLogPage.ReadAsync(database, query.Code, query.Limit, query.After, ct);
+        return await AdminLogPage.ReadAsync(database, keys, query.Code, query.Limit, query.After, ct);
     }
 }
