@@ -111,6 +111,16 @@ internal sealed class BulkSeeder(SeedOptions options)
             SeedDrafts(inserts, clients, now, drafts);
             foreach (var ((from, to, year), last) in _counters)
                 inserts.Counter(from, to, year, last);
+            // The chain tip the API appends after (length and last hash). Left unsealed: the seeded chains use the
+            // unkeyed recipe and show chainValid false, which is fine, since history is not benchmarked; what matters is
+            // that the next event of a seeded request follows its create event.
+            using (var tips = connection.CreateCommand())
+            {
+                tips.Transaction = transaction;
+                tips.CommandText =
+                    "UPDATE requests SET chain_length = 1, chain_tip = (SELECT e.hash FROM request_events e WHERE e.request_id = requests.id AND e.sequence = 1) WHERE chain_length = 0";
+                tips.ExecuteNonQuery();
+            }
             transaction.Commit();
         }
         Exec(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
