@@ -88,7 +88,7 @@ public static class Cli
             await Console.Error.WriteLineAsync(e.Problem.Detail);
             return 1;
         }
-        Console.WriteLine($"client {id} revoked: its key stops working at once.");
+        Console.WriteLine($"client {id} revoked: a running server refuses its key from its next lookup: at once on PostgreSQL, within Auth__KeyCacheSeconds (5 s) on SQLite.");
         return 0;
     }
 
