@@ -4,7 +4,7 @@ namespace AssistanceApi.Audit;
 
 /// <summary>
 /// The first event that fails (sequence) and why (reason): missing, beyond-tip, previous-hash-mismatch, hash-mismatch,
-/// unknown-key, tip-mismatch or state-mismatch.
+/// unknown-key, tip-mismatch, state-mismatch or unrecorded-message.
 /// </summary>
 public sealed record ChainError(long Sequence, string Reason);
 
@@ -23,10 +23,13 @@ public static class ChainCheck
     public const string TipMismatch = "tip-mismatch";
     public const string StateMismatch = "state-mismatch";
 
+    /// <summary>A message no message event names: added behind the API's back. The error names the last event.</summary>
+    public const string UnrecordedMessage = "unrecorded-message";
+
     /// <summary>The first failure in <paramref name="events"/> (in sequence order) or in <paramref name="request"/>, or null.</summary>
     /// <param name="events">The request's events in sequence order.</param>
     /// <param name="request">The request row as stored, with its chain tip.</param>
-    /// <param name="messageDigests">The digest of each message of the request, by id.</param>
+    /// <param name="messageDigests">The digest of each message of the request, by id: every message it has.</param>
     /// <param name="keys">The configured chain keys.</param>
     public static ChainError? Verify(IReadOnlyList<AuditEvent> events, RequestState request, IReadOnlyDictionary<Guid, string> messageDigests, ChainKeys keys)
     {
@@ -52,22 +55,27 @@ public static class ChainCheck
             return new ChainError(last.Sequence, TipMismatch);
         // An unkeyed last event recorded no digest: the request is covered again from its next change.
         if (last.StateDigest is not null && last.StateDigest != request.Digest()) return new ChainError(last.Sequence, StateMismatch);
+        // Each message is sent by a change that records it; a message row with no event was written around the API.
+        var recorded = events.Where(e => e.Action == "message").Select(MessageIdOf).OfType<Guid>().ToHashSet();
+        if (messageDigests.Keys.Any(id => !recorded.Contains(id))) return new ChainError(last.Sequence, UnrecordedMessage);
         return null;
     }
 
     /// <summary>Message events are the ones whose hash covers a message: the one their details name.</summary>
     public static bool IsMessageEvent(AuditEvent e) => e.Action == "message" && e.KeyId is not null;
 
-    private static string? MessageDigestOf(AuditEvent e, IReadOnlyDictionary<Guid, string> messageDigests)
+    private static string? MessageDigestOf(AuditEvent e, IReadOnlyDictionary<Guid, string> messageDigests) =>
+        IsMessageEvent(e) && MessageIdOf(e) is { } messageId && messageDigests.TryGetValue(messageId, out var digest) ? digest : null;
+
+    /// <summary>The message a message event's details name (events of either recipe name it), or null.</summary>
+    private static Guid? MessageIdOf(AuditEvent e)
     {
-        if (!IsMessageEvent(e)) return null;
         try
         {
             using var details = JsonDocument.Parse(e.Details);
             return details.RootElement.ValueKind == JsonValueKind.Object
-                   && details.RootElement.TryGetProperty("messageId", out var id) && id.TryGetGuid(out var messageId)
-                   && messageDigests.TryGetValue(messageId, out var digest)
-                ? digest
+                   && details.RootElement.TryGetProperty("messageId", out var id) && id.ValueKind == JsonValueKind.String && id.TryGetGuid(out var messageId)
+                ? messageId
                 : null;
         }
         catch (JsonException)

@@ -5,6 +5,8 @@ namespace AssistanceApi.Host;
 /// <summary>
 /// Every body this API reads is JSON of bounded size: anything else is refused before an endpoint
 /// runs (415, 413). The size is enforced on the stream too, for bodies sent without a length.
+/// A change takes no query parameters (400): the endpoints' binder would fill body fields from them, past the
+/// JSON rules, the input budget and the Idempotency-Key fingerprint, which read the body only.
 /// </summary>
 public sealed class BodyRules(RequestDelegate next, IConfiguration config)
 {
@@ -13,12 +15,13 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
     public Task InvokeAsync(HttpContext http)
     {
         var request = http.Request;
+        if (IsChange(request.Method) && request.Query.Count > 0) return QueryRefused(http, request.Query.Keys.First());
         var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
         if (!hasBody)
         {
             // `curl -X POST …/acknowledge` with nothing to say: an absent body is an empty JSON object, so
             // actions whose fields are all optional need no body, and required fields are reported by name.
-            if (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method))
+            if (IsChange(request.Method))
             {
                 request.ContentType = HttpMethods.IsPatch(request.Method) ? "application/merge-patch+json" : "application/json";
                 request.Body = new MemoryStream("{}"u8.ToArray());
@@ -39,6 +42,15 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
         request.Body = new LimitedStream(request.Body, _maxBytes);
         return next(http);
     }
+
+    private static bool IsChange(string method) => HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method);
+
+    private static Task QueryRefused(HttpContext http, string name) => ProblemWriter.WriteAsync(http, new Problem
+    {
+        Title = "Bad Request", Status = 400, Type = Problems.TypeFor("invalid-input"),
+        Detail = "A POST, PUT or PATCH takes its input from the JSON body only; nothing was changed.",
+        Errors = [new ProblemError(ValidationProblems.Cut(name), "query parameters are not accepted on this method: send the field in the body.", "query-not-accepted")],
+    });
 
     public static Task TooLarge(HttpContext http) => ProblemWriter.WriteAsync(http, new Problem
     {

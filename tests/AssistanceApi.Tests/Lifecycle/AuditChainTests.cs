@@ -152,6 +152,36 @@ public sealed class AuditChainTests
     }
 
     [Fact]
+    public async Task A_message_added_without_an_event_breaks_the_chain()
+    {
+        await using var api = new ApiFactory();
+        var c = await Case.AtAsync(api, "acknowledged");
+        await (await c.PostAsync(c.Fra, "messages", new JsonObject { ["kind"] = "status-inquiry", ["text"] = "Any news?" })).ExpectAsync(HttpStatusCode.Created);
+        await AssertValidAsync(c);
+
+        // A reply from DEU that DEU never sent: the row alone, with no message event.
+        Assert.Equal(1, await api.Database.ExecuteAsync(
+            """
+            INSERT INTO request_messages (id, request_id, sent_at, from_state, from_client, kind, subject, text)
+            SELECT @forged, request_id, sent_at, 'DEU', from_client, kind, subject, 'We refuse: withdraw the request.' FROM request_messages WHERE request_id = @id
+            """, new { id = Guid.Parse(c.Id), forged = Guid.CreateVersion7() }));
+
+        Assert.Equal((4, "unrecorded-message"), await BrokenAsync(c));
+    }
+
+    [Fact]
+    public async Task A_message_event_whose_message_id_was_made_a_number_breaks_the_chain_without_a_500()
+    {
+        await using var api = new ApiFactory();
+        var c = await Case.AtAsync(api, "acknowledged");
+        await (await c.PostAsync(c.Fra, "messages", new JsonObject { ["kind"] = "status-inquiry", ["text"] = "Any news?" })).ExpectAsync(HttpStatusCode.Created);
+
+        await api.Database.ExecuteAsync("UPDATE request_events SET details = '{\"messageId\":7}' WHERE request_id = @id AND action = 'message'", Of(c));
+
+        Assert.Equal((4, ChainCheck.HashMismatch), await BrokenAsync(c));
+    }
+
+    [Fact]
     public async Task An_event_rehashed_with_plain_SHA256_does_not_verify()
     {
         await using var api = new ApiFactory();

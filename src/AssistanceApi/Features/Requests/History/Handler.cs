@@ -29,9 +29,8 @@ public sealed class Handler(Database database, RequestPresenter presenter, Chain
                    previous_hash AS PreviousHash, prior_digest AS PriorDigest, state_digest AS StateDigest, key_id AS KeyId, hash AS Hash
             FROM request_events WHERE request_id = @id ORDER BY sequence
             """, new { id = query.Id }, transaction)).ToList();
-        var messages = events.Any(ChainCheck.IsMessageEvent)
-            ? await MessageDigestsAsync(connection, transaction, query.Id)
-            : new Dictionary<Guid, string>();
+        // Every message, not only those the events name: one no event records was added behind the API's back.
+        var messages = await MessageDigestsAsync(connection, transaction, query.Id);
         await transaction.CommitAsync(ct);
 
         var error = ChainCheck.Verify(events, request, messages, keys);
