@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AssistanceApi.Features;
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 
 namespace AssistanceApi.Audit;

@@ -119,7 +119,7 @@ public sealed class AuditTrail(TimeProvider clock, Database database, Lazy<Chain
                 transaction);
         foreach (var admin in _pendingAdmin)
             await AdminLog.AppendAsync(connection, transaction, database.Dialect, admin.Log, admin.Action, admin.Target, admin.Actor,
-                JsonSerializer.Serialize(admin.Details, Host.JsonDefaults.Options), clock.Now(), chainKeys.Value);
+                JsonSerializer.Serialize(admin.Details, Http.JsonDefaults.Options), clock.Now(), chainKeys.Value);
         Clear();
     }
 

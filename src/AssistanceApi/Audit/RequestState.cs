@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
-using Dapper;
 using AssistanceApi.Persistence;
+using Dapper;
 
 namespace AssistanceApi.Audit;
 

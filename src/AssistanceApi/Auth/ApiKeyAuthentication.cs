@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using Dapper;
 using Microsoft.AspNetCore.Authentication;

@@ -1,3 +1,4 @@
+using AssistanceApi.Http;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace AssistanceApi.Host;

@@ -2,6 +2,7 @@ using AssistanceApi.Features.Clients;
 using AssistanceApi.Features.Clients.Create;
 using AssistanceApi.Features.Clients.List;
 using AssistanceApi.Features.Clients.Revoke;
+using AssistanceApi.Http;
 using AssistanceApi.Treaty;
 
 namespace AssistanceApi.Host;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AssistanceApi.Http;
 
 namespace AssistanceApi.Host;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AssistanceApi.Http;
 using NJsonSchema.Generation;
 
 namespace AssistanceApi.Host;

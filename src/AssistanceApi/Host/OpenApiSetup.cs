@@ -1,3 +1,4 @@
+using AssistanceApi.Http;
 using FastEndpoints.Swagger;
 using NSwag;
 

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using AssistanceApi.Audit;
+using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using AssistanceApi.Persistence.Seeding;
 using AssistanceApi.Treaty;
@@ -6,7 +8,6 @@ using Dapper;
 using FastEndpoints;
 using FastEndpoints.Swagger;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using System.Text.Json;
 
 namespace AssistanceApi.Host;
 

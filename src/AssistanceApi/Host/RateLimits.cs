@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using AssistanceApi.Http;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace AssistanceApi.Host;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AssistanceApi.Audit;
 using AssistanceApi.Auth;
+using AssistanceApi.Http;
 using AssistanceApi.Idempotency;
 using AssistanceApi.Persistence;
 using AssistanceApi.Persistence.Seeding;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 
 namespace AssistanceApi.Idempotency;
 

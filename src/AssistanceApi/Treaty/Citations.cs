@@ -1,3 +1,5 @@
+using AssistanceApi.Domain;
+
 namespace AssistanceApi.Treaty;
 
 /// <summary>

@@ -1,6 +1,7 @@
-using RequestKind = AssistanceApi.Features.Requests.RequestKind;
-using RequestProgress = AssistanceApi.Features.Requests.RequestProgress;
-using static AssistanceApi.Treaty.RequestStatus;
+using static AssistanceApi.Domain.RequestStatus;
+using RequestKind = AssistanceApi.Domain.RequestKind;
+using RequestProgress = AssistanceApi.Domain.RequestProgress;
+using RequestStatus = AssistanceApi.Domain.RequestStatus;
 
 namespace AssistanceApi.Treaty;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Auth;
 using AssistanceApi.Features.Clients;
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 using AssistanceApi.Tests.Support;
 using static AssistanceApi.Tests.Security.SecurityKit;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using AssistanceApi.Features;
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 using AssistanceApi.Tests.Support;
 using FastEndpoints;
 

@@ -1,4 +1,4 @@
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 using FastEndpoints;
 
 namespace AssistanceApi.Features.Clients;

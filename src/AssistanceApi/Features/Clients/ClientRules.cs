@@ -1,6 +1,6 @@
 using AssistanceApi.Auth;
 using AssistanceApi.Features.Clients.Create;
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 
 namespace AssistanceApi.Features.Clients;
 

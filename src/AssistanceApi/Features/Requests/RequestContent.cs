@@ -1,3 +1,5 @@
+using AssistanceApi.Domain;
+
 namespace AssistanceApi.Features.Requests;
 
 /// <summary>
@@ -32,12 +34,8 @@ public class RequestContent
 
     /// <summary>legalBasis defaults to the Convention (contract section 3).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public LegalBasis EffectiveLegalBasis => LegalBasis ?? Requests.LegalBasis.Convention;
+    public LegalBasis EffectiveLegalBasis => LegalBasis ?? Domain.LegalBasis.Convention;
 }
-
-public enum RequestKind { MutualLegalAssistance, ExpeditedPreservation, TrafficDataDisclosure }
-
-public enum LegalBasis { Convention, BilateralTreaty, Reciprocity }
 
 public sealed class Authority
 {
@@ -55,21 +53,12 @@ public sealed class Proceeding
     public Authority? ConductingAuthority { get; set; }
 }
 
-public enum ProceedingNature { Investigation, Prosecution, JudicialProceeding }
-
 /// <summary>Either a Convention offence by article, or a domestic offence with its maximum penalty.</summary>
 public sealed class OffenceClaim
 {
     public int? Article { get; set; }
     public string? Description { get; set; }
     public decimal? MaxPenaltyYears { get; set; }
-}
-
-public enum Measure
-{
-    TakingEvidence, ServiceOfDocuments, SearchAndSeizure, Freezing, StoredDataAccess, RealTimeTrafficCollection,
-    ContentInterception, ExaminingObjectsAndSites, InformationAndExpertEvaluations, DocumentsAndRecords,
-    TracingProceeds, VoluntaryAppearance, RecoveryOfProceeds, VideoHearing, DetainedPersonTransfer, Other,
 }
 
 public sealed class PersonConcerned
@@ -79,8 +68,6 @@ public sealed class PersonConcerned
     public string? Location { get; set; }
     public string? Nationality { get; set; }
 }
-
-public enum PersonRole { Suspect, Accused, Witness, Victim, Expert, AccountHolder, Other }
 
 public sealed class PreservationDetails
 {
@@ -102,4 +89,3 @@ public sealed class ElectronicData
     public int? DurationDays { get; set; }
 }
 
-public enum DataCategory { Subscriber, Traffic, Content }

@@ -1,3 +1,5 @@
+using AssistanceApi.Domain;
+
 namespace AssistanceApi.Features.Requests;
 
 /// <summary>Swagger examples: a complete request for stored data from FRA to DEU.</summary>

@@ -1,7 +1,8 @@
 using System.Data.Common;
 using System.Text.Json;
 using AssistanceApi.Auth;
-using AssistanceApi.Host;
+using AssistanceApi.Domain;
+using AssistanceApi.Http;
 using AssistanceApi.Treaty;
 using Dapper;
 

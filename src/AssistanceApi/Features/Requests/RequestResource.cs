@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AssistanceApi.Auth;
-using AssistanceApi.Host;
+using AssistanceApi.Domain;
+using AssistanceApi.Http;
 using AssistanceApi.Treaty;
 
 namespace AssistanceApi.Features.Requests;

@@ -1,5 +1,5 @@
 using AssistanceApi.Auth;
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 using FastEndpoints;
 
 namespace AssistanceApi.Features.Requests;

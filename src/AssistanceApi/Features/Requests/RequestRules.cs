@@ -1,5 +1,6 @@
 using AssistanceApi.Auth;
-using AssistanceApi.Host;
+using AssistanceApi.Domain;
+using AssistanceApi.Http;
 using AssistanceApi.Treaty;
 
 namespace AssistanceApi.Features.Requests;

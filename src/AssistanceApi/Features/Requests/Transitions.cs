@@ -1,7 +1,8 @@
 using System.Text.Json;
 using AssistanceApi.Audit;
 using AssistanceApi.Auth;
-using AssistanceApi.Host;
+using AssistanceApi.Domain;
+using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using AssistanceApi.Treaty;
 using Dapper;

@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using AssistanceApi.Auth;
 using AssistanceApi.Features.States;
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using AssistanceApi.Treaty;
 using AssistanceApi.Treaty.Rules;

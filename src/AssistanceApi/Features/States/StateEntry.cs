@@ -1,3 +1,5 @@
+using AssistanceApi.Domain;
+
 namespace AssistanceApi.Features.States;
 
 /// <summary>One State in the directory, as stored and as sent.</summary>
@@ -25,8 +27,6 @@ public sealed class ConventionStatus
     public DateOnly? InForceOn { get; init; }
 }
 
-public enum ConventionStatusKind { None, Signatory, Party }
-
 public sealed class Office
 {
     public required string Name { get; init; }
@@ -34,10 +34,3 @@ public sealed class Office
     public string? Phone { get; init; }
 }
 
-/// <summary>What a State has declared; null where nothing is known.</summary>
-public sealed class Declarations
-{
-    public bool? RequiresDualCriminality { get; init; }
-    public bool? AcceptsRealTimeTrafficCollection { get; init; }
-    public bool? AcceptsContentInterception { get; init; }
-}

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using AssistanceApi.Features.States;
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 using AssistanceApi.Treaty;
 using Dapper;
 

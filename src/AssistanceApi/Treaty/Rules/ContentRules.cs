@@ -1,3 +1,4 @@
+using AssistanceApi.Domain;
 using AssistanceApi.Features.Requests;
 using static AssistanceApi.Treaty.Rules.TreatyRule;
 

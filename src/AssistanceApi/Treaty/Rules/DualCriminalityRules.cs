@@ -1,3 +1,5 @@
+using AssistanceApi.Domain;
+using AssistanceApi.Http;
 using static AssistanceApi.Treaty.Rules.TreatyRule;
 
 namespace AssistanceApi.Treaty.Rules;

@@ -1,3 +1,4 @@
+using AssistanceApi.Domain;
 using AssistanceApi.Features.Requests;
 using static AssistanceApi.Treaty.Rules.TreatyRule;
 
@@ -46,7 +47,7 @@ public static class ElectronicEvidenceRules
     public static readonly TreatyRule UndeclaredInterception = Undeclared("uncc-46-1", Measure.ContentInterception,
         d => d.AcceptsContentInterception, "interception of content data");
 
-    private static TreatyRule Undeclared(string provisionId, Measure measure, Func<Features.States.Declarations, bool?> accepts, string what) =>
+    private static TreatyRule Undeclared(string provisionId, Measure measure, Func<Declarations, bool?> accepts, string what) =>
         new(provisionId, MutualLegalAssistance, Severity.Warning, ctx =>
             ctx.Measures.Contains(measure) && accepts(ctx.RequestedState.Declarations) is null
                 ? [new Breach("measures", $"{ctx.RequestedState.Code} has not declared whether it accepts requests for {what}.")]

@@ -1,4 +1,6 @@
+using AssistanceApi.Domain;
 using AssistanceApi.Features.Requests;
+using AssistanceApi.Http;
 using static AssistanceApi.Treaty.Rules.TreatyRule;
 
 namespace AssistanceApi.Treaty.Rules;

@@ -1,6 +1,6 @@
 using AssistanceApi.Audit;
 using AssistanceApi.Auth;
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using Dapper;
 using Mediator;

@@ -1,4 +1,4 @@
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 using AssistanceApi.Treaty;
 using FastEndpoints;
 

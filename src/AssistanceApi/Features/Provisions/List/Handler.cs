@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using AssistanceApi.Treaty;
 using Dapper;

@@ -1,3 +1,5 @@
+using AssistanceApi.Domain;
+
 namespace AssistanceApi.Features.Requests.AcceptConditions;
 
 public sealed class Endpoint(IMediator mediator) : ActionEndpoint<ConditionsAnswerBody>(mediator)

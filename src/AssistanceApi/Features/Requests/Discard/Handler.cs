@@ -1,6 +1,7 @@
 using AssistanceApi.Audit;
 using AssistanceApi.Auth;
-using AssistanceApi.Host;
+using AssistanceApi.Domain;
+using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using AssistanceApi.Treaty;
 using Dapper;

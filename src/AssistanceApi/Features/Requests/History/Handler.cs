@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using AssistanceApi.Audit;
 using AssistanceApi.Auth;
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using Dapper;
 using Mediator;

@@ -1,3 +1,5 @@
+using AssistanceApi.Domain;
+using AssistanceApi.Http;
 using AssistanceApi.Treaty;
 using FastEndpoints;
 using FluentValidation;
@@ -34,7 +36,7 @@ public sealed class ListRequestsValidator : Validator<ListRequestsRequest>
             .WithMessage("direction must be incoming or outgoing.");
         RuleFor(r => r.Status).Must(s => s is null || (WireName.TryParse<RequestStatus>(s, out var v) && v != RequestStatus.Discarded))
             .WithErrorCode("invalid-status").WithMessage("status must be one of the request statuses, e.g. in-execution.");
-        RuleFor(r => r.Kind).Must(k => k is null || WireName.TryParse<Requests.RequestKind>(k, out _))
+        RuleFor(r => r.Kind).Must(k => k is null || WireName.TryParse<Domain.RequestKind>(k, out _))
             .WithErrorCode("invalid-kind").WithMessage("kind must be mutual-legal-assistance, expedited-preservation or traffic-data-disclosure.");
         RuleFor(r => r.Counterpart).Must(c => c is null || states.Contains(c)).WithErrorCode("invalid-state-code")
             .WithMessage("counterpart must be the ISO 3166-1 alpha-3 code (upper case) of a UN Member State.");

@@ -1,4 +1,5 @@
 using AssistanceApi.Auth;
+using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using AssistanceApi.Treaty;
 using Dapper;
@@ -18,8 +19,8 @@ public sealed class Handler(Database database, RequestPresenter presenter) : IQu
         var now = presenter.Now;
         var after = ListCursor.Parse(filter.After);
         if (filter.Cursor is not null && after is null)
-            throw Host.Problems.BadRequest("The cursor is not one this list returned.",
-                new Host.ProblemError("cursor", "pass back the nextCursor of the previous page", "invalid-cursor"));
+            throw Http.Problems.BadRequest("The cursor is not one this list returned.",
+                new Http.ProblemError("cursor", "pass back the nextCursor of the previous page", "invalid-cursor"));
         await using var connection = await database.OpenAsync(ct);
         // AccessRules.MaySee as SQL. Emergencies first (Art. 2(o)), then newest; the cursor carries both.
         var rows = (await connection.QueryAsync<RequestRecord>(

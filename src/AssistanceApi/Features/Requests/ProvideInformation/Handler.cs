@@ -1,4 +1,4 @@
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using AssistanceApi.Treaty;
 using Mediator;

@@ -1,3 +1,4 @@
+using AssistanceApi.Domain;
 using AssistanceApi.Persistence;
 using AssistanceApi.Treaty;
 using Mediator;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AssistanceApi.Auth;
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 using FastEndpoints;
 
 namespace AssistanceApi.Features.Requests.Update;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 
 namespace AssistanceApi.Features.Requests.Update;
 

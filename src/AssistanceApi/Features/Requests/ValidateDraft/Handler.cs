@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AssistanceApi.Auth;
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using Mediator;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using Dapper;
 using Mediator;

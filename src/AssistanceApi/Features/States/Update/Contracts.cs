@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using AssistanceApi.Domain;
 using AssistanceApi.Features.Requests;
 using FastEndpoints;
 using FluentValidation;

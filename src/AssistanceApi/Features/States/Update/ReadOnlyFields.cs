@@ -1,4 +1,4 @@
-using AssistanceApi.Host;
+using AssistanceApi.Http;
 
 namespace AssistanceApi.Features.States.Update;
 

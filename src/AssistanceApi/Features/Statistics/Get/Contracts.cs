@@ -1,5 +1,5 @@
-using FastEndpoints;
 using AssistanceApi.Features.Requests;
+using FastEndpoints;
 using FluentValidation;
 
 namespace AssistanceApi.Features.Statistics.Get;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using AssistanceApi.Auth;
+using AssistanceApi.Domain;
 using AssistanceApi.Features.Requests;
 using AssistanceApi.Persistence;
 using Dapper;

@@ -1,4 +1,5 @@
 using AssistanceApi.Auth;
+using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using Dapper;
 using Mediator;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace AssistanceApi.Host;
+namespace AssistanceApi.Http;
 
 public static class ProblemWriter
 {

@@ -1,7 +1,6 @@
 using System.Globalization;
-using AssistanceApi.Host;
 
-namespace AssistanceApi.Features.Requests;
+namespace AssistanceApi.Http;
 
 /// <summary>Reads If-Match and writes ETag; the entity tag of a request is its version.</summary>
 public static class IfMatch

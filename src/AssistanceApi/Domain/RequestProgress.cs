@@ -1,6 +1,4 @@
-using AssistanceApi.Treaty;
-
-namespace AssistanceApi.Features.Requests;
+namespace AssistanceApi.Domain;
 
 /// <summary>What the lifecycle adds to a request after submission; stored as one JSON document.</summary>
 public sealed class RequestProgress

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AssistanceApi.Host;
+namespace AssistanceApi.Http;
 
 /// <summary>The RFC 9457 body every 4xx and 5xx carries.</summary>
 public sealed class Problem

@@ -1,4 +1,4 @@
-namespace AssistanceApi.Host;
+namespace AssistanceApi.Http;
 
 public static class EndpointDocs
 {

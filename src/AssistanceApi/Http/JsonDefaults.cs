@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AssistanceApi.Host;
+namespace AssistanceApi.Http;
 
 /// <summary>The wire format: camelCase, kebab-case enum values, UTC timestamps, and no unknown fields.</summary>
 public static class JsonDefaults

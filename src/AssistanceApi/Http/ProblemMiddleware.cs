@@ -1,5 +1,5 @@
 
-namespace AssistanceApi.Host;
+namespace AssistanceApi.Http;
 
 /// <summary>Turns handler problems into problem+json, and anything unexpected into a 500 that says nothing internal.</summary>
 public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddleware> log)

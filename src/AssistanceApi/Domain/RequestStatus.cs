@@ -1,4 +1,4 @@
-namespace AssistanceApi.Treaty;
+namespace AssistanceApi.Domain;
 
 public enum RequestStatus
 {

@@ -1,8 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
-using AssistanceApi.Host;
 
-namespace AssistanceApi;
+namespace AssistanceApi.Http;
 
 /// <summary>The kebab-case wire name of an enum value, as stored and as sent. Computed once per enum type.</summary>
 public static class WireName

@@ -3,7 +3,7 @@ using System.Text.Json;
 using FastEndpoints;
 using FluentValidation.Results;
 
-namespace AssistanceApi.Host;
+namespace AssistanceApi.Http;
 
 /// <summary>Shapes FastEndpoints' binding and validation failures as the contract's problem+json.</summary>
 public static class ValidationProblems

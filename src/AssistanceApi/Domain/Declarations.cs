@@ -1,0 +1,11 @@
+namespace AssistanceApi.Domain;
+
+public enum ConventionStatusKind { None, Signatory, Party }
+
+/// <summary>What a State has declared; null where nothing is known.</summary>
+public sealed class Declarations
+{
+    public bool? RequiresDualCriminality { get; init; }
+    public bool? AcceptsRealTimeTrafficCollection { get; init; }
+    public bool? AcceptsContentInterception { get; init; }
+}
