@@ -21,7 +21,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AssistanceApi.Domain;
 using Microsoft.Data.Sqlite;
 
 // Seeder --db <file> --count-idempotency-keys: how many keys were recorded with a response (run.sh checks
