@@ -56,6 +56,8 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new KnownKeys(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>(), keyCacheLifetime));
         services.AddSingleton<Features.Statistics.Get.ReportCache>();
 
+        // The transaction behaviour writes the audit events a command recorded before the transaction commits.
+        services.AddScoped<IPendingWrites>(sp => sp.GetRequiredService<AuditTrail>());
         services.AddMediator((Mediator.MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
