@@ -13,7 +13,7 @@ namespace AssistanceApi.Audit;
 /// </summary>
 /// <remarks>The chain key is resolved when an event is first signed, not when the trail is built: a read never needs it.
 /// The admin log is signed with it too, so a CLI command that changes clients needs the server's key.</remarks>
-public sealed class AuditTrail(TimeProvider clock, Database database, Lazy<ChainKeys> chainKeys, UnitOfWork unit)
+public sealed class AuditTrail(TimeProvider clock, Database database, Lazy<ChainKeys> chainKeys, UnitOfWork unit) : IPendingWrites
 {
     private readonly Dictionary<Guid, string> _before = [];
 
@@ -70,7 +70,9 @@ public sealed class AuditTrail(TimeProvider clock, Database database, Lazy<Chain
     public void RecordAdmin(string log, string action, string target, Caller? actor, object details) =>
         _pendingAdmin.Add(new PendingAdminEvent(log, action, target, actor, details));
 
-    internal void Clear()
+    void IPendingWrites.Clear() => Forget();
+
+    private void Forget()
     {
         _sealed.Clear();
         _pending.Clear();
@@ -78,7 +80,7 @@ public sealed class AuditTrail(TimeProvider clock, Database database, Lazy<Chain
         _pendingAdmin.Clear();
     }
 
-    internal async Task FlushAsync(DbConnection connection, DbTransaction transaction)
+    async Task IPendingWrites.FlushAsync(DbConnection connection, DbTransaction transaction)
     {
         foreach (var entry in _sealed) await InsertAsync(connection, transaction, entry);
         var tips = new Dictionary<Guid, Tip>();
@@ -120,7 +122,7 @@ public sealed class AuditTrail(TimeProvider clock, Database database, Lazy<Chain
         foreach (var admin in _pendingAdmin)
             await AdminLog.AppendAsync(connection, transaction, database.Dialect, admin.Log, admin.Action, admin.Target, admin.Actor,
                 JsonSerializer.Serialize(admin.Details, Http.JsonDefaults.Options), clock.Now(), chainKeys.Value);
-        Clear();
+        Forget();
     }
 
     private static Task InsertAsync(DbConnection connection, DbTransaction transaction, AuditEvent entry) =>

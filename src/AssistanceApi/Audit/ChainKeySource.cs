@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AssistanceApi.Persistence;
 
 namespace AssistanceApi.Audit;
 
@@ -12,11 +13,23 @@ public static class ChainKeySource
 {
     public const string GeneratedFileName = "audit-chain.key";
 
+    /// <summary>The keys for a server on this database: Development keeps a generated key beside the SQLite file, else in data/ under the content root.</summary>
+    public static ChainKeys Load(IConfiguration config, IHostEnvironment environment, DatabaseOptions database) =>
+        Load(config, environment, KeyFolder(database, environment));
+
     public static ChainKeys Load(IConfiguration config, IHostEnvironment environment, string keyFolder)
     {
         var previous = config.GetSection("Audit:PreviousChainKeys").GetChildren()
             .Select(c => c.Value).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
         return new ChainKeys(Current(config, environment, keyFolder), previous);
+    }
+
+    private static string KeyFolder(DatabaseOptions database, IHostEnvironment environment)
+    {
+        var file = database.Provider == DatabaseProvider.Sqlite ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource : "";
+        return file is { Length: > 0 } && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal)
+            ? Path.GetDirectoryName(Path.GetFullPath(file))!
+            : Path.Combine(environment.ContentRootPath, "data");
     }
 
     private static string Current(IConfiguration config, IHostEnvironment environment, string keyFolder)

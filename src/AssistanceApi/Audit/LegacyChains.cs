@@ -17,6 +17,18 @@ public static class LegacyChains
         pendingScripts.Any(s => s.Contains(Migration, StringComparison.Ordinal))
         && !pendingScripts.Any(s => s.Contains("0001_initial", StringComparison.Ordinal));
 
+    /// <summary>
+    /// Runs the pending migrations. When they bring keyed chains to a database that holds requests, the chains written
+    /// before are sealed by this run and only by it: a seal on request later would seal whatever someone had written
+    /// into the database meanwhile. The key is asked for before anything migrates, so a server without one changes nothing.
+    /// </summary>
+    public static async Task MigrateAsync(Database database, Writer writer, Func<ChainKeys> keys)
+    {
+        var sealWith = NeedSealing(Migrator.Pending(database)) ? keys() : null;
+        Migrator.Upgrade(database);
+        if (sealWith is not null) await SealAsync(writer, sealWith);
+    }
+
     public static Task SealAsync(Writer writer, ChainKeys keys) =>
         writer.RunAsync(async (connection, transaction) =>
         {

@@ -1,44 +1,14 @@
-using System.Text.Json;
 using AssistanceApi.Audit;
 using AssistanceApi.Http;
-using AssistanceApi.Persistence;
-using AssistanceApi.Persistence.Seeding;
-using AssistanceApi.Treaty;
-using Dapper;
 using FastEndpoints;
 using FastEndpoints.Swagger;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace AssistanceApi.Host;
 
+/// <summary>The middleware in the order a call meets it, then the endpoints, the document and the health checks.</summary>
 public static class Pipeline
 {
-    /// <summary>Migrations, seeds (the demo data only when withDemo and configured), then the in-memory catalogue the rules cite from.</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app, bool withDemo = true)
-    {
-        TypeHandlers.Register();
-        var services = app.Services;
-        var database = services.GetRequiredService<Database>();
-        await using (await database.StartupLockAsync())
-        {
-            var pending = Migrator.Pending(database);
-            // Chains written before keys existed are sealed by the run that adds the keys, and only by it: a seal
-            // on request later would seal whatever someone had written into the database meanwhile.
-            var keys = LegacyChains.NeedSealing(pending) ? services.GetRequiredService<ChainKeys>() : null;
-            Migrator.Upgrade(database);
-            if (keys is not null) await LegacyChains.SealAsync(services.GetRequiredService<Writer>(), keys);
-            await services.GetRequiredService<Seeder>().SeedAsync(withDemo);
-        }
-
-        await using var connection = await services.GetRequiredService<Database>().OpenAsync();
-        var provisions = (await connection.QueryAsync<string>("SELECT document FROM provisions ORDER BY sort_order"))
-            .Select(d => JsonSerializer.Deserialize<Provision>(d, JsonDefaults.Options)!);
-        var offences = (await connection.QueryAsync<string>("SELECT document FROM offences ORDER BY sort_order"))
-            .Select(d => JsonSerializer.Deserialize<Offence>(d, JsonDefaults.Options)!);
-        services.GetRequiredService<ProvisionCatalogue>().Load(provisions, offences);
-        services.GetRequiredService<KnownStates>().Load(await connection.QueryAsync<string>("SELECT code FROM states"));
-    }
-
     public static WebApplication UseAssistanceApi(this WebApplication app)
     {
         // A server without its chain key refuses to start (outside Development, where one is generated).

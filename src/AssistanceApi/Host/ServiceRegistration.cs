@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AssistanceApi.Audit;
 using AssistanceApi.Auth;
 using AssistanceApi.Http;
@@ -28,17 +27,18 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddSingleton(JsonDefaults.Options);
-        services.AddSingleton(ReadDatabaseOptions(builder));
+        services.AddSingleton(DatabaseOptions.From(config, builder.Environment.ContentRootPath));
         services.AddSingleton(new SeedOptions
         {
             Path = config["Seeding:Path"] ?? new SeedOptions().Path,
             Demo = config.GetValue("Seeding:Demo", builder.Environment.IsDevelopment()),
         });
         services.AddSingleton<Database>();
-        services.AddSingleton(sp => ChainKeySource.Load(config, builder.Environment, ChainKeyFolder(sp.GetRequiredService<DatabaseOptions>(), builder.Environment)));
+        services.AddSingleton(sp => ChainKeySource.Load(config, builder.Environment, sp.GetRequiredService<DatabaseOptions>()));
         services.AddSingleton(sp => new Lazy<ChainKeys>(sp.GetRequiredService<ChainKeys>));
         services.AddSingleton<Writer>();
         services.AddSingleton<Seeder>();
+        services.AddSingleton<CatalogueLoader>();
         services.AddSingleton<ProvisionCatalogue>();
         services.AddSingleton<KnownStates>();
         services.AddSingleton<TreatyRules>();
@@ -56,6 +56,8 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new KnownKeys(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>(), keyCacheLifetime));
         services.AddSingleton<Features.Statistics.Get.ReportCache>();
 
+        // The transaction behaviour writes the audit events a command recorded before the transaction commits.
+        services.AddScoped<IPendingWrites>(sp => sp.GetRequiredService<AuditTrail>());
         services.AddMediator((Mediator.MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -72,34 +74,5 @@ public static class ServiceRegistration
         services.AddOpenApiDocument(builder);
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return builder;
-    }
-
-    /// <summary>Where Development keeps a generated chain key: beside the SQLite file, else in data/ under the content root.</summary>
-    private static string ChainKeyFolder(DatabaseOptions database, IHostEnvironment environment)
-    {
-        var file = database.Provider == DatabaseProvider.Sqlite ? new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource : "";
-        return file is { Length: > 0 } && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal)
-            ? Path.GetDirectoryName(Path.GetFullPath(file))!
-            : Path.Combine(environment.ContentRootPath, "data");
-    }
-
-    private static DatabaseOptions ReadDatabaseOptions(WebApplicationBuilder builder)
-    {
-        var configured = builder.Configuration.GetConnectionString("Assistance");
-        return (builder.Configuration["Database:Provider"] ?? "sqlite").ToLowerInvariant() switch
-        {
-            "sqlite" => new DatabaseOptions
-            {
-                Provider = DatabaseProvider.Sqlite,
-                ConnectionString = Database.BuildSqliteConnectionString(configured, builder.Environment.ContentRootPath),
-            },
-            "postgres" or "postgresql" => new DatabaseOptions
-            {
-                Provider = DatabaseProvider.Postgres,
-                ConnectionString = configured ?? throw new InvalidOperationException(
-                    "Database:Provider is postgres: set ConnectionStrings:Assistance (ConnectionStrings__Assistance) to an Npgsql connection string."),
-            },
-            var other => throw new InvalidOperationException($"Database:Provider '{other}' is not supported: use sqlite or postgres."),
-        };
     }
 }

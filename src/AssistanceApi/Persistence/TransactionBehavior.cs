@@ -1,14 +1,13 @@
 using System.Data.Common;
-using AssistanceApi.Audit;
 using Mediator;
 
 namespace AssistanceApi.Persistence;
 
 /// <summary>
-/// Runs each write command, and the audit events it recorded, in one transaction; what the command asked to do
+/// Runs each write command, and what it recorded for the end of its unit (the audit events), in one transaction; what the command asked to do
 /// once committed runs after the commit, and not at all if it failed.
 /// </summary>
-public sealed class TransactionBehavior<TMessage, TResponse>(Writer writer, UnitOfWork unit, AuditTrail audit)
+public sealed class TransactionBehavior<TMessage, TResponse>(Writer writer, UnitOfWork unit, IPendingWrites pending)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IWriteCommand, IMessage
 {
@@ -33,13 +32,13 @@ public sealed class TransactionBehavior<TMessage, TResponse>(Writer writer, Unit
             try
             {
                 var response = await next(message, ct);
-                await audit.FlushAsync(connection, transaction);
+                await pending.FlushAsync(connection, transaction);
                 return response;
             }
             finally
             {
                 unit.Unbind();
-                audit.Clear();
+                pending.Clear();
             }
         }
     }

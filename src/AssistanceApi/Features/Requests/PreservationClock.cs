@@ -1,4 +1,6 @@
 using System.Data.Common;
+using AssistanceApi.Domain;
+using AssistanceApi.Persistence;
 using Dapper;
 
 namespace AssistanceApi.Features.Requests;
@@ -12,17 +14,17 @@ public static class PreservationClock
     /// <summary>A follow-up request for mutual legal assistance between the same two States, submitted while the data was
     /// preserved, has not yet ended: the data stays preserved pending the decision on it (Art. 42(7)). A follow-up sent
     /// after the period ended revives nothing.</summary>
-    public const string FollowUpPending =
-        """
-        EXISTS (SELECT 1 FROM requests f WHERE f.related_request_id = r.id AND f.kind = 'mutual-legal-assistance'
+    public static readonly string FollowUpPending =
+        $"""
+        EXISTS (SELECT 1 FROM requests f WHERE f.related_request_id = r.id AND {SqlLiteral.In("f.kind", RequestKind.MutualLegalAssistance)}
                 AND f.requesting_state = r.requesting_state AND f.requested_state = r.requested_state
-                AND f.status NOT IN ('draft', 'discarded') AND f.submitted_at <= r.preserved_until
+                AND {VisibilitySql.SeenByRequestedState("f")} AND f.submitted_at <= r.preserved_until
                 AND (f.closed_at IS NULL OR f.closed_at >= @now))
         """;
 
-    public const string Lapsed = $"(r.status = 'preserved' AND r.preserved_until < @now AND NOT {FollowUpPending})";
+    public static readonly string Lapsed = $"({SqlLiteral.In("r.status", RequestStatus.Preserved)} AND r.preserved_until < @now AND NOT {FollowUpPending})";
 
-    public const string EffectiveStatus = $"CASE WHEN {Lapsed} THEN 'expired' ELSE r.status END";
+    public static readonly string EffectiveStatus = $"CASE WHEN {Lapsed} THEN {SqlLiteral.Of(RequestStatus.Expired)} ELSE r.status END";
 
     /// <summary>
     /// Shows loaded rows as they are at <paramref name="now"/>: a preservation past its end with no follow-up pending

@@ -1,4 +1,5 @@
 using AssistanceApi.Auth;
+using AssistanceApi.Domain;
 using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using AssistanceApi.Treaty;
@@ -22,7 +23,7 @@ public sealed class Handler(Database database, RequestPresenter presenter) : IQu
             throw Http.Problems.BadRequest("The cursor is not one this list returned.",
                 new Http.ProblemError("cursor", "pass back the nextCursor of the previous page", "invalid-cursor"));
         await using var connection = await database.OpenAsync(ct);
-        // AccessRules.MaySee as SQL. Emergencies first (Art. 2(o)), then newest; the cursor carries both.
+        // Visibility as SQL (AccessRules.MaySee for one request). Emergencies first (Art. 2(o)), then newest; the cursor carries both.
         var rows = (await connection.QueryAsync<RequestRecord>(
             Sql(filter, after is not null, database.Dialect, contactPoint: caller.Role == ClientRoles.ContactPoint),
             new
@@ -52,7 +53,7 @@ public sealed class Handler(Database database, RequestPresenter presenter) : IQu
         $"""
         SELECT {RequestRecord.Columns} FROM requests r
         WHERE {Side(filter.Direction)}
-          {(contactPoint ? ExpeditedKinds : "")}
+          {(contactPoint ? ContactPointKinds : "")}
           {StatusCondition(filter.Status)}
           {(filter.Kind is null ? "" : "AND r.kind = @kind")}
           {(filter.Counterpart is null ? "" : "AND (r.requesting_state = @counterpart OR r.requested_state = @counterpart)")}
@@ -64,42 +65,44 @@ public sealed class Handler(Database database, RequestPresenter presenter) : IQu
 
     /// <summary>
     /// One side of the exchange at a time, written out rather than switched by parameters, so the planner
-    /// walks the (state, status, emergency, id) indexes instead of scanning every request. The incoming side
-    /// repeats the WHERE of its partial indexes word for word (migration 0008): they hold no draft and nothing
-    /// discarded, so drafts other States address to the caller are never visited.
+    /// walks the (state, status, emergency, id) indexes instead of scanning every request (<see cref="VisibilitySql"/>).
     /// </summary>
     private static string Side(string? direction) => direction switch
     {
-        "outgoing" => Outgoing,
-        "incoming" => Incoming,
-        _ => $"(({Outgoing}) OR ({Incoming}))",
+        "outgoing" => VisibilitySql.Outgoing,
+        "incoming" => VisibilitySql.Incoming,
+        _ => BothSides,
     };
 
-    private const string Outgoing = "r.requesting_state = @state AND r.status <> 'discarded'";
+    private static readonly string BothSides = $"(({VisibilitySql.Outgoing}) OR ({VisibilitySql.Incoming}))";
 
     /// <summary>What a 24/7 point of contact may handle (AccessRules.MayHandle), as the WHERE of its own partial indexes.</summary>
-    private const string ExpeditedKinds = "AND r.kind <> 'mutual-legal-assistance'";
-    private const string Incoming = "r.requested_state = @state AND r.status NOT IN ('draft', 'discarded')";
+    private static readonly string ContactPointKinds = $"AND {VisibilitySql.KindsHandledBy(Office.ContactPoint)}";
 
     /// <summary>expired and preserved are read through the preservation clock, so a lapsed preservation lists as expired at once.</summary>
-    private static string StatusCondition(string? status) => status switch
-    {
-        null => "",
-        "expired" => $"AND (r.status = 'expired' OR {PreservationClock.Lapsed})",
-        "preserved" => $"AND (r.status = 'preserved' AND NOT {PreservationClock.Lapsed})",
-        _ => "AND r.status = @status",
-    };
+    private static string StatusCondition(string? status) =>
+        status is null ? ""
+        : !WireName.TryParse<RequestStatus>(status, out var value) ? ByStatus
+        : value switch { RequestStatus.Expired => ExpiredNow, RequestStatus.Preserved => PreservedNow, _ => ByStatus };
+
+    private const string ByStatus = "AND r.status = @status";
+
+    private static readonly string ExpiredNow = $"AND ({SqlLiteral.In("r.status", RequestStatus.Expired)} OR {PreservationClock.Lapsed})";
+    private static readonly string PreservedNow = $"AND ({SqlLiteral.In("r.status", RequestStatus.Preserved)} AND NOT {PreservationClock.Lapsed})";
 
     /// <summary>Open, and either not acknowledged in time or past the requested deadline.</summary>
     private static string Overdue(Dialect dialect) =>
         $"""
-        AND NOT {dialect.In("r.status", "terminal")} AND r.status <> 'draft'
-        AND ((r.status = 'submitted' AND r.acknowledge_by < @now) OR r.due_at < @now)
+        AND NOT {dialect.In("r.status", "terminal")} AND {NotADraft}
+        AND (({AwaitingAcknowledgement} AND r.acknowledge_by < @now) OR r.due_at < @now)
         """;
 
-    private const string Expiring =
+    private static readonly string NotADraft = SqlLiteral.NotIn("r.status", RequestStatus.Draft);
+    private static readonly string AwaitingAcknowledgement = SqlLiteral.In("r.status", RequestStatus.Submitted);
+
+    private static readonly string Expiring =
         $"""
-        AND r.status = 'preserved' AND r.preserved_until >= @now AND r.preserved_until <= @expiringBefore
+        AND {SqlLiteral.In("r.status", RequestStatus.Preserved)} AND r.preserved_until >= @now AND r.preserved_until <= @expiringBefore
         AND NOT {PreservationClock.FollowUpPending}
         """;
 

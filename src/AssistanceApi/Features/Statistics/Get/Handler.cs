@@ -3,6 +3,7 @@ using AssistanceApi.Auth;
 using AssistanceApi.Domain;
 using AssistanceApi.Features.Requests;
 using AssistanceApi.Persistence;
+using AssistanceApi.Treaty;
 using Dapper;
 using Mediator;
 
@@ -20,25 +21,28 @@ public sealed record StatisticsQuery(Caller Caller, DateOnly? From, DateOnly? To
 public sealed class Handler(Database database, TimeProvider clock, ReportCache cache, IConfiguration config)
     : IQueryHandler<StatisticsQuery, StatisticsReport>
 {
-
     // A lapsed preservation counts as expired before the sweep has persisted it.
-    private const string Status = PreservationClock.EffectiveStatus;
+    private static readonly string Status = PreservationClock.EffectiveStatus;
 
-    private const string Terminal = "('executed', 'partially-executed', 'refused', 'withdrawn', 'released', 'expired')";
+    // Every request counted was submitted, so none is a draft or discarded: open is anything not terminal.
+    private static readonly string Open = $"{Status} NOT IN {SqlLiteral.List(Lifecycle.Terminal)}";
+
+    private static readonly string Executed = SqlLiteral.In("r.status", RequestStatus.Executed, RequestStatus.PartiallyExecuted);
+    private static readonly string Refused = SqlLiteral.In("r.status", RequestStatus.Refused);
 
     public async ValueTask<StatisticsReport> Handle(StatisticsQuery query, CancellationToken ct)
     {
         var to = query.To ?? DateOnly.FromDateTime(clock.Now().UtcDateTime);
         var from = query.From ?? to.AddYears(-1);
         var state = query.Caller.IsSecretariat ? null : query.Caller.State;
-        var expeditedOnly = !query.Caller.IsSecretariat && !AccessRules.MayHandle(query.Caller, RequestKind.MutualLegalAssistance);
+        var office = query.Caller.IsSecretariat ? null : AccessRules.OfficeOf(query.Caller);
         var seconds = config.GetValue("Statistics:CacheSeconds", 60);
-        if (seconds <= 0) return await cache.ComputeAsync(token => ComputeAsync(from, to, state, expeditedOnly, token), ct);
-        return await cache.GetAsync((state, expeditedOnly, from, to), TimeSpan.FromSeconds(seconds),
-            token => ComputeAsync(from, to, state, expeditedOnly, token), ct);
+        if (seconds <= 0) return await cache.ComputeAsync(token => ComputeAsync(from, to, state, office, token), ct);
+        return await cache.GetAsync((state, office, from, to), TimeSpan.FromSeconds(seconds),
+            token => ComputeAsync(from, to, state, office, token), ct);
     }
 
-    private async Task<StatisticsReport> ComputeAsync(DateOnly from, DateOnly to, string? state, bool expeditedOnly, CancellationToken ct)
+    private async Task<StatisticsReport> ComputeAsync(DateOnly from, DateOnly to, string? state, Office? office, CancellationToken ct)
     {
         var window = new
         {
@@ -48,10 +52,11 @@ public sealed class Handler(Database database, TimeProvider clock, ReportCache c
             now = clock.Now(),
         };
 
-        // Requests submitted in [start, end), seen by the caller: every State for the secretariat, else its own pairs.
+        // Requests submitted in [start, end), so seen by both their States (Visibility): every State for the secretariat,
+        // else its own pairs, and only the kinds its office handles.
         var inScope = "r.submitted_at >= @start AND r.submitted_at < @end"
                       + (state is null ? "" : " AND (r.requesting_state = @state OR r.requested_state = @state)")
-                      + (expeditedOnly ? " AND r.kind <> 'mutual-legal-assistance'" : "");
+                      + (office is { } handling && VisibilitySql.KindsHandledBy(handling) is { } kinds ? " AND " + kinds : "");
         await using var connection = await database.OpenAsync(ct);
         using var interrupt = Database.InterruptOn(connection, ct);
         try
@@ -82,16 +87,16 @@ public sealed class Handler(Database database, TimeProvider clock, ReportCache c
         var pairs = await connection.QueryAsync<PairCount>(new CommandDefinition(
             $"""
             SELECT r.requesting_state AS RequestingState, r.requested_state AS RequestedState, COUNT(*) AS Submitted,
-                   SUM(CASE WHEN {Status} NOT IN {Terminal} THEN 1 ELSE 0 END) AS Open,
-                   SUM(CASE WHEN r.status IN ('executed', 'partially-executed') THEN 1 ELSE 0 END) AS Executed,
-                   SUM(CASE WHEN r.status = 'refused' THEN 1 ELSE 0 END) AS Refused
+                   SUM(CASE WHEN {Open} THEN 1 ELSE 0 END) AS Open,
+                   SUM(CASE WHEN {Executed} THEN 1 ELSE 0 END) AS Executed,
+                   SUM(CASE WHEN {Refused} THEN 1 ELSE 0 END) AS Refused
             FROM requests r WHERE {inScope}
             GROUP BY r.requesting_state, r.requested_state ORDER BY r.requesting_state, r.requested_state
             """, window, cancellationToken: ct));
 
         return new StatisticsReport(from, to, state ?? "all", byKind.ToList(),
             await DurationAsync(connection, inScope, "r.acknowledged_at", "r.acknowledged_at IS NOT NULL", window, ct),
-            await DurationAsync(connection, inScope, "r.closed_at", "r.status IN ('executed', 'partially-executed')", window, ct),
+            await DurationAsync(connection, inScope, "r.closed_at", Executed, window, ct),
             grounds.ToList(), pairs.ToList());
     }
 

@@ -1,7 +1,6 @@
-using AssistanceApi.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace AssistanceApi.Host;
+namespace AssistanceApi.Http;
 
 /// <summary>
 /// Every body this API reads is JSON of bounded size: anything else is refused before an endpoint

@@ -1,10 +1,12 @@
 using System.Text.Json;
-using AssistanceApi.Features;
+using AssistanceApi.Audit;
 using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 
-namespace AssistanceApi.Audit;
+namespace AssistanceApi.Features;
 
+// The wire shape of the States' and the secretariat's admin logs, so it sits at the Features root shared by both
+// areas; the chain it reads is Audit's.
 /// <summary>One page of an admin log, oldest first; chainValid is recomputed over the whole log on every read.</summary>
 public sealed class AdminLogPage
 {

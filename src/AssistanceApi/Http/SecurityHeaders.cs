@@ -1,4 +1,4 @@
-namespace AssistanceApi.Host;
+namespace AssistanceApi.Http;
 
 /// <summary>Request data must not be sniffed or cached by anything between the two authorities.</summary>
 public sealed class SecurityHeaders(RequestDelegate next)

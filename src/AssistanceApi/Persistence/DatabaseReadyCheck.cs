@@ -1,8 +1,7 @@
-using AssistanceApi.Persistence;
 using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace AssistanceApi.Host;
+namespace AssistanceApi.Persistence;
 
 /// <summary>Ready when the database answers and no migration is pending.</summary>
 public sealed class DatabaseReadyCheck(Database database) : IHealthCheck

@@ -1,7 +1,7 @@
 using System.Net;
 using ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders;
 
-namespace AssistanceApi.Host;
+namespace AssistanceApi.Http;
 
 /// <summary>
 /// X-Forwarded-For and X-Forwarded-Proto are believed only from loopback and the proxies named in

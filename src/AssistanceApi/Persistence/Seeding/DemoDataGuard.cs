@@ -1,8 +1,6 @@
-using AssistanceApi.Persistence;
-using AssistanceApi.Persistence.Seeding;
 using Dapper;
 
-namespace AssistanceApi.Host;
+namespace AssistanceApi.Persistence.Seeding;
 
 /// <summary>
 /// A server outside Development, without Seeding:Demo, refuses to start on a database that holds an active demo
@@ -12,15 +10,14 @@ namespace AssistanceApi.Host;
 public static class DemoDataGuard
 {
     /// <summary>Why the server must not start, or null.</summary>
-    public static async Task<string?> RefusalAsync(this WebApplication app)
+    public static async Task<string?> RefusalAsync(Database database, Seeder seeder, SeedOptions seeding, bool development)
     {
-        var seeding = app.Services.GetRequiredService<SeedOptions>();
-        if (app.Environment.IsDevelopment() || seeding.Demo) return null;
+        if (development || seeding.Demo) return null;
 
-        var demo = app.Services.GetRequiredService<Seeder>().DemoClients();
+        var demo = seeder.DemoClients();
         var ids = demo.Select(c => c.Id.ToString("D")).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var hashes = demo.Select(c => c.KeyHash).ToHashSet(StringComparer.Ordinal);
-        await using var connection = await app.Services.GetRequiredService<Database>().OpenAsync();
+        await using var connection = await database.OpenAsync();
         var active = await connection.QueryAsync<ActiveClient>(
             "SELECT id AS Id, name AS Name, key_prefix AS KeyPrefix, key_hash AS KeyHash FROM clients WHERE revoked_at IS NULL");
         var found = active.Where(c => c.KeyPrefix is null || ids.Contains(c.Id.ToString("D")) || hashes.Contains(c.KeyHash)).ToList();

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using AssistanceApi.Http;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace AssistanceApi.Host;
+namespace AssistanceApi.Http;
 
 /// <summary>A fixed window of RateLimiting:PermitsPerMinute per client (per address before authentication), so one client's burst never limits another.</summary>
 public static class RateLimits

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using AssistanceApi.Http;
 
-namespace AssistanceApi.Host;
+namespace AssistanceApi.Http;
 
 /// <summary>
 /// Before an endpoint builds anything from a body, one pass over its tokens checks that it is of a size a body of

@@ -1,0 +1,28 @@
+using AssistanceApi.Audit;
+using AssistanceApi.Persistence;
+using AssistanceApi.Persistence.Seeding;
+
+namespace AssistanceApi.Host;
+
+/// <summary>What runs before the server serves: the database brought up to date, then the catalogue read from it.</summary>
+public static class Startup
+{
+    /// <summary>Migrations, seeds (the demo data only when withDemo and configured), then the in-memory catalogue the rules cite from.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool withDemo = true)
+    {
+        TypeHandlers.Register();
+        var services = app.Services;
+        var database = services.GetRequiredService<Database>();
+        await using (await database.StartupLockAsync())
+        {
+            await LegacyChains.MigrateAsync(database, services.GetRequiredService<Writer>(), services.GetRequiredService<ChainKeys>);
+            await services.GetRequiredService<Seeder>().SeedAsync(withDemo);
+        }
+        await services.GetRequiredService<CatalogueLoader>().LoadAsync();
+    }
+
+    /// <summary>Why the server must not start (demo clients on a database outside Development), or null.</summary>
+    public static Task<string?> RefusalAsync(this WebApplication app) =>
+        DemoDataGuard.RefusalAsync(app.Services.GetRequiredService<Database>(), app.Services.GetRequiredService<Seeder>(),
+            app.Services.GetRequiredService<SeedOptions>(), app.Environment.IsDevelopment());
+}
