@@ -13,7 +13,7 @@ public static class AccessRules
     /// <summary>Central authorities handle every kind; 24/7 points of contact only the expedited channels of Arts. 41–43.</summary>
     public static bool MayHandle(Caller caller, RequestKind kind) =>
         caller.Role == ClientRoles.CentralAuthority
-        || (caller.Role == ClientRoles.ContactPoint && kind != RequestKind.MutualLegalAssistance);
+        || (caller.Role == ClientRoles.ContactPoint && DraftRules.ContactPointHandles(kind));
 
     /// <summary>
     /// The requesting State sees its requests; the requested State once submitted; every other State and the
