@@ -3,7 +3,8 @@ using AssistanceApi.Persistence.Documents;
 
 namespace AssistanceApi.Features.States;
 
-/// <summary>One State in the directory, as sent; stored as a <see cref="StateDocument"/>.</summary>
+// Stored as a StateDocument of the same JSON (Persistence owns that shape); this is the wire's.
+/// <summary>One State in the directory, as stored and as sent.</summary>
 public sealed class StateEntry
 {
     public required string Code { get; init; }
