@@ -22,7 +22,8 @@ public sealed class TreatyRules(ProvisionCatalogue catalogue)
             if (breaches.Count == 0) continue;
 
             var provision = catalogue[rule.ProvisionId];
-            var displaced = otherTreaty && OtherTreatyPrecedence.Displaces(provision);
+            // Only an error changes: a rule that warns anyway says nothing more.
+            var displaced = otherTreaty && rule.Severity == Severity.Error && OtherTreatyPrecedence.Displaces(provision);
             var severity = displaced ? Severity.Warning : rule.Severity;
             var basis = new RuleBasis(rule.Basis, provision.Id, provision.Verified);
             foreach (var breach in breaches)

@@ -133,10 +133,13 @@ public sealed class TreatyRulesTests
         Assert.All(findings, f => Assert.Equal(Severity.Error, f.Severity));
     }
 
-    [Fact]
-    public void A_warning_rule_stays_a_warning_whatever_the_legal_basis()
+    [Theory]
+    [InlineData(LegalBasis.Convention)]
+    [InlineData(LegalBasis.BilateralTreaty)]
+    public void A_warning_rule_stays_the_same_warning_whatever_the_legal_basis(LegalBasis basis)
     {
-        var findings = new TreatyRules(Catalogue()).Evaluate(Context(Mla() with { Persons = null }));
-        Assert.Equal(Severity.Warning, findings.Single(f => f.Code == "uncc-40-15-e").Severity);
+        var finding = new TreatyRules(Catalogue()).Evaluate(Context(Mla() with { LegalBasis = basis, Persons = null })).Single();
+        Assert.Equal((Severity.Warning, "uncc-40-15-e"), (finding.Severity, finding.Code));
+        Assert.Equal("UNCC Art. 40(15)(e): where possible, give the identity, location and nationality of any person concerned.", finding.Reason);
     }
 }
