@@ -43,7 +43,7 @@ public static class ServiceRegistration
         services.AddSingleton<KnownStates>();
         services.AddSingleton<TreatyRules>();
         services.AddSingleton<Features.Requests.TreatyCheck>();
-        services.AddSingleton(sp => TreatyOptions.From(config));
+        services.AddSingleton(sp => config.ReadTreatyOptions());
         services.AddScoped<UnitOfWork>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<IdempotencyContext>();

@@ -1,5 +1,4 @@
 using AssistanceApi.Domain;
-using AssistanceApi.Features.Requests;
 
 namespace AssistanceApi.Treaty;
 

@@ -14,12 +14,4 @@ public sealed class TreatyOptions
 
     /// <summary>The same for emergencies (Art. 2(o)) and the expedited channels of Arts. 42–43, where data is volatile.</summary>
     public TimeSpan ExpeditedAcknowledgeWithin { get; init; } = TimeSpan.FromHours(24);
-
-    public static TreatyOptions From(IConfiguration config) => new()
-    {
-        ConsultationTimeoutDays = config.GetValue("Treaty:ConsultationTimeoutDays", 30),
-        PreservationMinimumDays = config.GetValue("Treaty:PreservationMinimumDays", 60),
-        AcknowledgeWithin = TimeSpan.FromHours(config.GetValue("Treaty:AcknowledgeWithinHours", 48)),
-        ExpeditedAcknowledgeWithin = TimeSpan.FromHours(config.GetValue("Treaty:ExpeditedAcknowledgeWithinHours", 24)),
-    };
 }

@@ -11,9 +11,29 @@ public sealed class TreatyRules(ProvisionCatalogue catalogue)
         .. PreservationRules.All, .. DisclosureRules.All, .. ElectronicEvidenceRules.All,
     ];
 
-    public IReadOnlyList<Finding> Evaluate(RuleContext context) =>
-        All.Where(rule => rule.AppliesTo.Contains(context.Kind))
-            .SelectMany(rule => rule.Check(context).Select(breach => new Finding(
-                rule.Severity, rule.ProvisionId, breach.Name, catalogue.Reason(rule.ProvisionId, breach.Message))))
-            .ToList();
+    public IReadOnlyList<Finding> Evaluate(RuleContext context)
+    {
+        var otherTreaty = OtherTreatyPrecedence.Applies(context.Request.EffectiveLegalBasis);
+        var findings = new List<Finding>();
+        foreach (var rule in All)
+        {
+            if (!rule.AppliesTo.Contains(context.Kind)) continue;
+            var breaches = rule.Check(context).ToList();
+            if (breaches.Count == 0) continue;
+
+            var provision = catalogue[rule.ProvisionId];
+            // Only an error changes: a rule that warns anyway says nothing more.
+            var displaced = otherTreaty && rule.Severity == Severity.Error && OtherTreatyPrecedence.Displaces(provision);
+            var severity = displaced ? Severity.Warning : rule.Severity;
+            var basis = new RuleBasis(rule.Basis, provision.Id, provision.Verified);
+            foreach (var breach in breaches)
+                findings.Add(new Finding(severity, rule.ProvisionId, breach.Name, Reason(provision, breach.Message, displaced), basis));
+        }
+        return findings;
+    }
+
+    private string Reason(Provision provision, string message, bool displaced) => displaced
+        ? $"{provision.Citation}: {message} Only a warning: the request rests on a treaty of mutual legal assistance between " +
+          $"the two States, which applies instead of this paragraph ({catalogue[OtherTreatyPrecedence.ProvisionId].Citation})."
+        : $"{provision.Citation}: {message}";
 }

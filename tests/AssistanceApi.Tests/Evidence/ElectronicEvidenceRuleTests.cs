@@ -138,14 +138,14 @@ public sealed class ElectronicEvidenceRuleTests
     [Theory]
     [InlineData(3)]
     [InlineData(1)]
-    public async Task Content_interception_resting_on_a_crime_under_four_years_fails_46_1(int years)
+    public async Task Content_interception_resting_on_a_crime_under_four_years_fails_35_1(int years)
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var body = ElectronicMla(Interception, "DEU", Period());
         body["offences"] = new JsonArray(SeriousCrime(years));
-        await fra.AssertFindingAsync(await fra.ValidateAsync(body), "uncc-46-1", "offences");
-        await fra.SubmitRejectedAsync(body, "uncc-46-1", "offences");
+        await fra.AssertFindingAsync(await fra.ValidateAsync(body), "uncc-35-1", "offences");
+        await fra.SubmitRejectedAsync(body, "uncc-35-1", "offences");
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Rules = AssistanceApi.Treaty.TreatyRules;
+using RuleSet = AssistanceApi.Treaty.TreatyRules;
 
 namespace AssistanceApi.Tests.Treaty;
 
@@ -18,8 +18,8 @@ public sealed class CatalogueTests
     public void Every_treaty_rule_cites_a_provision_in_the_catalogue()
     {
         var ids = ProvisionIds();
-        Assert.NotEmpty(Rules.All);
-        var missing = Rules.All.Select(r => r.ProvisionId).Where(id => !ids.Contains(id)).Distinct().ToList();
+        Assert.NotEmpty(RuleSet.All);
+        var missing = RuleSet.All.Select(r => r.ProvisionId).Where(id => !ids.Contains(id)).Distinct().ToList();
         Assert.True(missing.Count == 0, $"rules cite provisions missing from seeds/provisions.json: {string.Join(", ", missing)}");
         Assert.Contains(AssistanceApi.Features.Requests.TreatyCheck.OwnStateProvision, ids);
     }
@@ -33,7 +33,7 @@ public sealed class CatalogueTests
             "uncc-40-15-a", "uncc-40-15-b", "uncc-40-15-c", "uncc-40-15-d", "uncc-40-15-e", "uncc-40-15-f",
             "uncc-35-1", "uncc-40-25", "uncc-2-o", "uncc-40-9",
         ];
-        var ids = Rules.All.Select(r => r.ProvisionId).ToHashSet();
+        var ids = RuleSet.All.Select(r => r.ProvisionId).ToHashSet();
         foreach (var id in expected) Assert.Contains(id, ids);
     }
 
@@ -46,10 +46,10 @@ public sealed class CatalogueTests
             "uncc-65-1", "uncc-40-13", "uncc-41-1", "uncc-40-14", "uncc-40-15-a", "uncc-40-15-b", "uncc-40-15-c",
             "uncc-40-15-d", "uncc-40-15-f", "uncc-35-1", "uncc-40-25", "uncc-2-o",
         ];
-        foreach (var rule in Rules.All.Where(r => warnings.Contains(r.ProvisionId)))
+        foreach (var rule in RuleSet.All.Where(r => warnings.Contains(r.ProvisionId)))
             Assert.Equal(AssistanceApi.Treaty.Severity.Warning, rule.Severity);
-        foreach (var rule in Rules.All.Where(r => errors.Contains(r.ProvisionId)))
+        foreach (var rule in RuleSet.All.Where(r => errors.Contains(r.ProvisionId)))
             Assert.Equal(AssistanceApi.Treaty.Severity.Error, rule.Severity);
-        Assert.All(Rules.All, r => Assert.NotEmpty(r.AppliesTo));
+        Assert.All(RuleSet.All, r => Assert.NotEmpty(r.AppliesTo));
     }
 }

@@ -59,10 +59,10 @@ public sealed class CombinedRuleTests
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(BreaksEverything());
-        // Contract section 3: { "compliant": bool, "findings": [{ severity, code, name, reason }] }.
+        // Contract section 3: { "compliant": bool, "findings": [{ severity, code, name, reason }] }, plus each finding's basis (issue 12, item 8).
         Assert.Equal(new[] { "compliant", "findings" }, report.Select(p => p.Key).Order().ToArray());
         Assert.All(report["findings"]!.AsArray(), f =>
-            Assert.Equal(new[] { "code", "name", "reason", "severity" }, f!.AsObject().Select(p => p.Key).Order().ToArray()));
+            Assert.Equal(new[] { "basis", "code", "name", "reason", "severity" }, f!.AsObject().Select(p => p.Key).Order().ToArray()));
     }
 
     [Fact]

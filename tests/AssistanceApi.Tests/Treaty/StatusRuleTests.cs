@@ -98,13 +98,14 @@ public sealed class StatusRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
-        // USA (real directory entry): status none, no central authority. Bilateral basis keeps uncc-65-1 out.
-        var body = Bodies.CompleteMla("USA").Set("legalBasis", "bilateral-treaty");
+        // USA (real directory entry): status none, no central authority. Reciprocity keeps uncc-65-1 out (and,
+        // unlike a bilateral treaty, leaves Art. 40(13) binding: Art. 40(7)).
+        var body = Bodies.CompleteMla("USA").Set("legalBasis", "reciprocity");
         var report = await fra.ValidateAsync(body);
         await fra.AssertFindingAsync(report, "uncc-40-13", "requestedState");
         report.AssertNoFinding("uncc-65-1");
 
-        var problem = await fra.SubmitRejectedAsync(Bodies.CompleteMla("USA").Set("legalBasis", "bilateral-treaty"));
+        var problem = await fra.SubmitRejectedAsync(Bodies.CompleteMla("USA").Set("legalBasis", "reciprocity"));
         await fra.AssertErrorAsync(problem, "uncc-40-13", "requestedState");
     }
 
@@ -234,7 +235,7 @@ public sealed class StatusRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
-        var report = await fra.ValidateAsync(Bodies.CompleteMla("USA").Set("legalBasis", "bilateral-treaty"));
+        var report = await fra.ValidateAsync(Bodies.CompleteMla("USA").Set("legalBasis", "reciprocity"));
         var finding = await fra.AssertFindingAsync(report, "uncc-40-14", "language");
         Assert.Contains("none", finding["reason"].Str());
     }

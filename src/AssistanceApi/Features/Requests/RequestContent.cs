@@ -31,10 +31,6 @@ public class RequestContent
     public Guid? RelatedRequestId { get; set; }
     public PreservationDetails? Preservation { get; set; }
     public ElectronicData? ElectronicData { get; set; }
-
-    /// <summary>legalBasis defaults to the Convention (contract section 3).</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public LegalBasis EffectiveLegalBasis => LegalBasis ?? Domain.LegalBasis.Convention;
 }
 
 public sealed class Authority

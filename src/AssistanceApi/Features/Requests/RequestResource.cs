@@ -1,8 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using AssistanceApi.Auth;
 using AssistanceApi.Domain;
 using AssistanceApi.Http;
+using AssistanceApi.Persistence.Documents;
 using AssistanceApi.Treaty;
 
 namespace AssistanceApi.Features.Requests;
@@ -38,8 +38,9 @@ public sealed class RequestResource : RequestContent
     public static RequestResource From(RequestRecord row, Caller caller, DateTimeOffset now, TreatyOptions options)
     {
         var progress = row.ProgressValue;
-        // The stored content holds only content fields: read it straight into the resource.
-        var resource = JsonSerializer.Deserialize<RequestResource>(row.Content, JsonDefaults.Options)!;
+        // The stored document, read once, through the domain into the content fields the resource extends.
+        var resource = new RequestResource();
+        RequestContentMapping.Fill(resource, StoredContent.Read(row.Content));
         resource.Id = row.Id;
         resource.Reference = row.Reference;
         resource.RequestingState = row.RequestingState;

@@ -5,19 +5,19 @@ using AssistanceApi.Treaty;
 
 namespace AssistanceApi.Features.Requests;
 
-/// <summary>Checks every write of request content shares, before any treaty rule runs.</summary>
+/// <summary>Checks every write of request content shares, before any treaty rule runs: the domain decides, this answers over HTTP.</summary>
 public static class RequestRules
 {
-    public static void EnsureMayDraft(Caller caller, RequestContent content, ProvisionCatalogue catalogue)
+    public static void EnsureMayDraft(Caller caller, RequestContent content, ProvisionCatalogue catalogue) =>
+        EnsureMayDraft(caller, content.ToDetails(), catalogue);
+
+    public static void EnsureMayDraft(Caller caller, RequestDetails request, ProvisionCatalogue catalogue)
     {
-        if (!AccessRules.MayHandle(caller, content.Kind!.Value))
-            throw Problems.Forbidden(catalogue.Reason(Citations.ContactPoints,
-                "a 24/7 point of contact may draft only expedited-preservation and traffic-data-disclosure requests."));
-        if (content.RequestedState == caller.State)
-        {
-            var finding = TreatyCheck.OwnStateFinding(catalogue);
+        // The endpoints admit central authorities and 24/7 points of contact only; the latter handle some kinds.
+        if (caller.Role == ClientRoles.ContactPoint && DraftRules.OutsideContactPointChannel(request.Kind!.Value, catalogue) is { } channel)
+            throw Problems.Forbidden(channel.Reason);
+        if (DraftRules.ToOwnState(caller.State!, request.RequestedState, catalogue) is { } finding)
             throw Problems.Unprocessable(finding.Code, finding.Reason, [new(finding.Name, finding.Reason, finding.Code)]);
-        }
     }
 
     /// <summary>Only the requesting State's side changes a draft, and only while it is a draft.</summary>

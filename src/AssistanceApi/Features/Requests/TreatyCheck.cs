@@ -1,9 +1,8 @@
 using System.Data.Common;
-using System.Text.Json;
 using AssistanceApi.Auth;
-using AssistanceApi.Features.States;
-using AssistanceApi.Http;
+using AssistanceApi.Domain;
 using AssistanceApi.Persistence;
+using AssistanceApi.Persistence.Documents;
 using AssistanceApi.Treaty;
 using AssistanceApi.Treaty.Rules;
 using Dapper;
@@ -20,19 +19,23 @@ public sealed record ValidationReport(bool Compliant, IReadOnlyList<Finding> Fin
 /// <summary>Runs the treaty rules on request content against the directory as it stands today.</summary>
 public sealed class TreatyCheck(TreatyRules rules, ProvisionCatalogue catalogue, TimeProvider clock, TreatyOptions options, Database database)
 {
-    public async Task<ValidationReport> RunAsync(DbConnection connection, Caller caller, RequestContent content, DbTransaction? transaction = null)
+    public Task<ValidationReport> RunAsync(DbConnection connection, Caller caller, RequestContent content, DbTransaction? transaction = null) =>
+        RunAsync(connection, caller, content.ToDetails(), transaction);
+
+    public async Task<ValidationReport> RunAsync(DbConnection connection, Caller caller, RequestDetails request, DbTransaction? transaction = null)
     {
-        var documents = (await connection.QueryAsync<(string Code, string Document)>(
+        var states = (await connection.QueryAsync<(string Code, string Document)>(
             $"SELECT code AS Code, document AS Document FROM states WHERE {database.Dialect.In("code", "codes")}",
-            new { codes = new[] { caller.State!, content.RequestedState! } }, transaction))
-            .ToDictionary(r => r.Code, r => JsonSerializer.Deserialize<StateEntry>(r.Document, JsonDefaults.Options)!);
+            new { codes = new[] { caller.State!, request.RequestedState! } }, transaction))
+            .ToDictionary(r => r.Code, r => StateDocument.Read(r.Document).ToDomain());
 
-        if (content.RequestedState == caller.State)
-            return Report([OwnStateFinding(catalogue)]);
+        if (DraftRules.ToOwnState(caller.State!, request.RequestedState, catalogue) is { } ownState)
+            return Report([ownState]);
 
-        var context = new RuleContext(content, documents[caller.State!], documents[content.RequestedState!],
-            DateOnly.FromDateTime(clock.Now().UtcDateTime), catalogue, options,
-            await RelatedAsync(connection, caller, content.RelatedRequestId, clock.Now(), transaction));
+        var now = clock.Now();
+        var context = new RuleContext(request, states[caller.State!], states[request.RequestedState!],
+            DateOnly.FromDateTime(now.UtcDateTime), catalogue, options,
+            await RelatedAsync(connection, caller, request.RelatedRequestId, now, transaction));
         return Report(rules.Evaluate(context));
     }
 
@@ -48,10 +51,7 @@ public sealed class TreatyCheck(TreatyRules rules, ProvisionCatalogue catalogue,
             : null;
     }
 
-    /// <summary>Assistance is asked of another State (Art. 40(1)); a request to oneself is no request.</summary>
-    public static Finding OwnStateFinding(ProvisionCatalogue catalogue) => new(Severity.Error, OwnStateProvision, "requestedState",
-        catalogue.Reason(OwnStateProvision, "the requested State must be another State than the requesting State."));
-
+    /// <summary>The provision a request to the requesting State itself breaks (Art. 40(1)).</summary>
     public const string OwnStateProvision = Citations.OtherState;
 
     private static ValidationReport Report(IReadOnlyList<Finding> findings) =>

@@ -1,4 +1,4 @@
-using AssistanceApi.Features.States;
+using AssistanceApi.Persistence.Documents;
 using AssistanceApi.Treaty;
 
 namespace AssistanceApi.Persistence.Seeding;
@@ -7,7 +7,7 @@ public sealed class StatesFile
 {
     public string? About { get; init; }
     public DateOnly AsOf { get; init; }
-    public List<StateEntry> States { get; init; } = [];
+    public List<StateDocument> States { get; init; } = [];
 }
 
 public sealed class ProvisionsFile

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
-using AssistanceApi.Features.States;
 using AssistanceApi.Http;
+using AssistanceApi.Persistence.Documents;
 using AssistanceApi.Treaty;
 using Dapper;
 
@@ -46,7 +46,7 @@ public sealed class Seeder(Writer writer, SeedOptions options, TimeProvider cloc
         }
     }
 
-    private static Task UpsertStateAsync(DbConnection connection, DbTransaction transaction, StateEntry state, bool onlyIfNewer) =>
+    private static Task UpsertStateAsync(DbConnection connection, DbTransaction transaction, StateDocument state, bool onlyIfNewer) =>
         connection.ExecuteAsync(
             $"""
             INSERT INTO states (code, name, convention_status, as_of, document)
@@ -59,7 +59,7 @@ public sealed class Seeder(Writer writer, SeedOptions options, TimeProvider cloc
             {
                 state.Code, state.Name, state.AsOf,
                 status = WireName.Of(state.Convention.Status),
-                document = JsonSerializer.Serialize(state, JsonDefaults.Options),
+                document = state.Write(),
             },
             transaction);
 

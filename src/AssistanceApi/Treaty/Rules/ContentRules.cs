@@ -1,5 +1,4 @@
 using AssistanceApi.Domain;
-using AssistanceApi.Features.Requests;
 using static AssistanceApi.Treaty.Rules.TreatyRule;
 
 namespace AssistanceApi.Treaty.Rules;
@@ -7,11 +6,11 @@ namespace AssistanceApi.Treaty.Rules;
 /// <summary>What a request for mutual legal assistance must contain (Art. 40(15)).</summary>
 public static class ContentRules
 {
-    public static readonly TreatyRule RequestingAuthority = Require("uncc-40-15-a", MutualLegalAssistance, "requestingAuthority.name",
+    public static readonly TreatyRule RequestingAuthority = Require("uncc-40-15-a", MutualLegalAssistance, BasisKind.Treaty, "requestingAuthority.name",
         ctx => Present(ctx.Request.RequestingAuthority?.Name),
         "the request must identify the authority making it.");
 
-    public static readonly TreatyRule Proceeding = new("uncc-40-15-b", MutualLegalAssistance, Severity.Error, ctx =>
+    public static readonly TreatyRule Proceeding = new("uncc-40-15-b", MutualLegalAssistance, Severity.Error, BasisKind.Treaty, ctx =>
     {
         var p = ctx.Request.Proceeding;
         var missing = new List<Breach>();
@@ -23,11 +22,11 @@ public static class ContentRules
     });
 
     // Service of judicial documents needs no summary of facts: 40(15)(c) says "except".
-    public static readonly TreatyRule Facts = Require("uncc-40-15-c", MutualLegalAssistance, "facts",
+    public static readonly TreatyRule Facts = Require("uncc-40-15-c", MutualLegalAssistance, BasisKind.Treaty, "facts",
         ctx => Present(ctx.Request.Facts) || (ctx.Measures.Count > 0 && ctx.Measures.All(m => m == Measure.ServiceOfDocuments)),
         "the request must summarise the relevant facts (not needed when every measure is service-of-documents).");
 
-    public static readonly TreatyRule AssistanceSought = new("uncc-40-15-d", MutualLegalAssistance, Severity.Error, ctx =>
+    public static readonly TreatyRule AssistanceSought = new("uncc-40-15-d", MutualLegalAssistance, Severity.Error, BasisKind.Treaty, ctx =>
     {
         var missing = new List<Breach>();
         if (ctx.Measures.Count == 0) missing.Add(new("measures", "name at least one measure of assistance sought."));
@@ -36,7 +35,7 @@ public static class ContentRules
     });
 
     // "Where possible": a request may go without the persons' details, but the requested State is warned.
-    public static readonly TreatyRule PersonsConcerned = new("uncc-40-15-e", MutualLegalAssistance, Severity.Warning, ctx =>
+    public static readonly TreatyRule PersonsConcerned = new("uncc-40-15-e", MutualLegalAssistance, Severity.Warning, BasisKind.Treaty, ctx =>
     {
         var persons = ctx.Request.Persons ?? [];
         if (persons.Count == 0)
@@ -47,7 +46,7 @@ public static class ContentRules
             .Select(x => new Breach($"persons[{x.i}]", "where possible, give this person's name, location and nationality."));
     });
 
-    public static readonly TreatyRule Purpose = Require("uncc-40-15-f", MutualLegalAssistance, "purpose",
+    public static readonly TreatyRule Purpose = Require("uncc-40-15-f", MutualLegalAssistance, BasisKind.Treaty, "purpose",
         ctx => Present(ctx.Request.Purpose),
         "state the purpose for which the evidence, information or action is sought.");
 

@@ -1,5 +1,4 @@
 using AssistanceApi.Domain;
-using AssistanceApi.Features.Requests;
 
 namespace AssistanceApi.Treaty.Rules;
 
@@ -7,7 +6,7 @@ namespace AssistanceApi.Treaty.Rules;
 public static class DisclosureRules
 {
     public static readonly TreatyRule FollowsPreservation = new("uncc-43-1",
-        new HashSet<RequestKind> { RequestKind.TrafficDataDisclosure }, Severity.Error, ctx =>
+        new HashSet<RequestKind> { RequestKind.TrafficDataDisclosure }, Severity.Error, BasisKind.Treaty, ctx =>
             ctx.Related is { Kind: RequestKind.ExpeditedPreservation } related
             && related.RequestingState == ctx.RequestingState.Code && related.RequestedState == ctx.RequestedState.Code
             && related.Status is not (RequestStatus.Draft or RequestStatus.Discarded)

@@ -1,6 +1,4 @@
 using AssistanceApi.Domain;
-using AssistanceApi.Features.Requests;
-using AssistanceApi.Http;
 using static AssistanceApi.Treaty.Rules.TreatyRule;
 
 namespace AssistanceApi.Treaty.Rules;
@@ -8,7 +6,20 @@ namespace AssistanceApi.Treaty.Rules;
 /// <summary>The scope of cooperation: Convention offences, or electronic evidence of a serious crime (Arts. 2(h), 35(1)).</summary>
 public static class OffenceRules
 {
-    public static readonly TreatyRule InScope = new("uncc-35-1", AllKinds, Severity.Error, Check);
+    public static readonly TreatyRule InScope = new("uncc-35-1", AllKinds, Severity.Error, BasisKind.Treaty, Check);
+
+    // Interception is cooperation like any other: Art. 35(1) confines it to Convention offences and serious crime,
+    // with the threshold of Art. 2(h). Art. 46 itself sets no threshold, so this is not cited to it.
+    public static readonly TreatyRule InterceptionInScope = new("uncc-35-1", MutualLegalAssistance, Severity.Error, BasisKind.Treaty, ctx =>
+    {
+        if (!ctx.Measures.Contains(Measure.ContentInterception)) return [];
+        var threshold = ctx.Catalogue.SeriousCrimeThresholdYears;
+        var grave = ctx.Offences.Any(o =>
+            (o.Article is { } a && ctx.Catalogue.IsConventionOffence(a)) || (o.Article is null && o.MaxPenaltyYears >= threshold));
+        return grave
+            ? []
+            : [new Breach("offences", $"interception of content data only for a Convention offence or a serious crime (at least {threshold} years, Art. 2(h)).")];
+    });
 
     private static IEnumerable<Breach> Check(RuleContext ctx)
     {
@@ -45,8 +56,8 @@ public static class OffenceRules
         if (anySeriousCrime && !anyConventionOffence && ctx.Kind == RequestKind.MutualLegalAssistance && nonElectronic.Count > 0)
             yield return new Breach("measures",
                 "a request resting only on serious crimes may seek only the collection of evidence in electronic form " +
-                $"(stored-data-access, real-time-traffic-collection, content-interception); not: {string.Join(", ", nonElectronic.Select(WireName.Of))}.");
+                $"(stored-data-access, real-time-traffic-collection, content-interception); not: {string.Join(", ", nonElectronic.Select(KebabCase.Of))}.");
     }
 
-    public static IEnumerable<TreatyRule> All => [InScope];
+    public static IEnumerable<TreatyRule> All => [InScope, InterceptionInScope];
 }

@@ -1,5 +1,4 @@
 using AssistanceApi.Domain;
-using AssistanceApi.Features.Requests;
 using static AssistanceApi.Treaty.Rules.TreatyRule;
 
 namespace AssistanceApi.Treaty.Rules;
@@ -9,10 +8,10 @@ public static class PreservationRules
 {
     private static readonly IReadOnlySet<RequestKind> Preservation = new HashSet<RequestKind> { RequestKind.ExpeditedPreservation };
 
-    public static readonly TreatyRule Authority = Require("uncc-42-2-a", Preservation, "requestingAuthority.name",
+    public static readonly TreatyRule Authority = Require("uncc-42-2-a", Preservation, BasisKind.Treaty, "requestingAuthority.name",
         ctx => Present(ctx.Request.RequestingAuthority?.Name), "name the authority seeking preservation.");
 
-    public static readonly TreatyRule OffenceAndFacts = new("uncc-42-2-b", Preservation, Severity.Error, ctx =>
+    public static readonly TreatyRule OffenceAndFacts = new("uncc-42-2-b", Preservation, Severity.Error, BasisKind.Treaty, ctx =>
     {
         var missing = new List<Breach>();
         if (ctx.Offences.Count == 0) missing.Add(new("offences", "name the offence that is the subject of the investigation or proceeding."));
@@ -20,7 +19,7 @@ public static class PreservationRules
         return missing;
     });
 
-    public static readonly TreatyRule DataAndRelationship = new("uncc-42-2-c", Preservation, Severity.Error, ctx =>
+    public static readonly TreatyRule DataAndRelationship = new("uncc-42-2-c", Preservation, Severity.Error, BasisKind.Treaty, ctx =>
     {
         var p = ctx.Request.Preservation;
         var missing = new List<Breach>();
@@ -29,18 +28,18 @@ public static class PreservationRules
         return missing;
     });
 
-    public static readonly TreatyRule CustodianOrLocation = Require("uncc-42-2-d", Preservation, "preservation.custodian",
+    public static readonly TreatyRule CustodianOrLocation = Require("uncc-42-2-d", Preservation, BasisKind.Treaty, "preservation.custodian",
         ctx => Present(ctx.Request.Preservation?.Custodian) || Present(ctx.Request.Preservation?.SystemLocation),
         "give any available information identifying the custodian of the data or the location of the system (custodian or systemLocation).");
 
-    public static readonly TreatyRule Necessity = Require("uncc-42-2-e", Preservation, "preservation.necessity",
+    public static readonly TreatyRule Necessity = Require("uncc-42-2-e", Preservation, BasisKind.Treaty, "preservation.necessity",
         ctx => Present(ctx.Request.Preservation?.Necessity), "explain why preservation is necessary.");
 
-    public static readonly TreatyRule FollowUpIntended = Require("uncc-42-2-f", Preservation, "preservation.followUpIntended",
+    public static readonly TreatyRule FollowUpIntended = Require("uncc-42-2-f", Preservation, BasisKind.Treaty, "preservation.followUpIntended",
         ctx => ctx.Request.Preservation?.FollowUpIntended == true,
         "state that a request for mutual legal assistance for the search, seizure or disclosure of the data will follow (followUpIntended: true).");
 
-    public static readonly TreatyRule MinimumPeriod = new("uncc-42-7", Preservation, Severity.Error, ctx =>
+    public static readonly TreatyRule MinimumPeriod = new("uncc-42-7", Preservation, Severity.Error, BasisKind.Treaty, ctx =>
         ctx.Request.Preservation?.PeriodDays is { } days && days >= ctx.Options.PreservationMinimumDays
             ? []
             : [new Breach("preservation.periodDays", $"ask for preservation of at least {ctx.Options.PreservationMinimumDays} days.")]);

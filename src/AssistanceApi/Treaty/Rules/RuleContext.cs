@@ -1,14 +1,12 @@
 using AssistanceApi.Domain;
-using AssistanceApi.Features.Requests;
-using AssistanceApi.Features.States;
 
 namespace AssistanceApi.Treaty.Rules;
 
 /// <summary>Everything a rule may look at: the request, both States as the directory has them today, and the day.</summary>
 public sealed record RuleContext(
-    RequestContent Request,
-    StateEntry RequestingState,
-    StateEntry RequestedState,
+    RequestDetails Request,
+    State RequestingState,
+    State RequestedState,
     DateOnly Today,
     ProvisionCatalogue Catalogue,
     TreatyOptions Options,
@@ -16,7 +14,7 @@ public sealed record RuleContext(
 {
     public RequestKind Kind => Request.Kind ?? RequestKind.MutualLegalAssistance;
     public IReadOnlyList<Measure> Measures => Request.Measures ?? [];
-    public IReadOnlyList<OffenceClaim> Offences => Request.Offences ?? [];
+    public IReadOnlyList<OffenceDetails> Offences => Request.Offences ?? [];
 }
 
 /// <summary>The request named by relatedRequestId, as far as the rules need it; null when absent or not visible.</summary>

@@ -1,5 +1,4 @@
 using AssistanceApi.Domain;
-using AssistanceApi.Features.Requests;
 using static AssistanceApi.Treaty.Rules.TreatyRule;
 
 namespace AssistanceApi.Treaty.Rules;
@@ -7,7 +6,7 @@ namespace AssistanceApi.Treaty.Rules;
 /// <summary>Who may be asked, and through which office and language.</summary>
 public static class StatusRules
 {
-    public static readonly TreatyRule ConventionInForce = new("uncc-65-1", AllKinds, Severity.Error, ctx =>
+    public static readonly TreatyRule ConventionInForce = new("uncc-65-1", AllKinds, Severity.Error, BasisKind.Treaty, ctx =>
         ctx.Request.EffectiveLegalBasis != LegalBasis.Convention
             ? []
             : new[] { ctx.RequestingState, ctx.RequestedState }
@@ -16,16 +15,18 @@ public static class StatusRules
                     $"the Convention is not in force for {s.Code} ({s.Name}) on {ctx.Today:yyyy-MM-dd}; " +
                     "use another legal basis (bilateral-treaty, reciprocity) or wait until both States are Parties.")));
 
-    public static readonly TreatyRule CentralAuthorityDesignated = Require("uncc-40-13", MutualLegalAssistance, "requestedState",
-        ctx => ctx.RequestedState.CentralAuthority is not null,
+    public static readonly TreatyRule CentralAuthorityDesignated = Require("uncc-40-13", MutualLegalAssistance, BasisKind.Treaty, "requestedState",
+        ctx => ctx.RequestedState.HasCentralAuthority,
         "the requested State has designated no central authority to receive requests for mutual legal assistance.");
 
+    // Art. 41 obliges every Party to designate a 24/7 point; that an expedited request goes out only to a State which
+    // has one is this API's choice: without it nobody is there to act within hours on volatile data.
     public static readonly TreatyRule ContactPointDesignated = Require("uncc-41-1",
-        new HashSet<RequestKind> { RequestKind.ExpeditedPreservation, RequestKind.TrafficDataDisclosure }, "requestedState",
-        ctx => ctx.RequestedState.ContactPoint is not null,
+        new HashSet<RequestKind> { RequestKind.ExpeditedPreservation, RequestKind.TrafficDataDisclosure }, BasisKind.Design, "requestedState",
+        ctx => ctx.RequestedState.HasContactPoint,
         "the requested State has designated no 24/7 point of contact for expedited preservation and disclosure.");
 
-    public static readonly TreatyRule AcceptedLanguage = new("uncc-40-14", AllKinds, Severity.Error, ctx =>
+    public static readonly TreatyRule AcceptedLanguage = new("uncc-40-14", AllKinds, Severity.Error, BasisKind.Treaty, ctx =>
         ctx.Request.Language is { } language && ctx.RequestedState.AcceptedLanguages.Contains(language)
             ? []
             : [new Breach("language",

@@ -3,8 +3,8 @@ using FastEndpoints;
 
 namespace AssistanceApi.Features.Requests.Create;
 
-/// <summary>The body of POST /requests and POST /requests/validation.</summary>
-public sealed class RequestBodyValidator : Validator<RequestContent>
+/// <summary>The body of POST /requests: well-formed content (<see cref="RequestContentValidator"/>); the treaty waits for submit.</summary>
+public sealed class BodyValidator : Validator<RequestContent>
 {
-    public RequestBodyValidator(KnownStates states) => Include(new RequestContentValidator(states));
+    public BodyValidator(KnownStates states) => Include(new RequestContentValidator(states));
 }

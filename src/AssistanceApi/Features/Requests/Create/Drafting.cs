@@ -1,9 +1,9 @@
-using System.Text.Json;
 using AssistanceApi.Audit;
 using AssistanceApi.Auth;
 using AssistanceApi.Domain;
 using AssistanceApi.Http;
 using AssistanceApi.Persistence;
+using AssistanceApi.Persistence.Documents;
 using AssistanceApi.Treaty;
 
 namespace AssistanceApi.Features.Requests.Create;
@@ -17,23 +17,24 @@ public sealed class Drafting(TimeProvider clock, ProvisionCatalogue catalogue, R
 {
     public CreateRequestCommand Prepare(Caller caller, RequestContent content)
     {
-        RequestRules.EnsureMayDraft(caller, content, catalogue);
-        content.LegalBasis ??= LegalBasis.Convention;
+        var request = content.ToDetails();
+        RequestRules.EnsureMayDraft(caller, request, catalogue);
+        request = request with { LegalBasis = request.EffectiveLegalBasis };
         var now = clock.Now();
         var row = new RequestRecord
         {
             // Drafting is for the roles of a State (the endpoint's roles), so the caller has one.
-            Id = Ids.Next(now), RequestingState = caller.State!, RequestedState = content.RequestedState!,
-            Kind = WireName.Of(content.Kind!.Value), Status = WireName.Of(RequestStatus.Draft), Version = 1,
-            Emergency = content.Emergency == true, CreatedBy = caller.ClientId, CreatedAt = now, UpdatedAt = now,
-            Content = JsonSerializer.Serialize(content, JsonDefaults.Options),
+            Id = Ids.Next(now), RequestingState = caller.State!, RequestedState = request.RequestedState!,
+            Kind = WireName.Of(request.Kind!.Value), Status = WireName.Of(RequestStatus.Draft), Version = 1,
+            Emergency = request.Emergency == true, CreatedBy = caller.ClientId, CreatedAt = now, UpdatedAt = now,
+            Content = StoredContent.Write(request),
         };
         var created = new RequestState
         {
             Id = row.Id, RequestingState = row.RequestingState, RequestedState = row.RequestedState, Kind = row.Kind, Status = row.Status,
-            Version = row.Version, Emergency = row.Emergency, RelatedRequestId = content.RelatedRequestId, CreatedBy = row.CreatedBy,
+            Version = row.Version, Emergency = row.Emergency, RelatedRequestId = request.RelatedRequestId, CreatedBy = row.CreatedBy,
             CreatedAt = row.CreatedAt, UpdatedAt = row.UpdatedAt, Content = row.Content, Progress = row.Progress,
         };
-        return new CreateRequestCommand(row, content.RelatedRequestId, AuditTrail.Creation(created, caller, keys), presenter.Present(row, caller));
+        return new CreateRequestCommand(row, request.RelatedRequestId, AuditTrail.Creation(created, caller, keys), presenter.Present(row, caller));
     }
 }

@@ -10,6 +10,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<RequestContent, Vali
     {
         Post("/requests/validation");
         Roles(ClientRoles.CentralAuthority, ClientRoles.ContactPoint);
+        Validator<BodyValidator>();
         Description(b => b.ProducesProblems(400, 401, 403, 413, 415));
         Summary(s =>
         {

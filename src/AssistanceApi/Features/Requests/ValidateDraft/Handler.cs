@@ -1,7 +1,6 @@
-using System.Text.Json;
 using AssistanceApi.Auth;
-using AssistanceApi.Http;
 using AssistanceApi.Persistence;
+using AssistanceApi.Persistence.Documents;
 using Mediator;
 
 namespace AssistanceApi.Features.Requests.ValidateDraft;
@@ -15,7 +14,6 @@ public sealed class Handler(Database database, TreatyCheck check, RequestPresent
         await using var connection = await database.OpenAsync(ct);
         var row = await RequestRecord.LoadVisibleAsync(connection, query.Id, query.Caller, presenter.Now);
         RequestRules.EnsureEditableDraft(row, query.Caller, "validation", presenter);
-        var content = JsonSerializer.Deserialize<RequestContent>(row.Content, JsonDefaults.Options)!;
-        return await check.RunAsync(connection, query.Caller, content);
+        return await check.RunAsync(connection, query.Caller, StoredContent.Read(row.Content));
     }
 }

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using AssistanceApi.Http;
 using AssistanceApi.Persistence;
+using AssistanceApi.Persistence.Documents;
 using Dapper;
 using Mediator;
 
@@ -17,6 +17,6 @@ public sealed class Handler(Database database) : IQueryHandler<GetStateQuery, St
             "SELECT document FROM states WHERE code = @code", new { code = query.Code });
         return document is null
             ? throw Problems.NotFound($"No UN Member State has the code '{query.Code}' (ISO 3166-1 alpha-3, upper case).")
-            : JsonSerializer.Deserialize<StateEntry>(document, JsonDefaults.Options)!;
+            : StateEntry.From(StateDocument.Read(document));
     }
 }

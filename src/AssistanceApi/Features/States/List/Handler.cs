@@ -1,6 +1,5 @@
-using System.Text.Json;
-using AssistanceApi.Http;
 using AssistanceApi.Persistence;
+using AssistanceApi.Persistence.Documents;
 using Dapper;
 using Mediator;
 
@@ -23,7 +22,7 @@ public sealed class Handler(Database database) : IQueryHandler<ListStatesQuery, 
             ORDER BY code LIMIT @take
             """,
             new { after = query.After, take = query.Limit + 1 });
-        var states = documents.Select(d => JsonSerializer.Deserialize<StateEntry>(d, JsonDefaults.Options)!).ToList();
+        var states = documents.Select(d => StateEntry.From(StateDocument.Read(d))).ToList();
         return Page<StateEntry>.From(states, query.Limit, s => s.Code);
     }
 }

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using AssistanceApi.Audit;
 using AssistanceApi.Auth;
 using AssistanceApi.Domain;
 using AssistanceApi.Http;
 using AssistanceApi.Persistence;
+using AssistanceApi.Persistence.Documents;
 using Dapper;
 using Mediator;
 
@@ -18,7 +18,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
         var stored = await unit.Connection.QuerySingleOrDefaultAsync<string>(
             "SELECT document FROM states WHERE code = @code", new { code = command.Code }, unit.Transaction)
             ?? throw Problems.NotFound($"No UN Member State has the code '{command.Code}' (ISO 3166-1 alpha-3, upper case).");
-        var current = JsonSerializer.Deserialize<StateEntry>(stored, JsonDefaults.Options)!;
+        var current = StateEntry.From(StateDocument.Read(stored));
         ReadOnlyFields.EnsureUnchanged(command.Body, current);
 
         var body = command.Body;
@@ -31,7 +31,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
         };
         await unit.Connection.ExecuteAsync(
             "UPDATE states SET convention_status = @status, as_of = @AsOf, document = @document WHERE code = @Code",
-            new { updated.Code, updated.AsOf, status = WireName.Of(updated.Convention.Status), document = JsonSerializer.Serialize(updated, JsonDefaults.Options) },
+            new { updated.Code, updated.AsOf, status = WireName.Of(updated.Convention.Status), document = updated.ToDocument().Write() },
             unit.Transaction);
         audit.RecordAdmin(updated.Code, AdminLogs.DirectoryUpdated, updated.Code, command.Caller, new { before = current, after = updated });
         return updated;
