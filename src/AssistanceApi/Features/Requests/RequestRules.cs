@@ -10,9 +10,7 @@ public static class RequestRules
 {
     public static void EnsureMayDraft(Caller caller, RequestContent content, ProvisionCatalogue catalogue)
     {
-        if (!AccessRules.MayHandle(caller, content.Kind!.Value))
-            throw Problems.Forbidden(catalogue.Reason(Citations.ContactPoints,
-                "a 24/7 point of contact may draft only expedited-preservation and traffic-data-disclosure requests."));
+        EnsureMayHandle(caller, content.Kind!.Value, catalogue);
         if (content.RequestedState == caller.State)
         {
             var finding = TreatyCheck.OwnStateFinding(catalogue);
@@ -20,14 +18,18 @@ public static class RequestRules
         }
     }
 
-    /// <summary>Only the requesting State's side changes a draft, and only while it is a draft.</summary>
+    /// <summary>The caller's role may draft and change requests of this kind: 24/7 points of contact only the expedited channels.</summary>
+    public static void EnsureMayHandle(Caller caller, RequestKind kind, ProvisionCatalogue catalogue)
+    {
+        if (!AccessRules.MayHandle(caller, kind))
+            throw Problems.Forbidden(catalogue.Reason(Citations.ContactPoints,
+                "a 24/7 point of contact may draft only expedited-preservation and traffic-data-disclosure requests."));
+    }
+
+    /// <summary>For what reads a draft as only its State may (its validation): the requesting State's side, and a draft.</summary>
     public static void EnsureEditableDraft(RequestRecord row, Caller caller, string action, RequestPresenter presenter)
     {
-        if (row.SideOf(caller) != Side.Requesting)
-            throw Problems.Forbidden("Only the requesting State may change or discard its draft.");
-        if (row.StatusValue != RequestStatus.Draft)
-            throw Problems.Conflict("not-a-draft",
-                $"The request is {row.Status}; {action} applies to drafts only.",
-                presenter.Present(row, caller).AllowedActions);
+        if (row.SideOf(caller) != Side.Requesting) throw DecisionProblems.NotYourDraft();
+        if (row.StatusValue != RequestStatus.Draft) throw DecisionProblems.NotADraft(row.Status, action, presenter.Present(row, caller).AllowedActions);
     }
 }

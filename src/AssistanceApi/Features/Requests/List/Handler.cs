@@ -1,7 +1,7 @@
 using AssistanceApi.Auth;
 using AssistanceApi.Http;
 using AssistanceApi.Persistence;
-using AssistanceApi.Treaty;
+using AssistanceApi.Domain;
 using Dapper;
 using Mediator;
 
