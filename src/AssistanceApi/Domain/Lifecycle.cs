@@ -64,7 +64,7 @@ public static class Lifecycle
     /// <summary>The actions a side may take now on a request of this kind, in this status, with this progress.</summary>
     public static IReadOnlyList<string> Allowed(RequestKind kind, RequestStatus status, Side side, GuardContext guard) =>
         Actions.Where(a => a.From.Contains(status)
-                           && (a.By == Side.Either || a.By == side)
+                           && a.IsTakenBy(side)
                            && (a.Kinds is null || a.Kinds.Contains(kind))
                            && (a.Guard is null || a.Guard.Passes(guard)))
             .Select(a => a.Name)

@@ -17,5 +17,8 @@ public sealed record LifecycleAction(
     /// <summary>An action on a draft only: its refusals speak of the draft (not-a-draft), not of the exchange.</summary>
     public bool OnDraftOnly => From.Count == 1 && From.Contains(RequestStatus.Draft);
 
+    /// <summary>Whether a State on <paramref name="side"/> takes this action: <see cref="Side.Either"/> means either State, not the clock.</summary>
+    public bool IsTakenBy(Side side) => By == Side.Either ? side is Side.Requesting or Side.Requested : By == side;
+
     public override string ToString() => Name;
 }

@@ -37,7 +37,7 @@ public sealed partial record Request
     public Denied? Check(LifecycleAction action, ActionContext context)
     {
         if (action.Kinds is { } kinds && !kinds.Contains(Kind)) return new WrongKind(action, AllowedActions(context));
-        if (action.By != Side.Either && action.By != context.By) return new WrongSide(action);
+        if (!action.IsTakenBy(context.By)) return new WrongSide(action);
         if (!action.From.Contains(Status)) return new WrongStatus(action, Status, AllowedActions(context));
         if (action.Guard is { } guard && !guard.Passes(GuardAt(context))) return new GuardNotMet(action, guard, AllowedActions(context));
         return null;
