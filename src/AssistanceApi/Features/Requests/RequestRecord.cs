@@ -45,6 +45,9 @@ public sealed class RequestRecord
 
     public RequestProgress ProgressValue => JsonSerializer.Deserialize<RequestProgress>(Progress, JsonDefaults.Options) ?? new RequestProgress();
 
+    /// <summary>The progress column as written: the domain's progress in the API's JSON settings, pinned by a golden test.</summary>
+    public static string StoredProgress(RequestProgress progress) => JsonSerializer.Serialize(progress, JsonDefaults.Options);
+
     public RequestKind KindValue => WireName.Parse<RequestKind>(Kind);
     public RequestStatus StatusValue => WireName.Parse<RequestStatus>(Status);
 

@@ -75,7 +75,7 @@ public sealed class RequestStore(
         var change = decision as RequestChange ?? throw DecisionProblems.For(decision, catalogue);
         var row = stored.Row;
         var saved = row.After(change,
-            change.ProgressChanged ? JsonSerializer.Serialize(change.After.Progress, JsonDefaults.Options) : row.Progress,
+            change.ProgressChanged ? RequestRecord.StoredProgress(change.After.Progress) : row.Progress,
             change.DetailsChanged ? JsonSerializer.Serialize(content ?? stored.Content, JsonDefaults.Options) : row.Content);
 
         await audit.BeforeChangeAsync(row.Id);
