@@ -34,10 +34,11 @@ public sealed class AuditTrail(TimeProvider clock, Database database, Lazy<Chain
 
     /// <summary>
     /// An event of a request's chain, after <see cref="BeforeChangeAsync"/> for that request; a message event passes
-    /// <see cref="AuditHash.MessageDigest"/> of its message.
+    /// <see cref="AuditHash.MessageDigest"/> of its message; <paramref name="at"/>, the time of the change (else when it is appended).
     /// </summary>
-    public void Record(Guid requestId, string action, Caller actor, string? fromStatus, string? toStatus, object? details = null, string? messageDigest = null) =>
-        _pending.Add(new PendingEvent(requestId, action, actor, fromStatus, toStatus, details, messageDigest));
+    public void Record(Guid requestId, string action, Caller actor, string? fromStatus, string? toStatus, object? details = null,
+        string? messageDigest = null, DateTimeOffset? at = null) =>
+        _pending.Add(new PendingEvent(requestId, action, actor, fromStatus, toStatus, details, messageDigest, at));
 
     private readonly List<AuditEvent> _sealed = [];
 
@@ -98,7 +99,7 @@ public sealed class AuditTrail(TimeProvider clock, Database database, Lazy<Chain
             {
                 RequestId = pending.RequestId,
                 Sequence = tip.Length + 1,
-                At = clock.Now(),
+                At = pending.At ?? clock.Now(),
                 Action = pending.Action,
                 ActorState = pending.Actor.State,
                 ActorClient = pending.Actor.ClientId,
@@ -136,7 +137,8 @@ public sealed class AuditTrail(TimeProvider clock, Database database, Lazy<Chain
 
     private sealed record PendingAdminEvent(string Log, string Action, string Target, Caller? Actor, object Details);
 
-    private sealed record PendingEvent(Guid RequestId, string Action, Caller Actor, string? FromStatus, string? ToStatus, object? Details, string? MessageDigest);
+    private sealed record PendingEvent(
+        Guid RequestId, string Action, Caller Actor, string? FromStatus, string? ToStatus, object? Details, string? MessageDigest, DateTimeOffset? At);
 
     private sealed record Tip(long Length, string LastHash, string PriorDigest, string StateDigest);
 }

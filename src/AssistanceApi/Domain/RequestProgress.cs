@@ -13,6 +13,15 @@ public sealed class RequestProgress
     public Outcome? Outcome { get; set; }
     public Withdrawal? Withdrawal { get; set; }
     public ReleaseNote? Release { get; set; }
+
+    /// <summary>A copy with <paramref name="change"/> applied: the aggregate never changes the progress it was loaded with.</summary>
+    public RequestProgress With(Action<RequestProgress> change)
+    {
+        var next = (RequestProgress)MemberwiseClone();
+        next.InformationRequests = [.. InformationRequests];
+        change(next);
+        return next;
+    }
 }
 
 /// <summary>The requested State's answer to a request for confidentiality (Art. 40(20)).</summary>

@@ -49,7 +49,7 @@ public static class ServiceRegistration
         services.AddScoped<IdempotencyContext>();
         services.AddHostedService<IdempotencySweeper>();
         services.AddHostedService<Features.Requests.Expire.ExpirySweeper>();
-        services.AddScoped<Features.Requests.Transitions>();
+        services.AddScoped<Features.Requests.RequestStore>();
         services.AddSingleton<Features.Requests.RequestPresenter>();
         services.AddSingleton<Features.Requests.Create.Drafting>();
         var keyCacheLifetime = KnownKeys.LifetimeFrom(config);

@@ -1,4 +1,5 @@
 using AssistanceApi.Auth;
+using AssistanceApi.Domain;
 using AssistanceApi.Http;
 using FastEndpoints;
 
@@ -11,7 +12,7 @@ namespace AssistanceApi.Features.Requests;
 public abstract class ActionEndpoint<TBody>(IMediator mediator) : Endpoint<TBody, RequestResource>
     where TBody : notnull
 {
-    protected abstract string Action { get; }
+    protected abstract LifecycleAction Action { get; }
     protected abstract string Title { get; }
     protected abstract string Explanation { get; }
 
@@ -19,7 +20,7 @@ public abstract class ActionEndpoint<TBody>(IMediator mediator) : Endpoint<TBody
 
     public override void Configure()
     {
-        Post($"/requests/{{id}}/{Action}");
+        Post($"/requests/{{id}}/{Action.Name}");
         Roles(ClientRoles.CentralAuthority, ClientRoles.ContactPoint);
         Description(b => b.ProducesProblems(400, 401, 403, 404, 409, 412, 422));
         Summary(s =>
@@ -32,7 +33,7 @@ public abstract class ActionEndpoint<TBody>(IMediator mediator) : Endpoint<TBody
 
     public override async Task HandleAsync(TBody body, CancellationToken ct)
     {
-        var target = new ActionTarget(this.Caller(), this.RequestId(), IfMatch.ExpectedVersion(HttpContext));
+        var target = this.Target();
         var result = await mediator.Send(Command(target, body), ct);
         IfMatch.SetETag(HttpContext, result.Version);
         await Send.OkAsync(result, ct);

@@ -8,7 +8,8 @@ public sealed class RequestPresenter(TimeProvider clock, TreatyOptions options)
 {
     public DateTimeOffset Now => clock.Now();
 
-    public RequestResource Present(RequestRecord row, Caller caller) => RequestResource.From(row, caller, clock.Now(), options);
+    public RequestResource Present(RequestRecord row, Caller caller) => Present(row, caller, clock.Now());
 
-    public GuardContext GuardFor(RequestRecord row) => new(row.ProgressValue, clock.Now(), options);
+    /// <summary>The request as it is at <paramref name="now"/>: a write presents at the time of its unit of work.</summary>
+    public RequestResource Present(RequestRecord row, Caller caller, DateTimeOffset now) => RequestResource.From(row, caller, now, options);
 }

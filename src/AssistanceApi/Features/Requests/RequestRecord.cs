@@ -3,7 +3,6 @@ using System.Text.Json;
 using AssistanceApi.Auth;
 using AssistanceApi.Domain;
 using AssistanceApi.Http;
-using AssistanceApi.Treaty;
 using Dapper;
 
 namespace AssistanceApi.Features.Requests;
@@ -46,6 +45,9 @@ public sealed class RequestRecord
 
     public RequestProgress ProgressValue => JsonSerializer.Deserialize<RequestProgress>(Progress, JsonDefaults.Options) ?? new RequestProgress();
 
+    /// <summary>The progress column as written: the domain's progress in the API's JSON settings, pinned by a golden test.</summary>
+    public static string StoredProgress(RequestProgress progress) => JsonSerializer.Serialize(progress, JsonDefaults.Options);
+
     public RequestKind KindValue => WireName.Parse<RequestKind>(Kind);
     public RequestStatus StatusValue => WireName.Parse<RequestStatus>(Status);
 
@@ -57,13 +59,38 @@ public sealed class RequestRecord
     public static async Task<RequestRecord> LoadVisibleAsync(
         DbConnection connection, Guid id, Caller caller, DateTimeOffset now, DbTransaction? transaction = null)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<RequestRecord>(
-            $"SELECT {Columns} FROM requests r WHERE r.id = @id", new { id }, transaction);
+        var row = await FindAsync(connection, id, transaction);
         if (row is not null) await PreservationClock.ApplyAsync(connection, [row], now, transaction);
         return row is not null && row.IsVisibleTo(caller)
             ? row
             : throw Problems.NotFound($"No request {id} is visible to this client.");
     }
+
+    /// <summary>The row as the aggregate sees it, with the content read as <paramref name="details"/>.</summary>
+    public Request ToRequest(RequestDetails details) => new()
+    {
+        Id = Id, RequestingState = RequestingState, RequestedState = RequestedState, Kind = KindValue, Status = StatusValue,
+        Version = Version, Details = details, Progress = ProgressValue, Reference = Reference, SubmittedAt = SubmittedAt,
+        AcknowledgeBy = AcknowledgeBy, AcknowledgedAt = AcknowledgedAt, ClosedAt = ClosedAt, DueAt = DueAt, PreservedUntil = PreservedUntil,
+    };
+
+    /// <summary>The row as <paramref name="change"/> leaves it, progress and content as they are stored.</summary>
+    public RequestRecord After(RequestChange change, string progress, string content)
+    {
+        var after = change.After;
+        return new RequestRecord
+        {
+            Id = Id, Reference = after.Reference, RequestingState = RequestingState, RequestedState = after.RequestedState,
+            Kind = WireName.Of(after.Kind), Status = WireName.Of(after.Status), Version = after.Version,
+            Emergency = change.DetailsChanged ? after.Details.Emergency == true : Emergency, CreatedBy = CreatedBy, CreatedAt = CreatedAt,
+            UpdatedAt = change.At, SubmittedAt = after.SubmittedAt, AcknowledgeBy = after.AcknowledgeBy, AcknowledgedAt = after.AcknowledgedAt,
+            ClosedAt = after.ClosedAt, DueAt = after.DueAt, PreservedUntil = after.PreservedUntil, Content = content, Progress = progress,
+        };
+    }
+
+    /// <summary>The row as stored, seen by no one in particular: for the API's own changes (expiry).</summary>
+    public static Task<RequestRecord?> FindAsync(DbConnection connection, Guid id, DbTransaction? transaction = null) =>
+        connection.QuerySingleOrDefaultAsync<RequestRecord?>($"SELECT {Columns} FROM requests r WHERE r.id = @id", new { id }, transaction);
 
     /// <summary>Honours If-Match: a stale version is refused before anything changes.</summary>
     public void EnsureVersion(long? expected)

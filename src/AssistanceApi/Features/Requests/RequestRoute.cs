@@ -17,4 +17,8 @@ public static class RequestRoute
     }
 
     public static Caller Caller(this BaseEndpoint endpoint) => Auth.Caller.From(endpoint.HttpContext.User);
+
+    /// <summary>The caller, the request in the path and the version its If-Match names: what a change of a request is aimed at.</summary>
+    public static ActionTarget Target(this BaseEndpoint endpoint) =>
+        new(endpoint.Caller(), endpoint.RequestId(), IfMatch.ExpectedVersion(endpoint.HttpContext));
 }

@@ -4,11 +4,11 @@ namespace AssistanceApi.Features.Requests.AcceptConditions;
 
 public sealed class Endpoint(IMediator mediator) : ActionEndpoint<ConditionsAnswerBody>(mediator)
 {
-    protected override string Action => "accept-conditions";
+    protected override LifecycleAction Action => Lifecycle.AcceptConditions;
     protected override string Title => "Accept the proposed conditions (requesting State)";
     protected override string Explanation =>
         "The proposed conditions bind the request (conditions) and the requested State executes it (Art. 40(27)).";
 
     protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, ConditionsAnswerBody body) =>
-        new AnswerConsultationCommand(target, ConsultationAnswer.Accepted, body.Comment);
+        new AcceptConditionsCommand(target, body);
 }

@@ -1,8 +1,10 @@
+using AssistanceApi.Domain;
+
 namespace AssistanceApi.Features.Requests.Acknowledge;
 
 public sealed class Endpoint(IMediator mediator) : ActionEndpoint<AcknowledgeBody>(mediator)
 {
-    protected override string Action => "acknowledge";
+    protected override LifecycleAction Action => Lifecycle.Acknowledge;
     protected override string Title => "Acknowledge receipt (requested State)";
     protected override string Explanation =>
         "The requested State's central authority confirms receipt (Art. 40(13)), optionally with its own reference. " +

@@ -1,8 +1,10 @@
+using AssistanceApi.Domain;
+
 namespace AssistanceApi.Features.Requests.Consult;
 
 public sealed class Endpoint(IMediator mediator) : ActionEndpoint<ConsultBody>(mediator)
 {
-    protected override string Action => "consult";
+    protected override LifecycleAction Action => Lifecycle.Consult;
     protected override string Title => "Consult before refusing or postponing (requested State)";
     protected override string Explanation =>
         "Before refusing or postponing, the requested State consults the requesting State on whether assistance may " +

@@ -26,6 +26,6 @@ public sealed class Endpoint(IMediator mediator, Drafting drafting) : Endpoint<R
     {
         var created = await mediator.Send(drafting.Prepare(this.Caller(), content), ct);
         IfMatch.SetETag(HttpContext, created.Version);
-        await Send.CreatedAtAsync<Get.Endpoint>(new { id = created.Id }, created, cancellation: ct);
+        await Send.CreatedAtAsync(RequestLinks.GetById, new { id = created.Id }, created, cancellation: ct);
     }
 }

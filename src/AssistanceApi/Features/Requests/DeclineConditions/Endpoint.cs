@@ -1,15 +1,14 @@
 using AssistanceApi.Domain;
-using AssistanceApi.Features.Requests.AcceptConditions;
 
 namespace AssistanceApi.Features.Requests.DeclineConditions;
 
 public sealed class Endpoint(IMediator mediator) : ActionEndpoint<ConditionsAnswerBody>(mediator)
 {
-    protected override string Action => "decline-conditions";
+    protected override LifecycleAction Action => Lifecycle.DeclineConditions;
     protected override string Title => "Decline the proposed conditions (requesting State)";
     protected override string Explanation =>
         "Records that the requesting State does not accept the conditions (Art. 40(27)); the requested State may then refuse or postpone.";
 
     protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, ConditionsAnswerBody body) =>
-        new AnswerConsultationCommand(target, ConsultationAnswer.Declined, body.Comment);
+        new DeclineConditionsCommand(target, body);
 }

@@ -21,7 +21,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        await mediator.Send(new DiscardRequestCommand(this.Caller(), this.RequestId(), IfMatch.ExpectedVersion(HttpContext)), ct);
+        await mediator.Send(new DiscardRequestCommand(this.Target()), ct);
         await Send.NoContentAsync(ct);
     }
 }

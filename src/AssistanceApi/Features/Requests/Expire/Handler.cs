@@ -1,5 +1,4 @@
-using AssistanceApi.Audit;
-using AssistanceApi.Auth;
+using AssistanceApi.Domain;
 using AssistanceApi.Persistence;
 using Dapper;
 using Mediator;
@@ -9,21 +8,20 @@ namespace AssistanceApi.Features.Requests.Expire;
 /// <summary>Persists what reads already show: preservations whose period passed with no follow-up pending are expired.</summary>
 public sealed record ExpirePreservationsCommand : ICommand<int>, IWriteCommand;
 
-public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock) : ICommandHandler<ExpirePreservationsCommand, int>
+public sealed class Handler(UnitOfWork unit, RequestStore store) : ICommandHandler<ExpirePreservationsCommand, int>
 {
     public async ValueTask<int> Handle(ExpirePreservationsCommand command, CancellationToken ct)
     {
-        var now = clock.Now();
-        var lapsed = (await unit.Connection.QueryAsync<Guid>(
-            $"SELECT r.id FROM requests r WHERE {PreservationClock.Lapsed}", new { now }, unit.Transaction)).ToList();
-        foreach (var id in lapsed)
+        var lapsed = await unit.Connection.QueryAsync<Guid>(
+            $"SELECT r.id FROM requests r WHERE {PreservationClock.Lapsed}", new { now = store.Now }, unit.Transaction);
+        var expired = 0;
+        foreach (var id in lapsed.ToList())
         {
-            await audit.BeforeChangeAsync(id);
-            await unit.Connection.ExecuteAsync(
-                "UPDATE requests SET status = 'expired', version = version + 1, updated_at = @now, closed_at = preserved_until WHERE id = @id",
-                new { id, now }, unit.Transaction);
-            audit.Record(id, "expire", Caller.System, "preserved", "expired");
+            // Locked and read again: a request changed since the query above is left to the next sweep.
+            if (await store.LoadForSystemAsync(id) is not { } stored || stored.Request.Expire(stored.Context) is not RequestChange change) continue;
+            await store.WriteAsync(stored, change);
+            expired++;
         }
-        return lapsed.Count;
+        return expired;
     }
 }

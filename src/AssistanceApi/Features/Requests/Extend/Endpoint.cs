@@ -1,13 +1,13 @@
-using AssistanceApi.Features.Requests.Preserve;
+using AssistanceApi.Domain;
 
 namespace AssistanceApi.Features.Requests.Extend;
 
 public sealed class Endpoint(IMediator mediator) : ActionEndpoint<PreservationPeriodBody>(mediator)
 {
-    protected override string Action => "extend";
+    protected override LifecycleAction Action => Lifecycle.Extend;
     protected override string Title => "Extend a preservation (requesting State)";
     protected override string Explanation => "Asks for the data to stay preserved until a later preservedUntil (Art. 42(7)).";
 
     protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, PreservationPeriodBody body) =>
-        new PreservationPeriodCommand(target, "extend", body);
+        new ExtendCommand(target, body);
 }

@@ -2,7 +2,6 @@ using AssistanceApi.Auth;
 using AssistanceApi.Domain;
 using AssistanceApi.Http;
 using AssistanceApi.Persistence;
-using AssistanceApi.Treaty;
 using Dapper;
 using Mediator;
 

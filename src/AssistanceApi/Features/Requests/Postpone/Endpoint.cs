@@ -1,8 +1,10 @@
+using AssistanceApi.Domain;
+
 namespace AssistanceApi.Features.Requests.Postpone;
 
 public sealed class Endpoint(IMediator mediator) : ActionEndpoint<PostponeBody>(mediator)
 {
-    protected override string Action => "postpone";
+    protected override LifecycleAction Action => Lifecycle.Postpone;
     protected override string Title => "Postpone execution (requested State)";
     protected override string Explanation =>
         "Execution would interfere with an ongoing investigation, prosecution or judicial proceeding (Art. 40(26)); " +

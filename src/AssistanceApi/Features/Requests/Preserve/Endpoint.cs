@@ -1,8 +1,10 @@
+using AssistanceApi.Domain;
+
 namespace AssistanceApi.Features.Requests.Preserve;
 
 public sealed class Endpoint(IMediator mediator) : ActionEndpoint<PreservationPeriodBody>(mediator)
 {
-    protected override string Action => "preserve";
+    protected override LifecycleAction Action => Lifecycle.Preserve;
     protected override string Title => "Confirm the data is preserved (requested State)";
     protected override string Explanation =>
         "For an acknowledged expedited-preservation request (Art. 42): the data is preserved until preservedUntil, at " +
@@ -10,5 +12,5 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<PreservationPe
         "relatedRequestId pointing here keeps it preserved until that request ends; otherwise it expires.";
 
     protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, PreservationPeriodBody body) =>
-        new PreservationPeriodCommand(target, "preserve", body);
+        new PreserveCommand(target, body);
 }

@@ -1,8 +1,10 @@
+using AssistanceApi.Domain;
+
 namespace AssistanceApi.Features.Requests.Refuse;
 
 public sealed class Endpoint(IMediator mediator) : ActionEndpoint<RefuseBody>(mediator)
 {
-    protected override string Action => "refuse";
+    protected override LifecycleAction Action => Lifecycle.Refuse;
     protected override string Title => "Refuse, with grounds and reasons (requested State)";
     protected override string Explanation =>
         "Only after consultation (Art. 40(27)); grounds from the closed list: not-in-conformity, essential-interests, " +

@@ -1,10 +1,12 @@
+using AssistanceApi.Domain;
+
 namespace AssistanceApi.Features.Requests.Release;
 
 public sealed class Endpoint(IMediator mediator) : ActionEndpoint<ReasonBody>(mediator)
 {
-    protected override string Action => "release";
+    protected override LifecycleAction Action => Lifecycle.Release;
     protected override string Title => "Release preserved data (either State)";
     protected override string Explanation => "Ends a preservation before it expires, with a reason (e.g. the data is no longer needed).";
 
-    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, ReasonBody body) => new ReleaseCommand(target, body.Reason!);
+    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, ReasonBody body) => new ReleaseCommand(target, body);
 }

@@ -1,8 +1,10 @@
+using AssistanceApi.Domain;
+
 namespace AssistanceApi.Features.Requests.RequestInformation;
 
 public sealed class Endpoint(IMediator mediator) : ActionEndpoint<RequestInformationBody>(mediator)
 {
-    protected override string Action => "request-information";
+    protected override LifecycleAction Action => Lifecycle.RequestInformation;
     protected override string Title => "Ask for additional information (requested State)";
     protected override string Explanation =>
         "The requested State asks questions it needs answered to execute the request (Art. 40(16)). The request " +

@@ -1,17 +1,16 @@
 using AssistanceApi.Domain;
 using AssistanceApi.Persistence;
-using AssistanceApi.Treaty;
 using Mediator;
 
 namespace AssistanceApi.Features.Requests.StartExecution;
 
 public sealed record StartExecutionCommand(ActionTarget Target) : ICommand<RequestResource>, IWriteCommand;
 
-public sealed class Handler(Transitions transitions) : ICommandHandler<StartExecutionCommand, RequestResource>
+public sealed class Handler(RequestStore store) : ICommandHandler<StartExecutionCommand, RequestResource>
 {
     public async ValueTask<RequestResource> Handle(StartExecutionCommand command, CancellationToken ct)
     {
-        var row = await transitions.LoadAsync(command.Target, "start-execution");
-        return await transitions.ApplyAsync(row, command.Target, "start-execution", RequestStatus.InExecution, row.ProgressValue);
+        var stored = await store.LoadAsync(command.Target, Lifecycle.StartExecution);
+        return await store.SaveAsync(stored, stored.Request.StartExecution(stored.Context));
     }
 }

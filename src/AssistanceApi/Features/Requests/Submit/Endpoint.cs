@@ -1,4 +1,5 @@
 using AssistanceApi.Auth;
+using AssistanceApi.Domain;
 using AssistanceApi.Http;
 using FastEndpoints;
 
@@ -8,7 +9,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
 {
     public override void Configure()
     {
-        Post("/requests/{id}/submit");
+        Post($"/requests/{{id}}/{Lifecycle.Submit.Name}");
         Roles(ClientRoles.CentralAuthority, ClientRoles.ContactPoint);
         Description(b => b.ProducesProblems(400, 401, 403, 404, 409, 412, 422));
         Summary(s =>
@@ -22,7 +23,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var submitted = await mediator.Send(new SubmitRequestCommand(this.Caller(), this.RequestId(), IfMatch.ExpectedVersion(HttpContext)), ct);
+        var submitted = await mediator.Send(new SubmitRequestCommand(this.Target()), ct);
         IfMatch.SetETag(HttpContext, submitted.Version);
         await Send.OkAsync(submitted, ct);
     }

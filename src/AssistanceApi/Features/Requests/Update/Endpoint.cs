@@ -27,7 +27,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
     {
         var id = this.RequestId();
         var patch = await ReadPatchAsync(ct);
-        var updated = await mediator.Send(new UpdateRequestCommand(this.Caller(), id, patch, IfMatch.ExpectedVersion(HttpContext)), ct);
+        var updated = await mediator.Send(new UpdateRequestCommand(new ActionTarget(this.Caller(), id, IfMatch.ExpectedVersion(HttpContext)), patch), ct);
         IfMatch.SetETag(HttpContext, updated.Version);
         await Send.OkAsync(updated, ct);
     }

@@ -1,51 +1,27 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AssistanceApi.Audit;
-using AssistanceApi.Auth;
+using AssistanceApi.Domain;
 using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using AssistanceApi.Treaty;
-using Dapper;
 using Mediator;
 
 namespace AssistanceApi.Features.Requests.Update;
 
-public sealed record UpdateRequestCommand(Caller Caller, Guid Id, JsonObject Patch, long? ExpectedVersion)
-    : ICommand<RequestResource>, IWriteCommand;
+public sealed record UpdateRequestCommand(ActionTarget Target, JsonObject Patch) : ICommand<RequestResource>, IWriteCommand;
 
-public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock, ProvisionCatalogue catalogue, KnownStates states, RequestPresenter presenter)
-    : ICommandHandler<UpdateRequestCommand, RequestResource>
+public sealed class Handler(RequestStore store, KnownStates states, ProvisionCatalogue catalogue) : ICommandHandler<UpdateRequestCommand, RequestResource>
 {
     public async ValueTask<RequestResource> Handle(UpdateRequestCommand command, CancellationToken ct)
     {
-        var caller = command.Caller;
-        var row = await RequestRecord.LoadVisibleAsync(unit.Connection, command.Id, caller, presenter.Now, unit.Transaction);
-        RequestRules.EnsureEditableDraft(row, caller, "PATCH", presenter);
-        row.EnsureVersion(command.ExpectedVersion);
-
-        var content = Merge(row.Content, command.Patch);
+        var stored = await store.LoadAsync(command.Target, Lifecycle.Update);
+        var content = Merge(stored.Row.Content, command.Patch);
         var validation = new RequestContentValidator(states).Validate(content);
         if (!validation.IsValid) throw new ApiProblemException(ValidationProblems.Build(validation.Errors, 400));
-        RequestRules.EnsureMayDraft(caller, content, catalogue);
+        RequestRules.EnsureMayHandle(command.Target.Caller, content.Kind!.Value, catalogue);
 
-        await audit.BeforeChangeAsync(row.Id);
-        var changed = await unit.Connection.ExecuteAsync(
-            """
-            UPDATE requests SET content = @content, kind = @kind, requested_state = @requestedState, emergency = @emergency, related_request_id = @related,
-                version = version + 1, updated_at = @now
-            WHERE id = @id AND version = @version
-            """,
-            new
-            {
-                id = row.Id, version = row.Version, now = clock.Now(), kind = WireName.Of(content.Kind!.Value),
-                requestedState = content.RequestedState, emergency = content.Emergency == true, related = content.RelatedRequestId,
-                content = JsonSerializer.Serialize(content, JsonDefaults.Options),
-            },
-            unit.Transaction);
-        if (changed == 0) throw Problems.PreconditionFailed("The request changed while this patch was applied: GET it again and retry.");
-        audit.Record(row.Id, "update", caller, row.Status, row.Status, new { fields = command.Patch.Select(p => p.Key).ToList() });
-
-        return presenter.Present(await RequestRecord.LoadVisibleAsync(unit.Connection, row.Id, caller, presenter.Now, unit.Transaction), caller);
+        var fields = command.Patch.Select(p => p.Key).ToList();
+        return await store.SaveAsync(stored, stored.Request.Update(stored.Context, content.ToDetails(), fields), content);
     }
 
     /// <summary>Applies the patch to the stored content; a result of the wrong shape is the client's 400.</summary>

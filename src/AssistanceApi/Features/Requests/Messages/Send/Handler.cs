@@ -17,13 +17,13 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
     public async ValueTask<Message> Handle(SendMessageCommand command, CancellationToken ct)
     {
         var caller = command.Caller;
-        var row = await RequestRecord.LoadVisibleAsync(unit.Connection, command.RequestId, caller, presenter.Now, unit.Transaction);
+        var now = clock.Now();
+        var row = await RequestRecord.LoadVisibleAsync(unit.Connection, command.RequestId, caller, now, unit.Transaction);
         if (row.StatusValue == RequestStatus.Draft)
             throw Problems.Conflict("draft-has-no-counterpart", "A draft has not reached the requested State: submit it first.",
-                presenter.Present(row, caller).AllowedActions);
+                presenter.Present(row, caller, now).AllowedActions);
 
         await audit.BeforeChangeAsync(row.Id);
-        var now = clock.Now();
         var message = new Message
         {
             Id = Ids.Next(now), RequestId = row.Id, SentAt = now, FromState = caller.State!,
@@ -37,7 +37,8 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
             new { message.Id, message.RequestId, message.SentAt, message.FromState, client = caller.ClientId, kind = WireName.Of(message.Kind), message.Subject, message.Text },
             unit.Transaction);
         audit.Record(row.Id, "message", caller, row.Status, row.Status, new { messageId = message.Id, kind = WireName.Of(message.Kind) },
-            AuditHash.MessageDigest(message.Id, message.SentAt, message.FromState, caller.ClientId, WireName.Of(message.Kind), message.Subject, message.Text));
+            AuditHash.MessageDigest(message.Id, message.SentAt, message.FromState, caller.ClientId, WireName.Of(message.Kind), message.Subject, message.Text),
+            at: now);
         return message;
     }
 }

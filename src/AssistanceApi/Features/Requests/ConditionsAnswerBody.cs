@@ -1,6 +1,6 @@
 using FastEndpoints;
 
-namespace AssistanceApi.Features.Requests.AcceptConditions;
+namespace AssistanceApi.Features.Requests;
 
 /// <summary>The requesting State's answer to a consultation; the same body accepts or declines.</summary>
 public sealed class ConditionsAnswerBody

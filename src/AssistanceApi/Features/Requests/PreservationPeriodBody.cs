@@ -1,7 +1,7 @@
 using FastEndpoints;
 using FluentValidation;
 
-namespace AssistanceApi.Features.Requests.Preserve;
+namespace AssistanceApi.Features.Requests;
 
 /// <summary>The body of preserve and extend.</summary>
 public sealed class PreservationPeriodBody

@@ -1,0 +1,72 @@
+using static AssistanceApi.Domain.RequestStatus;
+
+namespace AssistanceApi.Domain;
+
+/// <summary>
+/// The lifecycle as data: every action is a typed row here, and guards, refusals and every response's
+/// allowedActions are derived from this one table.
+/// </summary>
+public static class Lifecycle
+{
+    public static readonly IReadOnlySet<RequestStatus> Terminal =
+        new HashSet<RequestStatus> { Executed, PartiallyExecuted, Refused, Withdrawn, Released, Expired, Discarded };
+
+    private static readonly IReadOnlySet<RequestKind> Preservation = new HashSet<RequestKind> { RequestKind.ExpeditedPreservation };
+
+    private static HashSet<RequestStatus> From(params RequestStatus[] statuses) => [.. statuses];
+
+    /// <summary>Refusal and postponement come after consultation: once answered, or once it has been open long enough (Art. 40(27)).</summary>
+    public static readonly LifecycleGuard ConsultationSettled = new("uncc-40-27",
+        "the requesting State has not answered the consultation and it has not yet been open for the consultation period",
+        g => g.Progress.Consultation is { } c && (c.Answer is not null || g.Now >= c.OpenedAt.AddDays(g.Options.ConsultationTimeoutDays)));
+
+    /// <summary>Preserved data is kept for the period and no longer (Art. 42(7)).</summary>
+    public static readonly LifecycleGuard PreservationEnded = new("uncc-42-7",
+        "the period of preservation has not ended",
+        g => g.PreservedUntil is { } until && until < g.Now);
+
+    public static readonly LifecycleAction Submit = new("submit", Side.Requesting, From(Draft), Submitted, "uncc-40-14", Stamps: Stamps.SubmittedAt);
+    public static readonly LifecycleAction Withdraw = new("withdraw", Side.Requesting,
+        Enum.GetValues<RequestStatus>().Where(s => s != Draft && !Terminal.Contains(s)).ToHashSet(), Withdrawn, "uncc-40-25");
+    public static readonly LifecycleAction Acknowledge = new("acknowledge", Side.Requested, From(Submitted), Acknowledged, "uncc-40-13",
+        Stamps: Stamps.AcknowledgedAt);
+    public static readonly LifecycleAction RequestInformation = new("request-information", Side.Requested, From(Acknowledged, InExecution),
+        InformationRequested, "uncc-40-16");
+    public static readonly LifecycleAction ProvideInformation = new("provide-information", Side.Requesting, From(InformationRequested), null, "uncc-40-16");
+    public static readonly LifecycleAction StartExecution = new("start-execution", Side.Requested, From(Acknowledged), InExecution, "uncc-40-17");
+    public static readonly LifecycleAction Consult = new("consult", Side.Requested, From(Acknowledged, InExecution), RequestStatus.Consultation, "uncc-40-27");
+    public static readonly LifecycleAction AcceptConditions = new("accept-conditions", Side.Requesting, From(RequestStatus.Consultation), InExecution, "uncc-40-27");
+    public static readonly LifecycleAction DeclineConditions = new("decline-conditions", Side.Requesting, From(RequestStatus.Consultation), RequestStatus.Consultation, "uncc-40-27");
+    public static readonly LifecycleAction Refuse = new("refuse", Side.Requested, From(RequestStatus.Consultation), Refused, "uncc-40-21", Guard: ConsultationSettled);
+    public static readonly LifecycleAction Postpone = new("postpone", Side.Requested, From(RequestStatus.Consultation), Postponed, "uncc-40-26", Guard: ConsultationSettled);
+    public static readonly LifecycleAction Resume = new("resume", Side.Requested, From(Postponed), InExecution, "uncc-40-26");
+    public static readonly LifecycleAction Complete = new("complete", Side.Requested, From(InExecution), null, "uncc-40-17");
+    public static readonly LifecycleAction Preserve = new("preserve", Side.Requested, From(Acknowledged), Preserved, "uncc-42-7", Preservation);
+    public static readonly LifecycleAction Extend = new("extend", Side.Requesting, From(Preserved), Preserved, "uncc-42-7", Preservation);
+    public static readonly LifecycleAction Release = new("release", Side.Either, From(Preserved), Released, "uncc-42-7", Preservation);
+
+    /// <summary>The actions of the exchange between the two States: what allowedActions lists.</summary>
+    public static readonly IReadOnlyList<LifecycleAction> Actions =
+    [
+        Submit, Withdraw, Acknowledge, RequestInformation, ProvideInformation, StartExecution, Consult, AcceptConditions,
+        DeclineConditions, Refuse, Postpone, Resume, Complete, Preserve, Extend, Release,
+    ];
+
+    /// <summary>Changing a draft's content (PATCH): the requesting State's own business, never listed as an action.</summary>
+    public static readonly LifecycleAction Update = new("update", Side.Requesting, From(Draft), Draft, null);
+
+    /// <summary>Discarding a draft (DELETE): kept with its history, visible to nobody; never listed as an action.</summary>
+    public static readonly LifecycleAction Discard = new("discard", Side.Requesting, From(Draft), Discarded, null);
+
+    /// <summary>A preservation whose period passed with no follow-up pending ends by itself (Art. 42(7)).</summary>
+    public static readonly LifecycleAction Expire = new("expire", Side.Neither, From(Preserved), Expired, "uncc-42-7", Preservation, PreservationEnded);
+
+    /// <summary>The actions a side may take now on a request of this kind, in this status, with this progress.</summary>
+    public static IReadOnlyList<string> Allowed(RequestKind kind, RequestStatus status, Side side, GuardContext guard) =>
+        Actions.Where(a => a.From.Contains(status)
+                           && a.IsTakenBy(side)
+                           && (a.Kinds is null || a.Kinds.Contains(kind))
+                           && (a.Guard is null || a.Guard.Passes(guard)))
+            .Select(a => a.Name)
+            .ToList();
+}

@@ -1,0 +1,16 @@
+using AssistanceApi.Domain;
+using AssistanceApi.Persistence;
+using Mediator;
+
+namespace AssistanceApi.Features.Requests.DeclineConditions;
+
+public sealed record DeclineConditionsCommand(ActionTarget Target, ConditionsAnswerBody Body) : ICommand<RequestResource>, IWriteCommand;
+
+public sealed class Handler(RequestStore store) : ICommandHandler<DeclineConditionsCommand, RequestResource>
+{
+    public async ValueTask<RequestResource> Handle(DeclineConditionsCommand command, CancellationToken ct)
+    {
+        var stored = await store.LoadAsync(command.Target, Lifecycle.DeclineConditions);
+        return await store.SaveAsync(stored, stored.Request.DeclineConditions(stored.Context, command.Body.Comment));
+    }
+}

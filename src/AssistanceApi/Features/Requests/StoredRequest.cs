@@ -1,0 +1,10 @@
+using AssistanceApi.Auth;
+using AssistanceApi.Domain;
+
+namespace AssistanceApi.Features.Requests;
+
+/// <summary>
+/// A request loaded by <see cref="RequestStore"/> for one action: the row as stored, its content, the aggregate, and
+/// who acts when (<see cref="Context"/>: the caller's side at the unit's time).
+/// </summary>
+public sealed record StoredRequest(RequestRecord Row, RequestContent Content, Request Request, Caller Caller, ActionContext Context);
