@@ -1,5 +1,6 @@
 using System.Data.Common;
 using AssistanceApi.Domain;
+using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using Dapper;
 
@@ -26,6 +27,9 @@ public static class PreservationClock
 
     public static readonly string EffectiveStatus = $"CASE WHEN {Lapsed} THEN {SqlLiteral.Of(RequestStatus.Expired)} ELSE r.status END";
 
+    private static readonly string PreservedName = WireName.Of(RequestStatus.Preserved);
+    private static readonly string ExpiredName = WireName.Of(RequestStatus.Expired);
+
     /// <summary>
     /// Shows loaded rows as they are at <paramref name="now"/>: a preservation past its end with no follow-up pending
     /// is expired and closed when its period ended, as the sweep will record. Only such candidates cost a query.
@@ -33,12 +37,12 @@ public static class PreservationClock
     public static async Task ApplyAsync(DbConnection connection, IReadOnlyList<RequestRecord> rows, DateTimeOffset now, DbTransaction? transaction = null)
     {
         // Rare (lapsed and not yet swept), so one small query each.
-        foreach (var row in rows.Where(r => r.Status == "preserved" && r.PreservedUntil < now))
+        foreach (var row in rows.Where(r => r.Status == PreservedName && r.PreservedUntil < now))
         {
             var pending = await connection.ExecuteScalarAsync<long>(
                 $"SELECT COUNT(*) FROM requests r WHERE r.id = @id AND {FollowUpPending}", new { id = row.Id, now }, transaction);
             if (pending > 0) continue;
-            row.Status = "expired";
+            row.Status = ExpiredName;
             row.ClosedAt = row.PreservedUntil;
         }
     }

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using AssistanceApi.Audit;
 using AssistanceApi.Auth;
 using AssistanceApi.Domain;
 using AssistanceApi.Http;
 using AssistanceApi.Persistence;
+using AssistanceApi.Persistence.Documents;
 using AssistanceApi.Treaty;
 using Dapper;
 
@@ -43,11 +43,8 @@ public sealed class RequestStore(
         return row is null ? null : Read(row, Caller.System, Side.Neither);
     }
 
-    private StoredRequest Read(RequestRecord row, Caller caller, Side side)
-    {
-        var content = JsonSerializer.Deserialize<RequestContent>(row.Content, JsonDefaults.Options)!;
-        return new StoredRequest(row, content, row.ToRequest(content.ToDetails()), caller, new ActionContext(side, Now, options));
-    }
+    private StoredRequest Read(RequestRecord row, Caller caller, Side side) =>
+        new(row, row.ToRequest(StoredContent.Read(row.Content)), caller, new ActionContext(side, Now, options));
 
     /// <summary>
     /// Numbers submissions per pair of States and year. The upsert locks the pair's counter row until commit, so
@@ -63,20 +60,20 @@ public sealed class RequestStore(
             new { from = request.RequestingState, to = request.RequestedState, year = Now.Year }, unit.Transaction);
 
     /// <summary>Saves what the aggregate decided and answers with the request as the caller now sees it.</summary>
-    public async Task<RequestResource> SaveAsync(StoredRequest stored, Decision decision, RequestContent? content = null) =>
-        presenter.Present(await WriteAsync(stored, decision, content), stored.Caller, Now);
+    public async Task<RequestResource> SaveAsync(StoredRequest stored, Decision decision) =>
+        presenter.Present(await WriteAsync(stored, decision), stored.Caller, Now);
 
     /// <summary>
     /// Saves what the aggregate decided: a refusal is thrown as the caller's problem; a change is written with its
-    /// audit event. <paramref name="content"/>: the new content of a changed draft, stored as given.
+    /// audit event; a changed draft's content is stored as its document.
     /// </summary>
-    public async Task<RequestRecord> WriteAsync(StoredRequest stored, Decision decision, RequestContent? content = null)
+    public async Task<RequestRecord> WriteAsync(StoredRequest stored, Decision decision)
     {
         var change = decision as RequestChange ?? throw DecisionProblems.For(decision, catalogue);
         var row = stored.Row;
         var saved = row.After(change,
             change.ProgressChanged ? RequestRecord.StoredProgress(change.After.Progress) : row.Progress,
-            change.DetailsChanged ? JsonSerializer.Serialize(content ?? stored.Content, JsonDefaults.Options) : row.Content);
+            change.DetailsChanged ? StoredContent.Write(change.After.Details) : row.Content);
 
         await audit.BeforeChangeAsync(row.Id);
         var written = await unit.Connection.ExecuteAsync(change.DetailsChanged ? DraftChange : Transition,

@@ -19,10 +19,12 @@ public sealed record ValidationReport(bool Compliant, IReadOnlyList<Finding> Fin
 /// <summary>Runs the treaty rules on request content against the directory as it stands today.</summary>
 public sealed class TreatyCheck(TreatyRules rules, ProvisionCatalogue catalogue, TimeProvider clock, TreatyOptions options, Database database)
 {
-    public Task<ValidationReport> RunAsync(DbConnection connection, Caller caller, RequestContent content, DbTransaction? transaction = null) =>
-        RunAsync(connection, caller, content.ToDetails(), transaction);
+    /// <summary>Today's report, for a validation that changes nothing.</summary>
+    public Task<ValidationReport> RunAsync(DbConnection connection, Caller caller, RequestDetails request) =>
+        RunAsync(connection, caller, request, clock.Now());
 
-    public async Task<ValidationReport> RunAsync(DbConnection connection, Caller caller, RequestDetails request, DbTransaction? transaction = null)
+    /// <summary>The report at <paramref name="now"/>: a command's one time, so its checks and its stamps agree.</summary>
+    public async Task<ValidationReport> RunAsync(DbConnection connection, Caller caller, RequestDetails request, DateTimeOffset now, DbTransaction? transaction = null)
     {
         var states = (await connection.QueryAsync<(string Code, string Document)>(
             $"SELECT code AS Code, document AS Document FROM states WHERE {database.Dialect.In("code", "codes")}",
@@ -32,7 +34,6 @@ public sealed class TreatyCheck(TreatyRules rules, ProvisionCatalogue catalogue,
         if (DraftRules.ToOwnState(caller.State!, request.RequestedState, catalogue) is { } ownState)
             return Report([ownState]);
 
-        var now = clock.Now();
         var context = new RuleContext(request, states[caller.State!], states[request.RequestedState!],
             DateOnly.FromDateTime(now.UtcDateTime), catalogue, options,
             await RelatedAsync(connection, caller, request.RelatedRequestId, now, transaction));

@@ -15,19 +15,24 @@ public sealed class Handler(RequestStore store, KnownStates states, ProvisionCat
     public async ValueTask<RequestResource> Handle(UpdateRequestCommand command, CancellationToken ct)
     {
         var stored = await store.LoadAsync(command.Target, Lifecycle.Update);
-        var content = Merge(stored.Row.Content, command.Patch);
+        var content = Merge(stored.Request.Details, command.Patch);
         var validation = new RequestContentValidator(states).Validate(content);
         if (!validation.IsValid) throw new ApiProblemException(ValidationProblems.Build(validation.Errors, 400));
         RequestRules.EnsureMayHandle(command.Target.Caller, content.Kind!.Value, catalogue);
 
         var fields = command.Patch.Select(p => p.Key).ToList();
-        return await store.SaveAsync(stored, stored.Request.Update(stored.Context, content.ToDetails(), fields), content);
+        return await store.SaveAsync(stored, stored.Request.Update(stored.Context, content.ToDetails(), fields));
     }
 
-    /// <summary>Applies the patch to the stored content; a result of the wrong shape is the client's 400.</summary>
-    private static RequestContent Merge(string stored, JsonObject patch)
+    /// <summary>
+    /// Applies the patch to the draft's content as the wire spells it (the patch is wire JSON, whatever the stored
+    /// document's names); a result of the wrong shape is the client's 400.
+    /// </summary>
+    private static RequestContent Merge(RequestDetails current, JsonObject patch)
     {
-        var merged = MergePatch.Apply(JsonNode.Parse(stored), patch);
+        var wire = new RequestContent();
+        RequestContentMapping.Fill(wire, current);
+        var merged = MergePatch.Apply(JsonSerializer.SerializeToNode(wire, JsonDefaults.Options), patch);
         try
         {
             return merged.Deserialize<RequestContent>(JsonDefaults.Options)

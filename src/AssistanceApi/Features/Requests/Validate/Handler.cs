@@ -11,6 +11,6 @@ public sealed class Handler(Database database, TreatyCheck check) : IQueryHandle
     public async ValueTask<ValidationReport> Handle(ValidateContentQuery query, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return await check.RunAsync(connection, query.Caller, query.Content);
+        return await check.RunAsync(connection, query.Caller, query.Content.ToDetails());
     }
 }

@@ -12,8 +12,9 @@ public sealed class Handler(Database database, TreatyCheck check, RequestPresent
     public async ValueTask<ValidationReport> Handle(ValidateDraftQuery query, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        var row = await RequestRecord.LoadVisibleAsync(connection, query.Id, query.Caller, presenter.Now);
+        var now = presenter.Now;
+        var row = await RequestRecord.LoadVisibleAsync(connection, query.Id, query.Caller, now);
         RequestRules.EnsureEditableDraft(row, query.Caller, "validation", presenter);
-        return await check.RunAsync(connection, query.Caller, StoredContent.Read(row.Content));
+        return await check.RunAsync(connection, query.Caller, StoredContent.Read(row.Content), now);
     }
 }

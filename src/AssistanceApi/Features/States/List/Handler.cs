@@ -1,3 +1,4 @@
+using AssistanceApi.Domain;
 using AssistanceApi.Persistence;
 using AssistanceApi.Persistence.Documents;
 using Dapper;
@@ -9,6 +10,8 @@ public sealed record ListStatesQuery(bool? Party, int Limit, string? After) : IQ
 
 public sealed class Handler(Database database) : IQueryHandler<ListStatesQuery, Page<StateEntry>>
 {
+    private static readonly string Party = SqlLiteral.Of(ConventionStatusKind.Party);
+
     public async ValueTask<Page<StateEntry>> Handle(ListStatesQuery query, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
@@ -18,7 +21,7 @@ public sealed class Handler(Database database) : IQueryHandler<ListStatesQuery, 
             SELECT document FROM states
             WHERE 1 = 1
               {(query.After is null ? "" : "AND code > @after")}
-              {(query.Party is null ? "" : query.Party.Value ? "AND convention_status = 'party'" : "AND convention_status <> 'party'")}
+              {(query.Party is null ? "" : query.Party.Value ? $"AND convention_status = {Party}" : $"AND convention_status <> {Party}")}
             ORDER BY code LIMIT @take
             """,
             new { after = query.After, take = query.Limit + 1 });
