@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using AssistanceApi.Tests.Security;
 using AssistanceApi.Tests.Support;
 
 namespace AssistanceApi.Tests;

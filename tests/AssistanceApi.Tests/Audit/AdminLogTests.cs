@@ -4,7 +4,7 @@ using AssistanceApi.Auth;
 using AssistanceApi.Features.Clients;
 using AssistanceApi.Http;
 using AssistanceApi.Tests.Support;
-using static AssistanceApi.Tests.Security.SecurityKit;
+using static AssistanceApi.Tests.Support.ClientCalls;
 
 namespace AssistanceApi.Tests.Security;
 
@@ -39,7 +39,7 @@ public sealed class AdminLogTests
         var rotated = await fraAdmin.RotateAsync(created.Id);
         await api.As(DemoKeys.Secretariat).RevokeAsync(created.Id);
         await (await api.As(DemoKeys.Secretariat).PutAsync("/api/v1/states/FRA",
-            new StringContent(StateBody().ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).ExpectAsync(HttpStatusCode.OK);
+            new StringContent(Bodies.StateBody().ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).ExpectAsync(HttpStatusCode.OK);
 
         var log = await LogAsync(fraAdmin, LogUrl("FRA"));
         var text = log.ToJsonString();

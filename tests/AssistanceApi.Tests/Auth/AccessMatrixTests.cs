@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
-using static AssistanceApi.Tests.Security.SecurityKit;
+using static AssistanceApi.Tests.Support.ClientCalls;
+using static AssistanceApi.Tests.Support.Http;
 
 namespace AssistanceApi.Tests.Security;
 
@@ -72,7 +73,7 @@ public sealed class AccessMatrixTests
         new("GET", "/api/v1/provisions", Scope.Directory),
         new("GET", "/api/v1/provisions/uncc-40-15-c", Scope.Directory),
         new("GET", "/api/v1/offences", Scope.Directory),
-        new("PUT", "/api/v1/states/FRA", Scope.DirectoryWrite, StateBody()),
+        new("PUT", "/api/v1/states/FRA", Scope.DirectoryWrite, Bodies.StateBody()),
 
         new("POST", "/api/v1/requests", Scope.RequestCollection, Bodies.MinimalDraft()),
         new("POST", "/api/v1/requests/validation", Scope.RequestCollection, Bodies.CompleteMla()),
@@ -163,7 +164,7 @@ public sealed class AccessMatrixTests
         {
             var endpoint = row.Name;
             var url = row.Path.Replace("{id}", id).Replace("{client}", live.Id);
-            HttpRequestMessage Message() => SecurityKit.Message(row.Method, url, row.Body, row.MediaType);
+            HttpRequestMessage Message() => Support.Http.Message(row.Method, url, row.Body, row.MediaType);
 
             async Task<string> Refused(string? key, HttpStatusCode status, string who) =>
                 await (await api.As(key).SendAsync(Message())).ExpectProblemTextAsync(status, $"{endpoint} as {who}");

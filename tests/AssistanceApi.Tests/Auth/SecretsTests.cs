@@ -6,7 +6,7 @@ using AssistanceApi.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
-using static AssistanceApi.Tests.Security.SecurityKit;
+using static AssistanceApi.Tests.Support.ClientCalls;
 
 namespace AssistanceApi.Tests.Security;
 

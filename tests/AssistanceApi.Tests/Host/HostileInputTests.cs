@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 using CsCheck;
-using static AssistanceApi.Tests.Security.SecurityKit;
+using static AssistanceApi.Tests.Support.ClientCalls;
 
 namespace AssistanceApi.Tests.Security;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 using Microsoft.Data.Sqlite;
-using static AssistanceApi.Tests.Security.SecurityKit;
+using static AssistanceApi.Tests.Support.ClientCalls;
 
 namespace AssistanceApi.Tests.Security;
 

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using AssistanceApi.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,15 +53,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
-    }
-
-    /// <summary>A client that sends the given API key (a demo key such as demo-fra-ca), or none.</summary>
-    public HttpClient As(string? apiKey)
-    {
-        var client = CreateClient();
-        if (apiKey is not null) client.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, apiKey);
-        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        return client;
     }
 
     public override async ValueTask DisposeAsync()

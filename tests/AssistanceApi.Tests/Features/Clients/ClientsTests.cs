@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AssistanceApi.Tests.Support;
-using static AssistanceApi.Tests.Security.SecurityKit;
+using static AssistanceApi.Tests.Support.ClientCalls;
 
 namespace AssistanceApi.Tests.Security;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
-using static AssistanceApi.Tests.Lifecycle.LifecycleKit;
+using static AssistanceApi.Tests.Support.LifecycleTable;
 
 namespace AssistanceApi.Tests.Lifecycle;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
+using static AssistanceApi.Tests.Support.BodyParts;
 
 namespace AssistanceApi.Tests.Evidence;
 

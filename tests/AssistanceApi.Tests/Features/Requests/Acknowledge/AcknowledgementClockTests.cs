@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
-using static AssistanceApi.Tests.Evidence.EvidenceKit;
+using static AssistanceApi.Tests.Support.Bodies;
+using static AssistanceApi.Tests.Support.RequestCalls;
 
 namespace AssistanceApi.Tests.Evidence;
 
@@ -38,7 +39,7 @@ public sealed class AcknowledgementClockTests
             _ => Disclosure(await fra.SubmitNewAsync(Bodies.CompletePreservation())),
         };
         var id = await fra.CreateDraftAsync(body);
-        Assert.Null((await fra.GetRequestAsync(id))["acknowledgeBy"]);
+        Assert.Null((await fra.ReadRequestAsync(id))["acknowledgeBy"]);
         api.Clock.Advance(TimeSpan.FromHours(3));
 
         var submitted = await fra.ActAsync(id, "submit");
@@ -46,7 +47,7 @@ public sealed class AcknowledgementClockTests
         Assert.Equal(api.Clock.GetUtcNow(), submittedAt);
         Assert.Equal(submittedAt.AddHours(hours), submitted["acknowledgeBy"].Time());
         // The requested State sees the same clock.
-        var seen = await api.As(DemoKeys.Deu).GetRequestAsync(id);
+        var seen = await api.As(DemoKeys.Deu).ReadRequestAsync(id);
         Assert.Equal(submittedAt.AddHours(hours), seen["acknowledgeBy"].Time());
     }
 
@@ -58,7 +59,7 @@ public sealed class AcknowledgementClockTests
         var body = Bodies.CompleteMla();
         body["emergency"] = true;
         await fra.AssertFindingAsync(await fra.ValidateAsync(body), "uncc-2-o", "emergencyJustification");
-        await fra.SubmitRejectedAsync(body, "uncc-2-o", "emergencyJustification");
+        await fra.SubmitRejectedForAsync(body, "uncc-2-o", "emergencyJustification");
     }
 
     [Fact]
@@ -71,24 +72,24 @@ public sealed class AcknowledgementClockTests
         var preservation = await fra.SubmitNewAsync(Bodies.CompletePreservation());
         var draft = await fra.CreateDraftAsync(Bodies.CompleteMla());
 
-        Assert.Empty(await deu.ListIdsAsync("overdue=true"));
+        Assert.Empty(await deu.FirstPageIdsAsync("overdue=true"));
 
         // Past 24 h: the preservation is overdue, the ordinary MLA request not yet.
         api.Clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
-        Assert.Equal([preservation], await deu.ListIdsAsync("overdue=true"));
+        Assert.Equal([preservation], await deu.FirstPageIdsAsync("overdue=true"));
 
         api.Clock.Advance(TimeSpan.FromHours(24));
-        var overdue = await deu.ListIdsAsync("overdue=true");
+        var overdue = await deu.FirstPageIdsAsync("overdue=true");
         Assert.Equal([preservation, mla], overdue);
-        Assert.Equal(overdue, await fra.ListIdsAsync("overdue=true&direction=outgoing"));
-        Assert.Equal(overdue, await deu.ListIdsAsync("overdue=true&direction=incoming"));
-        Assert.DoesNotContain(draft, await fra.ListIdsAsync("overdue=true"));
+        Assert.Equal(overdue, await fra.FirstPageIdsAsync("overdue=true&direction=outgoing"));
+        Assert.Equal(overdue, await deu.FirstPageIdsAsync("overdue=true&direction=incoming"));
+        Assert.DoesNotContain(draft, await fra.FirstPageIdsAsync("overdue=true"));
 
         await deu.ActAsync(mla, "acknowledge");
-        Assert.Equal([preservation], await deu.ListIdsAsync("overdue=true"));
-        Assert.Equal([preservation], await fra.ListIdsAsync("overdue=true"));
+        Assert.Equal([preservation], await deu.FirstPageIdsAsync("overdue=true"));
+        Assert.Equal([preservation], await fra.FirstPageIdsAsync("overdue=true"));
         await deu.ActAsync(preservation, "acknowledge");
-        Assert.Empty(await deu.ListIdsAsync("overdue=true"));
+        Assert.Empty(await deu.FirstPageIdsAsync("overdue=true"));
     }
 
     [Fact]
@@ -99,11 +100,11 @@ public sealed class AcknowledgementClockTests
         var deu = api.As(DemoKeys.Deu);
         var mla = await fra.SubmitNewAsync(Bodies.CompleteMla());
         api.Clock.Advance(TimeSpan.FromHours(47));
-        Assert.Empty(await deu.ListIdsAsync("overdue=true"));
+        Assert.Empty(await deu.FirstPageIdsAsync("overdue=true"));
         await deu.ActAsync(mla, "acknowledge");
         api.Clock.Advance(TimeSpan.FromDays(10));
-        Assert.Empty(await deu.ListIdsAsync("overdue=true"));
-        Assert.Empty(await fra.ListIdsAsync("overdue=true"));
+        Assert.Empty(await deu.FirstPageIdsAsync("overdue=true"));
+        Assert.Empty(await fra.FirstPageIdsAsync("overdue=true"));
     }
 
     [Fact]
@@ -119,16 +120,16 @@ public sealed class AcknowledgementClockTests
         var last = await fra.SubmitNewAsync(Bodies.CompleteMla());
 
         // Emergencies first, then newest first.
-        var incoming = await deu.ListIdsAsync("direction=incoming");
+        var incoming = await deu.FirstPageIdsAsync("direction=incoming");
         Assert.Equal([emergency, last, first], incoming);
-        Assert.Equal(incoming, await fra.ListIdsAsync("direction=outgoing"));
+        Assert.Equal(incoming, await fra.FirstPageIdsAsync("direction=outgoing"));
 
         var paged = new List<string>();
         string? cursor = null;
         var pages = 0;
         do
         {
-            var page = await (await deu.GetAsync($"{Requests}?direction=incoming&limit=1" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")))
+            var page = await (await deu.GetAsync($"{RequestsUrl}?direction=incoming&limit=1" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")))
                 .ExpectAsync(HttpStatusCode.OK);
             Assert.Single(page["items"]!.AsArray());
             paged.AddRange(page.Ids());
@@ -150,13 +151,13 @@ public sealed class AcknowledgementClockTests
         api.Clock.Advance(TimeSpan.FromMinutes(1));
         var newer = await fra247.SubmitNewAsync(Emergency(Bodies.CompletePreservation()));
 
-        Assert.Equal([newer, older, ordinary], await api.As(DemoKeys.Deu247).ListIdsAsync("direction=incoming"));
+        Assert.Equal([newer, older, ordinary], await api.As(DemoKeys.Deu247).FirstPageIdsAsync("direction=incoming"));
 
         var paged = new List<string>();
         string? cursor = null;
         do
         {
-            var page = await (await api.As(DemoKeys.Deu247).GetAsync($"{Requests}?limit=2" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")))
+            var page = await (await api.As(DemoKeys.Deu247).GetAsync($"{RequestsUrl}?limit=2" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")))
                 .ExpectAsync(HttpStatusCode.OK);
             paged.AddRange(page.Ids());
             cursor = page["nextCursor"]?.GetValue<string>();

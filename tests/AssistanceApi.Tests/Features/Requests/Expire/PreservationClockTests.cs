@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
-using static AssistanceApi.Tests.Evidence.EvidenceKit;
+using static AssistanceApi.Tests.Support.BodyParts;
+using static AssistanceApi.Tests.Support.Preservations;
+using static AssistanceApi.Tests.Support.RequestCalls;
 
 namespace AssistanceApi.Tests.Evidence;
 
@@ -23,25 +25,25 @@ public sealed class PreservationClockTests
     {
         await using var api = new ApiFactory();
         var host = api.WithoutSweeper();
-        var (fra, deu) = (host.Client(DemoKeys.Fra), host.Client(DemoKeys.Deu));
+        var (fra, deu) = (host.As(DemoKeys.Fra), host.As(DemoKeys.Deu));
         var id = await PreservedIdAsync(fra, deu, Until26);
 
         api.AdvanceTo(LastSecond);
         Assert.Equal("preserved", await fra.StatusAsync(id));
-        Assert.Contains(id, await fra.ListIdsAsync("status=preserved"));
-        Assert.DoesNotContain(id, await fra.ListIdsAsync("status=expired"));
+        Assert.Contains(id, await fra.FirstPageIdsAsync("status=preserved"));
+        Assert.DoesNotContain(id, await fra.FirstPageIdsAsync("status=expired"));
 
         api.AdvanceTo(Lapsed);
         foreach (var side in new[] { fra, deu })
         {
-            var expired = await side.GetRequestAsync(id);
+            var expired = await side.ReadRequestAsync(id);
             Assert.Equal("expired", expired["status"].Str());
             Assert.Empty(expired.Allowed());
-            Assert.Contains(id, await side.ListIdsAsync("status=expired"));
-            Assert.DoesNotContain(id, await side.ListIdsAsync("status=preserved"));
+            Assert.Contains(id, await side.FirstPageIdsAsync("status=expired"));
+            Assert.DoesNotContain(id, await side.FirstPageIdsAsync("status=preserved"));
         }
-        Assert.Contains(id, await deu.ListIdsAsync("direction=incoming&status=expired"));
-        Assert.Contains(id, await fra.ListIdsAsync("direction=outgoing&status=expired"));
+        Assert.Contains(id, await deu.FirstPageIdsAsync("direction=incoming&status=expired"));
+        Assert.Contains(id, await fra.FirstPageIdsAsync("direction=outgoing&status=expired"));
 
         // Nothing more can be done with it: 409 listing no actions.
         var extend = await (await fra.TryActAsync(id, "extend", Until("2027-06-01"))).ExpectProblemAsync(HttpStatusCode.Conflict);
@@ -56,7 +58,7 @@ public sealed class PreservationClockTests
     {
         await using var api = new ApiFactory();
         var host = api.WithoutSweeper();
-        var (fra, deu) = (host.Client(DemoKeys.Fra), host.Client(DemoKeys.Deu));
+        var (fra, deu) = (host.As(DemoKeys.Fra), host.As(DemoKeys.Deu));
         var id = await PreservedIdAsync(fra, deu, Until26);
         api.AdvanceTo(LastSecond.AddDays(-1));
         await fra.ActAsync(id, "extend", Until("2027-02-10"));
@@ -72,16 +74,16 @@ public sealed class PreservationClockTests
     {
         await using var api = new ApiFactory();
         var host = api.WithoutSweeper();
-        var (fra, deu) = (host.Client(DemoKeys.Fra), host.Client(DemoKeys.Deu));
+        var (fra, deu) = (host.As(DemoKeys.Fra), host.As(DemoKeys.Deu));
         var id = await PreservedIdAsync(fra, deu, Until26);
         var followUp = await fra.SubmitNewAsync(Bodies.FollowUpMla(id));
 
         api.AdvanceTo(Lapsed.AddDays(30));
-        var preserved = await deu.GetRequestAsync(id);
+        var preserved = await deu.ReadRequestAsync(id);
         Assert.Equal("preserved", preserved["status"].Str());
         Assert.Equal(["release"], preserved.Allowed());
-        Assert.Contains(id, await fra.ListIdsAsync("status=preserved"));
-        Assert.DoesNotContain(id, await fra.ListIdsAsync("status=expired"));
+        Assert.Contains(id, await fra.FirstPageIdsAsync("status=preserved"));
+        Assert.DoesNotContain(id, await fra.FirstPageIdsAsync("status=expired"));
         // The follow-up moving on (acknowledged, in execution) keeps it pending too.
         await deu.ActAsync(followUp, "acknowledge");
         await deu.ActAsync(followUp, "start-execution");
@@ -98,7 +100,7 @@ public sealed class PreservationClockTests
     {
         await using var api = new ApiFactory();
         var host = api.WithoutSweeper();
-        var (fra, deu) = (host.Client(DemoKeys.Fra), host.Client(DemoKeys.Deu));
+        var (fra, deu) = (host.As(DemoKeys.Fra), host.As(DemoKeys.Deu));
         var id = await PreservedIdAsync(fra, deu, Until26);
         switch (followUp)
         {
@@ -107,11 +109,11 @@ public sealed class PreservationClockTests
                 break;
             case "discarded":
                 var draft = await fra.CreateDraftAsync(Bodies.FollowUpMla(id));
-                Assert.True((await fra.DeleteAsync($"{Requests}/{draft}")).IsSuccessStatusCode);
+                Assert.True((await fra.DeleteAsync($"{RequestsUrl}/{draft}")).IsSuccessStatusCode);
                 break;
             case "other-requesting-state":
                 // BRA asks DEU, naming FRA's preservation: it is not FRA's follow-up.
-                var bra = host.Client(DemoKeys.Bra);
+                var bra = host.As(DemoKeys.Bra);
                 Assert.Equal("submitted", (await bra.ActAsync(await bra.CreateDraftAsync(Bodies.FollowUpMla(id)), "submit"))["status"].Str());
                 break;
             case "other-requested-state":
@@ -125,7 +127,7 @@ public sealed class PreservationClockTests
         api.AdvanceTo(Lapsed);
         Assert.Equal("expired", await deu.StatusAsync(id));
         Assert.Equal("expired", await fra.StatusAsync(id));
-        Assert.Contains(id, await fra.ListIdsAsync("status=expired"));
+        Assert.Contains(id, await fra.FirstPageIdsAsync("status=expired"));
     }
 
     [Theory]
@@ -136,7 +138,7 @@ public sealed class PreservationClockTests
     {
         await using var api = new ApiFactory();
         var host = api.WithoutSweeper();
-        var (fra, deu) = (host.Client(DemoKeys.Fra), host.Client(DemoKeys.Deu));
+        var (fra, deu) = (host.As(DemoKeys.Fra), host.As(DemoKeys.Deu));
         var id = await PreservedIdAsync(fra, deu, Until26);
         var followUp = await fra.SubmitNewAsync(Bodies.FollowUpMla(id));
         api.AdvanceTo(Lapsed.AddDays(20));
@@ -147,8 +149,8 @@ public sealed class PreservationClockTests
         api.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal("expired", await fra.StatusAsync(id));
         Assert.Equal("expired", await deu.StatusAsync(id));
-        Assert.Contains(id, await deu.ListIdsAsync("status=expired"));
-        Assert.DoesNotContain(id, await deu.ListIdsAsync("status=preserved"));
+        Assert.Contains(id, await deu.FirstPageIdsAsync("status=expired"));
+        Assert.DoesNotContain(id, await deu.FirstPageIdsAsync("status=preserved"));
     }
 
     [Fact]
@@ -156,7 +158,7 @@ public sealed class PreservationClockTests
     {
         await using var api = new ApiFactory();
         var host = api.WithoutSweeper();
-        var (fra, deu) = (host.Client(DemoKeys.Fra), host.Client(DemoKeys.Deu));
+        var (fra, deu) = (host.As(DemoKeys.Fra), host.As(DemoKeys.Deu));
         var id = await PreservedIdAsync(fra, deu, Until26);
         var followUp = await fra.SubmitNewAsync(Bodies.FollowUpMla(id));
         api.Clock.Advance(TimeSpan.FromDays(5));
@@ -173,7 +175,7 @@ public sealed class PreservationClockTests
     {
         await using var api = new ApiFactory();
         var host = api.WithoutSweeper();
-        var (fra, deu) = (host.Client(DemoKeys.Fra), host.Client(DemoKeys.Deu));
+        var (fra, deu) = (host.As(DemoKeys.Fra), host.As(DemoKeys.Deu));
         var id = await PreservedIdAsync(fra, deu, Until26);
         api.AdvanceTo(Lapsed.AddDays(10));
         Assert.Equal("expired", await deu.StatusAsync(id));
@@ -181,7 +183,7 @@ public sealed class PreservationClockTests
         // Expired is terminal (contract §4): what reads showed must not depend on whether a sweep has run.
         await fra.SubmitNewAsync(Bodies.FollowUpMla(id));
         Assert.Equal("expired", await deu.StatusAsync(id));
-        Assert.Contains(id, await deu.ListIdsAsync("status=expired"));
+        Assert.Contains(id, await deu.FirstPageIdsAsync("status=expired"));
     }
 
     [Fact]
@@ -189,7 +191,7 @@ public sealed class PreservationClockTests
     {
         await using var api = new ApiFactory();
         var host = api.WithoutSweeper();
-        var (fra, deu) = (host.Client(DemoKeys.Fra), host.Client(DemoKeys.Deu));
+        var (fra, deu) = (host.As(DemoKeys.Fra), host.As(DemoKeys.Deu));
         var lapsing = await PreservedIdAsync(fra, deu, Until26);
         var later = await PreservedIdAsync(fra, deu, "2027-03-31");
         var heldByFollowUp = await PreservedIdAsync(fra, deu, Until26);
@@ -199,7 +201,7 @@ public sealed class PreservationClockTests
 
         api.AdvanceTo(Lapsed);
         Assert.Equal("preserved", api.StoredStatus(lapsing));
-        var before = await fra.GetRequestAsync(lapsing);
+        var before = await fra.ReadRequestAsync(lapsing);
 
         Assert.Equal(1, await host.SweepAsync());
 
@@ -208,7 +210,7 @@ public sealed class PreservationClockTests
         Assert.Equal("preserved", api.StoredStatus(heldByFollowUp));
         Assert.Equal("released", api.StoredStatus(released));
 
-        var after = await fra.GetRequestAsync(lapsing);
+        var after = await fra.ReadRequestAsync(lapsing);
         Assert.Equal("expired", after["status"].Str());
         Assert.Equal(before["version"]!.GetValue<long>() + 1, after["version"]!.GetValue<long>());
         foreach (var side in new[] { fra, deu })
@@ -233,13 +235,13 @@ public sealed class PreservationClockTests
     {
         await using var api = new ApiFactory();
         var host = api.WithoutSweeper();
-        var (fra, deu) = (host.Client(DemoKeys.Fra), host.Client(DemoKeys.Deu));
+        var (fra, deu) = (host.As(DemoKeys.Fra), host.As(DemoKeys.Deu));
         var id = await PreservedIdAsync(fra, deu, Until26);
         api.AdvanceTo(Lapsed.AddHours(3));
 
-        var before = await deu.GetRequestAsync(id);
+        var before = await deu.ReadRequestAsync(id);
         await host.SweepAsync();
-        var after = await deu.GetRequestAsync(id);
+        var after = await deu.ReadRequestAsync(id);
         foreach (var field in new[] { "status", "preservedUntil", "closedAt", "allowedActions" })
             Assert.True(before[field].Str() == after[field].Str(),
                 $"{field} reads {before[field].Str()} before the sweep and {after[field].Str()} after it");

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Audit;
 using AssistanceApi.Tests.Support;
-using static AssistanceApi.Tests.Lifecycle.LifecycleKit;
+using static AssistanceApi.Tests.Support.LifecycleTable;
 
 namespace AssistanceApi.Tests.Lifecycle;
 

@@ -1,6 +1,8 @@
 using System.Net;
 using AssistanceApi.Tests.Support;
-using static AssistanceApi.Tests.Evidence.EvidenceKit;
+using static AssistanceApi.Tests.Support.BodyParts;
+using static AssistanceApi.Tests.Support.Preservations;
+using static AssistanceApi.Tests.Support.RequestCalls;
 
 namespace AssistanceApi.Tests.Evidence;
 
@@ -12,7 +14,7 @@ public sealed class ExpiringPreservationListTests
     {
         await using var api = new ApiFactory();
         var host = api.WithoutSweeper();
-        var (fra, deu) = (host.Client(DemoKeys.Fra), host.Client(DemoKeys.Deu));
+        var (fra, deu) = (host.As(DemoKeys.Fra), host.As(DemoKeys.Deu));
 
         var soon = await PreservedIdAsync(fra, deu, "2027-01-26");
         var later = await PreservedIdAsync(fra, deu, "2027-03-31");
@@ -25,14 +27,14 @@ public sealed class ExpiringPreservationListTests
 
         // 2027-01-20T10:00Z: the window of 10 days runs to 2027-01-30.
         api.AdvanceTo(new DateTimeOffset(2027, 1, 20, 10, 0, 0, TimeSpan.Zero));
-        Assert.Equal([soon], await fra.ListIdsAsync("expiringWithinDays=10"));
-        Assert.Equal([soon], await deu.ListIdsAsync("expiringWithinDays=10"));
-        Assert.Equal([soon], await deu.ListIdsAsync("direction=incoming&expiringWithinDays=10"));
-        Assert.Empty(await deu.ListIdsAsync("direction=outgoing&expiringWithinDays=10"));
-        Assert.Equal([soon], await host.Client(DemoKeys.Deu247).ListIdsAsync("expiringWithinDays=10"));
+        Assert.Equal([soon], await fra.FirstPageIdsAsync("expiringWithinDays=10"));
+        Assert.Equal([soon], await deu.FirstPageIdsAsync("expiringWithinDays=10"));
+        Assert.Equal([soon], await deu.FirstPageIdsAsync("direction=incoming&expiringWithinDays=10"));
+        Assert.Empty(await deu.FirstPageIdsAsync("direction=outgoing&expiringWithinDays=10"));
+        Assert.Equal([soon], await host.As(DemoKeys.Deu247).FirstPageIdsAsync("expiringWithinDays=10"));
 
         // A wider window takes in the later one; never the released one, the one held by a follow-up, or one not preserved.
-        var wide = await fra.ListIdsAsync("expiringWithinDays=100");
+        var wide = await fra.FirstPageIdsAsync("expiringWithinDays=100");
         Assert.Equal([later, soon], wide);
         Assert.DoesNotContain(released, wide);
         Assert.DoesNotContain(held, wide);
@@ -40,8 +42,8 @@ public sealed class ExpiringPreservationListTests
         Assert.DoesNotContain(followUp, wide);
 
         // A window that ends before any preservation does lists nothing.
-        Assert.Empty(await fra.ListIdsAsync("expiringWithinDays=0"));
-        Assert.Empty(await fra.ListIdsAsync("expiringWithinDays=5"));
+        Assert.Empty(await fra.FirstPageIdsAsync("expiringWithinDays=0"));
+        Assert.Empty(await fra.FirstPageIdsAsync("expiringWithinDays=5"));
     }
 
     [Fact]
@@ -49,14 +51,14 @@ public sealed class ExpiringPreservationListTests
     {
         await using var api = new ApiFactory();
         var host = api.WithoutSweeper();
-        var (fra, deu) = (host.Client(DemoKeys.Fra), host.Client(DemoKeys.Deu));
+        var (fra, deu) = (host.As(DemoKeys.Fra), host.As(DemoKeys.Deu));
         var soon = await PreservedIdAsync(fra, deu, "2027-01-26");
 
         api.AdvanceTo(new DateTimeOffset(2027, 1, 26, 23, 0, 0, TimeSpan.Zero));
-        Assert.Equal([soon], await fra.ListIdsAsync("expiringWithinDays=1"));
+        Assert.Equal([soon], await fra.FirstPageIdsAsync("expiringWithinDays=1"));
         api.AdvanceTo(new DateTimeOffset(2027, 1, 27, 0, 0, 0, TimeSpan.Zero));
-        Assert.Empty(await fra.ListIdsAsync("expiringWithinDays=1"));
-        Assert.Equal([soon], await fra.ListIdsAsync("status=expired"));
+        Assert.Empty(await fra.FirstPageIdsAsync("expiringWithinDays=1"));
+        Assert.Equal([soon], await fra.FirstPageIdsAsync("status=expired"));
     }
 
     [Fact]
@@ -64,12 +66,12 @@ public sealed class ExpiringPreservationListTests
     {
         await using var api = new ApiFactory();
         var host = api.WithoutSweeper();
-        var (fra, deu) = (host.Client(DemoKeys.Fra), host.Client(DemoKeys.Deu));
+        var (fra, deu) = (host.As(DemoKeys.Fra), host.As(DemoKeys.Deu));
         var id = await PreservedIdAsync(fra, deu, "2027-01-26");
         api.AdvanceTo(new DateTimeOffset(2027, 1, 20, 10, 0, 0, TimeSpan.Zero));
-        Assert.Equal([id], await deu.ListIdsAsync("expiringWithinDays=14"));
+        Assert.Equal([id], await deu.FirstPageIdsAsync("expiringWithinDays=14"));
         await fra.ActAsync(id, "extend", Until("2027-04-30"));
-        Assert.Empty(await deu.ListIdsAsync("expiringWithinDays=14"));
+        Assert.Empty(await deu.FirstPageIdsAsync("expiringWithinDays=14"));
     }
 
     [Theory]
@@ -79,6 +81,6 @@ public sealed class ExpiringPreservationListTests
     public async Task An_invalid_window_is_a_400(string days)
     {
         await using var api = new ApiFactory();
-        await (await api.As(DemoKeys.Fra).GetAsync($"{Requests}?expiringWithinDays={days}")).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        await (await api.As(DemoKeys.Fra).GetAsync($"{RequestsUrl}?expiringWithinDays={days}")).ExpectProblemAsync(HttpStatusCode.BadRequest);
     }
 }

@@ -110,9 +110,9 @@ public sealed class ListRequestsTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
-        var late = await fra.SubmitNewAsync(RequestsTestHelpers.CompleteMlaWithDeadline("2026-12-10"));
-        var later = await fra.SubmitNewAsync(RequestsTestHelpers.CompleteMlaWithDeadline("2027-06-30"));
-        await fra.CreateDraftAsync(RequestsTestHelpers.CompleteMlaWithDeadline("2026-12-10"));
+        var late = await fra.SubmitNewAsync(Bodies.CompleteMlaWithDeadline("2026-12-10"));
+        var later = await fra.SubmitNewAsync(Bodies.CompleteMlaWithDeadline("2027-06-30"));
+        await fra.CreateDraftAsync(Bodies.CompleteMlaWithDeadline("2026-12-10"));
         var plain = await fra.SubmitNewAsync(Bodies.CompleteMla());
         // Acknowledged, so that only the requested deadline can make them overdue (not the acknowledgement clock).
         var deu = api.As(DemoKeys.Deu);

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
-using static AssistanceApi.Tests.Evidence.EvidenceKit;
+using static AssistanceApi.Tests.Support.BodyParts;
+using static AssistanceApi.Tests.Support.Preservations;
 
 namespace AssistanceApi.Tests.Evidence;
 

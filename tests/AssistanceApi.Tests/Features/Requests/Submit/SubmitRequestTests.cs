@@ -110,7 +110,7 @@ public sealed class SubmitRequestTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
-        var id = await fra.CreateDraftAsync(RequestsTestHelpers.CompleteMlaWithDeadline(deadline));
+        var id = await fra.CreateDraftAsync(Bodies.CompleteMlaWithDeadline(deadline));
 
         var problem = await (await fra.SubmitAsync(id)).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
 

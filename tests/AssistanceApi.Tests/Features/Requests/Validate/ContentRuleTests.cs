@@ -95,7 +95,7 @@ public sealed class ContentRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
-        JsonObject Body() => Bodies.CompleteMla().Without("facts").Set("measures", TreatyKit.Array("service-of-documents"))
+        JsonObject Body() => Bodies.CompleteMla().Without("facts").Set("measures", BodyParts.Array("service-of-documents"))
             .Set("assistanceSought", "Serve the summons on the witness.");
         var report = await fra.ValidateAsync(Body());
         report.AssertNoFinding("uncc-40-15-c");
@@ -109,7 +109,7 @@ public sealed class ContentRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
-        JsonObject Body() => Bodies.CompleteMla().Without("facts").Set("measures", TreatyKit.Array("service-of-documents", "taking-evidence"));
+        JsonObject Body() => Bodies.CompleteMla().Without("facts").Set("measures", BodyParts.Array("service-of-documents", "taking-evidence"));
         var report = await fra.ValidateAsync(Body());
         await fra.AssertFindingAsync(report, "uncc-40-15-c", "facts");
 
@@ -205,7 +205,7 @@ public sealed class ContentRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra247);
-        var report = await fra.ValidateAsync(TreatyKit.Preservation("DEU").Without("requestingAuthority").Without("facts"));
+        var report = await fra.ValidateAsync(Bodies.ContactPointPreservation("DEU").Without("requestingAuthority").Without("facts"));
         foreach (var item in "abcdef") report.AssertNoFinding($"uncc-40-15-{item}");
     }
 }

@@ -1,5 +1,6 @@
 using AssistanceApi.Tests.Support;
-using static AssistanceApi.Tests.Evidence.EvidenceKit;
+using static AssistanceApi.Tests.Support.Bodies;
+using static AssistanceApi.Tests.Support.RequestCalls;
 
 namespace AssistanceApi.Tests.Evidence;
 
@@ -15,7 +16,7 @@ public sealed class DisclosureRuleTests
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         await fra.AssertFindingAsync(await fra.ValidateAsync(Disclosure(null)), Code, Name);
-        await fra.SubmitRejectedAsync(Disclosure(null), Code, Name);
+        await fra.SubmitRejectedForAsync(Disclosure(null), Code, Name);
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class DisclosureRuleTests
         var fra = api.As(DemoKeys.Fra);
         var mla = await fra.SubmitNewAsync(Bodies.CompleteMla("DEU"));
         await fra.AssertFindingAsync(await fra.ValidateAsync(Disclosure(mla)), Code, Name);
-        await fra.SubmitRejectedAsync(Disclosure(mla), Code, Name);
+        await fra.SubmitRejectedForAsync(Disclosure(mla), Code, Name);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class DisclosureRuleTests
         var fra = api.As(DemoKeys.Fra);
         var toKenya = await fra.SubmitNewAsync(Bodies.CompletePreservation("KEN"));
         await fra.AssertFindingAsync(await fra.ValidateAsync(Disclosure(toKenya, "DEU")), Code, Name);
-        await fra.SubmitRejectedAsync(Disclosure(toKenya, "DEU"), Code, Name);
+        await fra.SubmitRejectedForAsync(Disclosure(toKenya, "DEU"), Code, Name);
 
         // Control: asked of KEN, the same preservation is the right one.
         (await fra.ValidateAsync(Disclosure(toKenya, "KEN"))).AssertPasses(Code);
@@ -83,12 +84,12 @@ public sealed class DisclosureRuleTests
         var fra = api.As(DemoKeys.Fra);
 
         // FRA cannot see BRA's preservation: naming it is like naming nothing.
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await fra.GetAsync($"{Requests}/{braToDeu}")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await fra.GetAsync($"{RequestsUrl}/{braToDeu}")).StatusCode);
         var report = await fra.ValidateAsync(Disclosure(braToDeu));
         var finding = await fra.AssertFindingAsync(report, Code, Name);
         var absent = await fra.ValidateAsync(Disclosure(Guid.NewGuid().ToString()));
         Assert.Equal(finding.ToJsonString(), absent.WithCode(Code).Single().ToJsonString());
-        await fra.SubmitRejectedAsync(Disclosure(braToDeu), Code, Name);
+        await fra.SubmitRejectedForAsync(Disclosure(braToDeu), Code, Name);
 
         // BRA itself may build on it.
         (await bra.ValidateAsync(Disclosure(braToDeu))).AssertPasses(Code);

@@ -7,7 +7,7 @@ namespace AssistanceApi.Tests.Treaty;
 public sealed class DualCriminalityRuleTests
 {
     private static JsonObject Seeking(string requestedState, params string[] measures) =>
-        Bodies.CompleteMla(requestedState).Set("measures", TreatyKit.Array(measures))
+        Bodies.CompleteMla(requestedState).Set("measures", BodyParts.Array(measures))
             .Set("assistanceSought", "Search the server room and seize the storage devices.");
 
     [Theory]

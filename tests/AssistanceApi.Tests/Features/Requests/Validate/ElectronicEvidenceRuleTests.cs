@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
-using static AssistanceApi.Tests.Evidence.EvidenceKit;
+using static AssistanceApi.Tests.Support.BodyParts;
+using static AssistanceApi.Tests.Support.Bodies;
 
 namespace AssistanceApi.Tests.Evidence;
 
@@ -31,7 +32,7 @@ public sealed class ElectronicEvidenceRuleTests
             electronicData: new JsonObject { ["categories"] = new JsonArray(), ["identifiers"] = Array("user@mail.example.org") }));
         await fra.AssertFindingAsync(emptyLists, "uncc-44-1", "electronicData.categories");
 
-        await fra.SubmitRejectedAsync(ElectronicMla(StoredData), "uncc-44-1", "electronicData.categories");
+        await fra.SubmitRejectedForAsync(ElectronicMla(StoredData), "uncc-44-1", "electronicData.categories");
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class ElectronicEvidenceRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
-        var body = ElectronicMla(StoredData, electronicData: Data());
+        var body = ElectronicMla(StoredData, electronicData: ElectronicData());
         (await fra.ValidateAsync(body)).AssertPasses("uncc-44-1");
         await fra.SubmitAcceptedAsync(body);
     }
@@ -51,16 +52,16 @@ public sealed class ElectronicEvidenceRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
-        await fra.AssertFindingAsync(await fra.ValidateAsync(ElectronicMla(RealTime, electronicData: Data())), "uncc-45-1", "electronicData");
+        await fra.AssertFindingAsync(await fra.ValidateAsync(ElectronicMla(RealTime, electronicData: ElectronicData())), "uncc-45-1", "electronicData");
         // from without to is no period.
-        await fra.AssertFindingAsync(await fra.ValidateAsync(ElectronicMla(RealTime, electronicData: Data(from: "2026-12-01"))), "uncc-45-1", "electronicData");
-        await fra.AssertFindingAsync(await fra.ValidateAsync(ElectronicMla(RealTime, electronicData: Data(to: "2026-12-31"))), "uncc-45-1", "electronicData");
+        await fra.AssertFindingAsync(await fra.ValidateAsync(ElectronicMla(RealTime, electronicData: ElectronicData(from: "2026-12-01"))), "uncc-45-1", "electronicData");
+        await fra.AssertFindingAsync(await fra.ValidateAsync(ElectronicMla(RealTime, electronicData: ElectronicData(to: "2026-12-31"))), "uncc-45-1", "electronicData");
         // Nor does it name its data.
         var bare = await fra.ValidateAsync(ElectronicMla(RealTime));
         await fra.AssertFindingAsync(bare, "uncc-45-1", "electronicData.categories");
         await fra.AssertFindingAsync(bare, "uncc-45-1", "electronicData.identifiers");
 
-        await fra.SubmitRejectedAsync(ElectronicMla(RealTime, electronicData: Data()), "uncc-45-1", "electronicData");
+        await fra.SubmitRejectedForAsync(ElectronicMla(RealTime, electronicData: ElectronicData()), "uncc-45-1", "electronicData");
     }
 
     [Theory]
@@ -70,7 +71,7 @@ public sealed class ElectronicEvidenceRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
-        var data = period == "from-to" ? Data(from: "2026-12-01", to: "2026-12-31") : Data(durationDays: 30);
+        var data = period == "from-to" ? ElectronicData(from: "2026-12-01", to: "2026-12-31") : ElectronicData(durationDays: 30);
         var body = ElectronicMla(RealTime, electronicData: data);
         (await fra.ValidateAsync(body)).AssertPasses("uncc-45-1");
         await fra.SubmitAcceptedAsync(body);
@@ -84,7 +85,7 @@ public sealed class ElectronicEvidenceRuleTests
         var body = ElectronicMla(RealTime, "KEN", Period());
         var finding = await fra.AssertFindingAsync(await fra.ValidateAsync(body), "uncc-45-1", "measures");
         Assert.Contains("KEN", finding["reason"].Str());
-        await fra.SubmitRejectedAsync(body, "uncc-45-1", "measures");
+        await fra.SubmitRejectedForAsync(body, "uncc-45-1", "measures");
 
         // KEN does accept content interception.
         (await fra.ValidateAsync(ElectronicMla(Interception, "KEN", Period()))).AssertPasses("uncc-46-1");
@@ -117,8 +118,8 @@ public sealed class ElectronicEvidenceRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
-        await fra.AssertFindingAsync(await fra.ValidateAsync(ElectronicMla(Interception, electronicData: Data())), "uncc-46-1", "electronicData");
-        await fra.SubmitRejectedAsync(ElectronicMla(Interception, electronicData: Data()), "uncc-46-1", "electronicData");
+        await fra.AssertFindingAsync(await fra.ValidateAsync(ElectronicMla(Interception, electronicData: ElectronicData())), "uncc-46-1", "electronicData");
+        await fra.SubmitRejectedForAsync(ElectronicMla(Interception, electronicData: ElectronicData()), "uncc-46-1", "electronicData");
     }
 
     [Fact]
@@ -129,7 +130,7 @@ public sealed class ElectronicEvidenceRuleTests
         var body = ElectronicMla(Interception, "BRA", Period());
         var finding = await fra.AssertFindingAsync(await fra.ValidateAsync(body), "uncc-46-1", "measures");
         Assert.Contains("BRA", finding["reason"].Str());
-        await fra.SubmitRejectedAsync(body, "uncc-46-1", "measures");
+        await fra.SubmitRejectedForAsync(body, "uncc-46-1", "measures");
 
         // BRA does accept real-time collection of traffic data.
         (await fra.ValidateAsync(ElectronicMla(RealTime, "BRA", Period()))).AssertPasses("uncc-45-1");
@@ -145,7 +146,7 @@ public sealed class ElectronicEvidenceRuleTests
         var body = ElectronicMla(Interception, "DEU", Period());
         body["offences"] = new JsonArray(SeriousCrime(years));
         await fra.AssertFindingAsync(await fra.ValidateAsync(body), "uncc-46-1", "offences");
-        await fra.SubmitRejectedAsync(body, "uncc-46-1", "offences");
+        await fra.SubmitRejectedForAsync(body, "uncc-46-1", "offences");
     }
 
     [Fact]
@@ -156,7 +157,7 @@ public sealed class ElectronicEvidenceRuleTests
         var body = ElectronicMla(Interception, "DEU", Period());
         Assert.Equal(7, body["offences"]![0]!["article"]!.GetValue<int>());
         (await fra.ValidateAsync(body)).AssertPasses("uncc-46-1");
-        var durationOnly = ElectronicMla(Interception, "DEU", Data(durationDays: 14));
+        var durationOnly = ElectronicMla(Interception, "DEU", ElectronicData(durationDays: 14));
         (await fra.ValidateAsync(durationOnly)).AssertPasses("uncc-46-1");
         await fra.SubmitAcceptedAsync(body);
     }

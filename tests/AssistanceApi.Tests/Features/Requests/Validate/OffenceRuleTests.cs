@@ -10,8 +10,8 @@ public sealed class OffenceRuleTests
     private static JsonObject ElectronicRequest(JsonObject offence, params string[] measures) =>
         Bodies.CompleteMla("BRA")
             .Set("offences", new JsonArray(offence))
-            .Set("measures", TreatyKit.Array(measures))
-            .Set("electronicData", TreatyKit.StoredData())
+            .Set("measures", BodyParts.Array(measures))
+            .Set("electronicData", BodyParts.StoredData())
             .Set("assistanceSought", "Disclose the stored subscriber and traffic data of the account.");
 
     [Theory]
@@ -49,7 +49,7 @@ public sealed class OffenceRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra247);
-        var report = await fra.ValidateAsync(TreatyKit.Preservation("DEU").Without("offences"));
+        var report = await fra.ValidateAsync(Bodies.ContactPointPreservation("DEU").Without("offences"));
         await fra.AssertFindingAsync(report, "uncc-35-1", "offences");
     }
 
@@ -90,7 +90,7 @@ public sealed class OffenceRuleTests
         var body = Bodies.CompleteMla().Set("offences", new JsonArray(
             new JsonObject { ["article"] = 7 },
             new JsonObject { ["article"] = 18 },
-            TreatyKit.SeriousCrime(2)));
+            BodyParts.SeriousCrime(2)));
         var report = await fra.ValidateAsync(body);
         await fra.AssertFindingAsync(report, "uncc-35-1", "offences[1].article");
         await fra.AssertFindingAsync(report, "uncc-35-1", "offences[2]");
@@ -104,7 +104,7 @@ public sealed class OffenceRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
-        JsonObject Body() => ElectronicRequest(TreatyKit.SeriousCrime((decimal)years), "stored-data-access");
+        JsonObject Body() => ElectronicRequest(BodyParts.SeriousCrime((decimal)years), "stored-data-access");
         var report = await fra.ValidateAsync(Body());
         report.AssertNoFinding("uncc-35-1");
 
@@ -124,7 +124,7 @@ public sealed class OffenceRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
-        JsonObject Body() => ElectronicRequest(TreatyKit.SeriousCrime((decimal)years), "stored-data-access");
+        JsonObject Body() => ElectronicRequest(BodyParts.SeriousCrime((decimal)years), "stored-data-access");
         var report = await fra.ValidateAsync(Body());
         await fra.AssertFindingAsync(report, "uncc-35-1", "offences[0]");
 
@@ -146,7 +146,7 @@ public sealed class OffenceRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
-        JsonObject Body() => Bodies.CompleteMla("BRA").Set("offences", new JsonArray(TreatyKit.SeriousCrime(4)));
+        JsonObject Body() => Bodies.CompleteMla("BRA").Set("offences", new JsonArray(BodyParts.SeriousCrime(4)));
         var report = await fra.ValidateAsync(Body());
         var finding = await fra.AssertFindingAsync(report, "uncc-35-1", "measures");
         Assert.Contains("taking-evidence", finding["reason"].Str());
@@ -161,7 +161,7 @@ public sealed class OffenceRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
-        var report = await fra.ValidateAsync(ElectronicRequest(TreatyKit.SeriousCrime(5), "stored-data-access", "search-and-seizure"));
+        var report = await fra.ValidateAsync(ElectronicRequest(BodyParts.SeriousCrime(5), "stored-data-access", "search-and-seizure"));
         var finding = await fra.AssertFindingAsync(report, "uncc-35-1", "measures");
         Assert.Contains("search-and-seizure", finding["reason"].Str());
         Assert.DoesNotContain("not: stored-data-access", finding["reason"].Str());
@@ -172,7 +172,7 @@ public sealed class OffenceRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
-        JsonObject Body() => Bodies.CompleteMla("BRA").Set("offences", new JsonArray(new JsonObject { ["article"] = 7 }, TreatyKit.SeriousCrime(4)));
+        JsonObject Body() => Bodies.CompleteMla("BRA").Set("offences", new JsonArray(new JsonObject { ["article"] = 7 }, BodyParts.SeriousCrime(4)));
         var report = await fra.ValidateAsync(Body());
         report.AssertNoFinding("uncc-35-1");
         Assert.True(report.Compliant(), report.ToJsonString());

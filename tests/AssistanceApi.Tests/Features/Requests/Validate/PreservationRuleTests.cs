@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
-using static AssistanceApi.Tests.Evidence.EvidenceKit;
 
 namespace AssistanceApi.Tests.Evidence;
 
@@ -60,7 +59,7 @@ public sealed class PreservationRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
-        var problem = await fra.SubmitRejectedAsync(Bodies.CompletePreservation().Without(path), code);
+        var problem = await fra.SubmitRejectedForAsync(Bodies.CompletePreservation().Without(path), code);
         Assert.Equal(422, problem["status"]!.GetValue<int>());
     }
 
@@ -71,7 +70,7 @@ public sealed class PreservationRuleTests
         var fra = api.As(DemoKeys.Fra);
         var body = Bodies.CompletePreservation().Without("preservation.custodian").Without("preservation.systemLocation");
         await fra.AssertFindingAsync(await fra.ValidateAsync(body), "uncc-42-2-d", "preservation.custodian");
-        await fra.SubmitRejectedAsync(body, "uncc-42-2-d", "preservation.custodian");
+        await fra.SubmitRejectedForAsync(body, "uncc-42-2-d", "preservation.custodian");
 
         // Blank text is no information either.
         var blank = Bodies.CompletePreservation().Set("preservation.custodian", " ").Set("preservation.systemLocation", "");
@@ -121,7 +120,7 @@ public sealed class PreservationRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
-        await fra.SubmitRejectedAsync(Bodies.CompletePreservation().Set("preservation.periodDays", 59), "uncc-42-7", "preservation.periodDays");
+        await fra.SubmitRejectedForAsync(Bodies.CompletePreservation().Set("preservation.periodDays", 59), "uncc-42-7", "preservation.periodDays");
     }
 
     [Fact]
@@ -141,7 +140,7 @@ public sealed class PreservationRuleTests
         var body = Bodies.CompletePreservation("NOR");
         // NOR is not a Party either (uncc-65-1): only the presence of uncc-41-1 is asserted.
         await fra.AssertFindingAsync(await fra.ValidateAsync(body), "uncc-41-1", "requestedState");
-        await fra.SubmitRejectedAsync(body, "uncc-41-1", "requestedState");
+        await fra.SubmitRejectedForAsync(body, "uncc-41-1", "requestedState");
     }
 
     [Fact]
@@ -179,7 +178,7 @@ public sealed class PreservationRuleTests
         var fra = api.As(DemoKeys.Fra);
         var body = Bodies.CompletePreservation()
             .Without("requestingAuthority").Without("preservation.necessity").Set("preservation.periodDays", 30);
-        var problem = await fra.SubmitRejectedAsync(body, "uncc-42-2-a");
+        var problem = await fra.SubmitRejectedForAsync(body, "uncc-42-2-a");
         var codes = problem.Codes();
         Assert.Contains("uncc-42-2-e", codes);
         Assert.Contains("uncc-42-7", codes);

@@ -127,7 +127,7 @@ public sealed class StatusRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra247);
-        var report = await fra.ValidateAsync(TreatyKit.Preservation("USA").Set("legalBasis", "bilateral-treaty"));
+        var report = await fra.ValidateAsync(Bodies.ContactPointPreservation("USA").Set("legalBasis", "bilateral-treaty"));
         report.AssertNoFinding("uncc-40-13");
         await fra.AssertFindingAsync(report, "uncc-41-1", "requestedState");
     }
@@ -140,10 +140,10 @@ public sealed class StatusRuleTests
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra247);
         // NOR has a central authority but no 24/7 point of contact.
-        var report = await fra.ValidateAsync(TreatyKit.Preservation("NOR").Set("legalBasis", "bilateral-treaty"));
+        var report = await fra.ValidateAsync(Bodies.ContactPointPreservation("NOR").Set("legalBasis", "bilateral-treaty"));
         await fra.AssertFindingAsync(report, "uncc-41-1", "requestedState");
 
-        var problem = await fra.SubmitRejectedAsync(TreatyKit.Preservation("NOR").Set("legalBasis", "bilateral-treaty"));
+        var problem = await fra.SubmitRejectedAsync(Bodies.ContactPointPreservation("NOR").Set("legalBasis", "bilateral-treaty"));
         await fra.AssertErrorAsync(problem, "uncc-41-1", "requestedState");
     }
 
@@ -152,7 +152,7 @@ public sealed class StatusRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
-        var problem = await fra.SubmitRejectedAsync(TreatyKit.Preservation("NOR").Set("legalBasis", "bilateral-treaty"));
+        var problem = await fra.SubmitRejectedAsync(Bodies.ContactPointPreservation("NOR").Set("legalBasis", "bilateral-treaty"));
         await fra.AssertErrorAsync(problem, "uncc-41-1", "requestedState");
     }
 
@@ -163,7 +163,7 @@ public sealed class StatusRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(key);
-        var report = await fra.ValidateAsync(TreatyKit.Preservation("DEU"));
+        var report = await fra.ValidateAsync(Bodies.ContactPointPreservation("DEU"));
         report.AssertNoFinding("uncc-41-1");
         report.AssertNoFinding("uncc-40-13");
     }
@@ -223,9 +223,9 @@ public sealed class StatusRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra247);
-        var report = await fra.ValidateAsync(TreatyKit.Preservation("DEU", "fr"));
+        var report = await fra.ValidateAsync(Bodies.ContactPointPreservation("DEU", "fr"));
         await fra.AssertFindingAsync(report, "uncc-40-14", "language");
-        report = await fra.ValidateAsync(TreatyKit.Preservation("DEU", "de"));
+        report = await fra.ValidateAsync(Bodies.ContactPointPreservation("DEU", "de"));
         report.AssertNoFinding("uncc-40-14");
     }
 

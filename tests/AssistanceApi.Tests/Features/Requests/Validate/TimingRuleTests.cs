@@ -137,7 +137,7 @@ public sealed class TimingRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra247);
-        var report = await fra.ValidateAsync(TreatyKit.Preservation("DEU").Set("urgent", true).Set("deadline", "2026-11-20"));
+        var report = await fra.ValidateAsync(Bodies.ContactPointPreservation("DEU").Set("urgent", true).Set("deadline", "2026-11-20"));
         await fra.AssertFindingAsync(report, "uncc-40-25", "urgencyReasons");
         await fra.AssertFindingAsync(report, "uncc-40-25", "deadline");
         await fra.AssertFindingAsync(report, "uncc-40-25", "deadlineReasons");
@@ -193,7 +193,7 @@ public sealed class TimingRuleTests
     {
         await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra247);
-        var problem = await fra.SubmitRejectedAsync(TreatyKit.Preservation("DEU").Set("emergency", true));
+        var problem = await fra.SubmitRejectedAsync(Bodies.ContactPointPreservation("DEU").Set("emergency", true));
         await fra.AssertErrorAsync(problem, "uncc-2-o", "emergencyJustification");
     }
 }

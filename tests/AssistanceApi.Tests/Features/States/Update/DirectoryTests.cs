@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
-using static AssistanceApi.Tests.Security.SecurityKit;
+using static AssistanceApi.Tests.Support.ClientCalls;
 
 namespace AssistanceApi.Tests.Security;
 
@@ -30,7 +30,7 @@ public sealed class DirectoryTests
 
         api.Clock.Advance(TimeSpan.FromDays(10));
         var expectedAsOf = DateOnly.FromDateTime(api.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd");
-        var updated = await (await secretariat.PutAsync(NorUrl, Content(StateBody()))).ExpectAsync(HttpStatusCode.OK);
+        var updated = await (await secretariat.PutAsync(NorUrl, Content(Bodies.StateBody()))).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("party", updated["convention"]!["status"].Str());
         Assert.Equal(expectedAsOf, updated["asOf"].Str());
 
@@ -59,19 +59,19 @@ public sealed class DirectoryTests
 
     private static readonly (string Why, string Field, string Body)[] InvalidEntries =
     [
-        ("dates out of order", "convention", StateBody(signedOn: "2026-02-01", ratifiedOn: "2025-12-15", inForceOn: "2026-01-01").ToJsonString()),
-        ("in force before ratification", "convention", StateBody(ratifiedOn: "2026-03-01", inForceOn: "2026-01-01").ToJsonString()),
-        ("party without dates", "convention", StateBody(signedOn: null, ratifiedOn: null, inForceOn: null).ToJsonString()),
-        ("party without entry into force", "convention", StateBody(inForceOn: null).ToJsonString()),
-        ("none with dates", "convention", StateBody(status: "none").ToJsonString()),
-        ("signatory with ratification", "convention", StateBody(status: "signatory", inForceOn: null).ToJsonString()),
-        ("language xx", "acceptedLanguages", StateBody(languages: ["no", "xx"]).ToJsonString()),
-        ("language EN", "acceptedLanguages", StateBody(languages: ["EN"]).ToJsonString()),
-        ("language twice", "acceptedLanguages", StateBody(languages: ["en", "en"]).ToJsonString()),
-        ("bad email", "centralAuthority.email", StateBody(email: "not-an-address").ToJsonString()),
-        ("unknown status", "convention", StateBody(status: "ratified").ToJsonString()),
-        ("a name that is not the stored one", "name", Patched(StateBody(), b => b["name"] = "Kingdom of Norway")),
-        ("no convention", "convention", Patched(StateBody(), b => b.Remove("convention"))),
+        ("dates out of order", "convention", Bodies.StateBody(signedOn: "2026-02-01", ratifiedOn: "2025-12-15", inForceOn: "2026-01-01").ToJsonString()),
+        ("in force before ratification", "convention", Bodies.StateBody(ratifiedOn: "2026-03-01", inForceOn: "2026-01-01").ToJsonString()),
+        ("party without dates", "convention", Bodies.StateBody(signedOn: null, ratifiedOn: null, inForceOn: null).ToJsonString()),
+        ("party without entry into force", "convention", Bodies.StateBody(inForceOn: null).ToJsonString()),
+        ("none with dates", "convention", Bodies.StateBody(status: "none").ToJsonString()),
+        ("signatory with ratification", "convention", Bodies.StateBody(status: "signatory", inForceOn: null).ToJsonString()),
+        ("language xx", "acceptedLanguages", Bodies.StateBody(languages: ["no", "xx"]).ToJsonString()),
+        ("language EN", "acceptedLanguages", Bodies.StateBody(languages: ["EN"]).ToJsonString()),
+        ("language twice", "acceptedLanguages", Bodies.StateBody(languages: ["en", "en"]).ToJsonString()),
+        ("bad email", "centralAuthority.email", Bodies.StateBody(email: "not-an-address").ToJsonString()),
+        ("unknown status", "convention", Bodies.StateBody(status: "ratified").ToJsonString()),
+        ("a name that is not the stored one", "name", Patched(Bodies.StateBody(), b => b["name"] = "Kingdom of Norway")),
+        ("no convention", "convention", Patched(Bodies.StateBody(), b => b.Remove("convention"))),
     ];
 
     private static string Patched(JsonObject body, Action<JsonObject> change)
@@ -107,7 +107,7 @@ public sealed class DirectoryTests
         var secretariat = api.As(DemoKeys.Secretariat);
         foreach (var code in new[] { "XXX", "nor", "NORWAY", "N%27R" })
         {
-            await (await secretariat.PutAsync($"/api/v1/states/{code}", Content(StateBody()))).ExpectProblemTextAsync(HttpStatusCode.NotFound, $"PUT {code}");
+            await (await secretariat.PutAsync($"/api/v1/states/{code}", Content(Bodies.StateBody()))).ExpectProblemTextAsync(HttpStatusCode.NotFound, $"PUT {code}");
             await (await secretariat.GetAsync($"/api/v1/states/{code}")).ExpectProblemTextAsync(HttpStatusCode.NotFound, $"GET {code}");
         }
     }
@@ -119,7 +119,7 @@ public sealed class DirectoryTests
         var before = await (await api.As(DemoKeys.Fra).GetAsync(NorUrl)).Content.ReadAsStringAsync();
 
         foreach (var key in new[] { DemoKeys.Nor, DemoKeys.Fra, DemoKeys.Deu247 })
-            await (await api.As(key).PutAsync(NorUrl, Content(StateBody()))).ExpectProblemTextAsync(HttpStatusCode.Forbidden, key);
+            await (await api.As(key).PutAsync(NorUrl, Content(Bodies.StateBody()))).ExpectProblemTextAsync(HttpStatusCode.Forbidden, key);
 
         Assert.Equal(before, await (await api.As(DemoKeys.Fra).GetAsync(NorUrl)).Content.ReadAsStringAsync());
         Assert.Contains("uncc-65-1", await FindingCodesAsync(api.As(DemoKeys.Fra), Bodies.CompleteMla("NOR")));

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
-using static AssistanceApi.Tests.Evidence.EvidenceKit;
+using static AssistanceApi.Tests.Support.Preservations;
 
 namespace AssistanceApi.Tests.Evidence;
 
@@ -245,15 +245,15 @@ public sealed class StatisticsTests
     {
         await using var api = new ApiFactory();
         var host = api.WithoutSweeper();
-        var fra = host.Client(DemoKeys.Fra);
-        var deu = host.Client(DemoKeys.Deu);
+        var fra = host.As(DemoKeys.Fra);
+        var deu = host.As(DemoKeys.Deu);
         var body = Bodies.CompletePreservation();
         body["facts"] = SecretFacts;
         await PreservedIdAsync(fra, deu, "2027-01-26", body);
 
         // Past preservedUntil and no sweep: the statistics count it as expired, not open.
         api.AdvanceTo(new DateTimeOffset(2027, 1, 27, 0, 0, 1, TimeSpan.Zero));
-        var report = await StatisticsAsync(host.Client(DemoKeys.Secretariat));
+        var report = await StatisticsAsync(host.As(DemoKeys.Secretariat));
         Assert.Equal(["expedited-preservation/expired=1"], KindStatus(report));
         Assert.Equal(["FRA>DEU submitted=1 open=0 executed=0 refused=0"], Pairs(report));
         AssertNoContents(report);
