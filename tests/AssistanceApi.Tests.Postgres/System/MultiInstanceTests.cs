@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests;
+namespace AssistanceApi.Tests.SystemTests;
 
 /// <summary>Two API instances on one PostgreSQL database, as a scaled-out deployment runs them.</summary>
 public sealed class MultiInstanceTests

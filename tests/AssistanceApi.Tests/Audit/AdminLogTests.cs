@@ -6,7 +6,7 @@ using AssistanceApi.Http;
 using AssistanceApi.Tests.Support;
 using static AssistanceApi.Tests.Support.ClientCalls;
 
-namespace AssistanceApi.Tests.Security;
+namespace AssistanceApi.Tests.Audit;
 
 /// <summary>
 /// Separation of duties (issue 11, item 2): a State's state-admin manages its own clients, the secretariat only creates
@@ -131,21 +131,21 @@ public sealed class AdminLogTests
 
         // Someone with write access to the database turns the issuing of a key into something harmless and
         // recomputes the hash and the tip seal as well as anyone can without the server's key.
-        var last = (await api.Database.QueryAsync<Audit.AdminLogEvent>(
-            $"SELECT {Audit.AdminLog.Columns} FROM admin_events WHERE log = 'FRA' ORDER BY sequence DESC LIMIT 1")).Single();
+        var last = (await api.Database.QueryAsync<AssistanceApi.Audit.AdminLogEvent>(
+            $"SELECT {AssistanceApi.Audit.AdminLog.Columns} FROM admin_events WHERE log = 'FRA' ORDER BY sequence DESC LIMIT 1")).Single();
         Assert.Contains(hidden.Id.ToString(), last.Details);
-        var forged = new Audit.AdminLogEvent
+        var forged = new AssistanceApi.Audit.AdminLogEvent
         {
-            Log = last.Log, Sequence = last.Sequence, At = last.At, Action = Audit.AdminLogs.DirectoryUpdated, ActorClient = last.ActorClient,
+            Log = last.Log, Sequence = last.Sequence, At = last.At, Action = AssistanceApi.Audit.AdminLogs.DirectoryUpdated, ActorClient = last.ActorClient,
             ActorState = last.ActorState, ActorRole = last.ActorRole, Target = "FRA", Details = "{}", PreviousHash = last.PreviousHash,
         };
         foreach (var key in new[] { (string?)null, "a-chain-key-the-server-does-not-have-0123456789" })
         {
-            forged.KeyId = key is null ? last.KeyId : Audit.ChainKeys.IdOf(key);
+            forged.KeyId = key is null ? last.KeyId : AssistanceApi.Audit.ChainKeys.IdOf(key);
             forged.Hash = key is null
-                ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Audit.AdminLogHash.Canonical(forged)))
-                : new Audit.ChainKeys(key).Sign(Audit.AdminLogHash.Canonical(forged)).Hash;
-            var seal = key is null ? $"{last.KeyId}:{forged.Hash}" : new Audit.ChainKeys(key).Seal(Audit.AdminLogHash.TipBytes("FRA", forged.Sequence, forged.Hash));
+                ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(AssistanceApi.Audit.AdminLogHash.Canonical(forged)))
+                : new AssistanceApi.Audit.ChainKeys(key).Sign(AssistanceApi.Audit.AdminLogHash.Canonical(forged)).Hash;
+            var seal = key is null ? $"{last.KeyId}:{forged.Hash}" : new AssistanceApi.Audit.ChainKeys(key).Seal(AssistanceApi.Audit.AdminLogHash.TipBytes("FRA", forged.Sequence, forged.Hash));
             await api.Database.ExecuteAsync(
                 "UPDATE admin_events SET action = @Action, target = @Target, details = @Details, key_id = @KeyId, hash = @Hash WHERE log = 'FRA' AND sequence = @Sequence",
                 forged);

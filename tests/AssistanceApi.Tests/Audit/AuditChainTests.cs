@@ -6,7 +6,7 @@ using AssistanceApi.Persistence;
 using AssistanceApi.Tests.Support;
 using Microsoft.Extensions.Configuration;
 
-namespace AssistanceApi.Tests.Lifecycle;
+namespace AssistanceApi.Tests.Audit;
 
 /// <summary>
 /// The keyed chain (issue 11, item 4): it covers the request's content and progress, the messages and its own end,

@@ -3,7 +3,7 @@ using System.Text.Json;
 using AssistanceApi.Audit;
 using AssistanceApi.Persistence;
 
-namespace AssistanceApi.Tests.Lifecycle;
+namespace AssistanceApi.Tests.Audit;
 
 /// <summary>
 /// Every stored chain was hashed over the canonical bytes as first defined: the serializer's output for an object

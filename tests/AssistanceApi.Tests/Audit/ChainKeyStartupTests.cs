@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 
-namespace AssistanceApi.Tests.Lifecycle;
+namespace AssistanceApi.Tests.Audit;
 
 /// <summary>Where the chain key comes from: required outside Development, generated once in Development.</summary>
 public sealed class ChainKeyStartupTests : IDisposable

@@ -4,7 +4,7 @@ using AssistanceApi.Tests.Support;
 using static AssistanceApi.Tests.Support.ClientCalls;
 using static AssistanceApi.Tests.Support.Http;
 
-namespace AssistanceApi.Tests.Security;
+namespace AssistanceApi.Tests.Auth;
 
 /// <summary>
 /// Every endpoint × every kind of caller that must be turned away (contract §1 status codes, §2 visibility):

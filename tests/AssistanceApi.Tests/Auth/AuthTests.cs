@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Features.Auth;
+namespace AssistanceApi.Tests.Auth;
 
 public sealed class AuthTests
 {

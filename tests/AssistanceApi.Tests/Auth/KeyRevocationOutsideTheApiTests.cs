@@ -2,7 +2,7 @@ using System.Net;
 using AssistanceApi.Auth;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Security;
+namespace AssistanceApi.Tests.Auth;
 
 /// <summary>
 /// A key revoked or replaced behind the API's back (SQL, the CLI) stops working within five seconds, on SQLite too,

@@ -4,7 +4,7 @@ using AssistanceApi.Persistence;
 using AssistanceApi.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AssistanceApi.Tests.Security;
+namespace AssistanceApi.Tests.Auth;
 
 /// <summary>
 /// The SQLite key cache on its own. Through HTTP, ClientsTests shows a revoked or rotated key refused on its very

@@ -1,14 +1,12 @@
-using System.Data.Common;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using AssistanceApi.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using static AssistanceApi.Tests.Support.ClientCalls;
 
-namespace AssistanceApi.Tests.Security;
+namespace AssistanceApi.Tests.Auth;
 
 /// <summary>Keys never leave the response that issues them: not into logs, not into other responses, not into the database.</summary>
 public sealed class SecretsTests
@@ -122,7 +120,7 @@ public sealed class SecretsTests
         await (await api.As(s.Key).GetAsync("/api/v1/clients")).ExpectAsync(HttpStatusCode.OK);
 
         List<(string Table, string Value)> cells;
-        await using (var connection = await api.Database.OpenAsync()) cells = await AllTextCellsAsync(connection);
+        await using (var connection = await api.Database.OpenAsync()) cells = await StoredCells.AllTextCellsAsync(connection);
         Assert.Contains(cells, c => c.Table == "clients");
         foreach (var key in new[] { a.Key, s.Key, a2.Key })
         {
@@ -139,34 +137,5 @@ public sealed class SecretsTests
             Assert.Equal(key[5..13], Assert.Single(prefixes));
         }
         Assert.Empty(await api.Database.QueryAsync<string>("SELECT key_prefix FROM clients WHERE key_hash = @hash", new { hash = Sha256(a.Key) }));
-    }
-
-    /// <summary>Every non-null cell of every table, as text (blobs as UTF-8), on SQLite or PostgreSQL.</summary>
-    public static async Task<List<(string Table, string Value)>> AllTextCellsAsync(DbConnection connection)
-    {
-        var cells = new List<(string, string)>();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = connection is SqliteConnection
-                ? "SELECT name FROM sqlite_master WHERE type = 'table'"
-                : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        }
-        foreach (var table in tables)
-        {
-            await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table.Replace("\"", "\"\"")}\"";
-            await using var reader = await select.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    if (reader.IsDBNull(i)) continue;
-                    var value = reader.GetValue(i);
-                    cells.Add((table, value is byte[] bytes ? Encoding.UTF8.GetString(bytes) : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? ""));
-                }
-        }
-        return cells;
     }
 }

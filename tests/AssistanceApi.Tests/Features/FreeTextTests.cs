@@ -6,7 +6,7 @@ using AssistanceApi.Http;
 using AssistanceApi.Tests.Support;
 using FastEndpoints;
 
-namespace AssistanceApi.Tests.Security;
+namespace AssistanceApi.Tests.Features;
 
 /// <summary>
 /// One text rule for every free text (issue 11, item 5): the text fields are found by reflection over every body

@@ -1,7 +1,7 @@
 using System.Net;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Lifecycle;
+namespace AssistanceApi.Tests.Host;
 
 /// <summary>A POST with no body and no Content-Type, as `curl -X POST` sends it, is an empty JSON object.</summary>
 public sealed class BodilessPostTests

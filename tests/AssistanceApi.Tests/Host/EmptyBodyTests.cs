@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Lifecycle;
+namespace AssistanceApi.Tests.Host;
 
 /// <summary>Actions with no body ("start-execution", "resume") need none: no content at all, or {}.</summary>
 public sealed class EmptyBodyTests

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
-namespace AssistanceApi.Tests.Security;
+namespace AssistanceApi.Tests.Host;
 
 /// <summary>Transport and response headers: nosniff, no-store, HTTPS redirection with HSTS, and a 500 that says nothing internal.</summary>
 public sealed class HeadersTests

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Security;
+namespace AssistanceApi.Tests.Host;
 
 /// <summary>
 /// Hostile input costs the attacker, not the server (issue 11, item 5): a body of up to 1 MiB gets a small 4xx

@@ -8,7 +8,7 @@ using AssistanceApi.Tests.Support;
 using CsCheck;
 using static AssistanceApi.Tests.Support.ClientCalls;
 
-namespace AssistanceApi.Tests.Security;
+namespace AssistanceApi.Tests.Host;
 
 /// <summary>
 /// Thousands of hostile bodies, each a valid body with one path broken: never a 5xx, every 4xx problem+json with

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Security;
+namespace AssistanceApi.Tests.Host;
 
 /// <summary>
 /// The endpoints' binder fills body fields from query parameters, and a query parameter wins over the body. A change

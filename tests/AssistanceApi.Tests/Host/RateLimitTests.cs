@@ -1,7 +1,7 @@
 using System.Net;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Security;
+namespace AssistanceApi.Tests.Host;
 
 /// <summary>RateLimiting:PermitsPerMinute per client: one client's burst is a 429 for it alone (contract §1).</summary>
 public sealed class RateLimitTests

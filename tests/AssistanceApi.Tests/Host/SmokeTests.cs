@@ -1,7 +1,7 @@
 using System.Net;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Features;
+namespace AssistanceApi.Tests.Host;
 
 public sealed class SmokeTests
 {

@@ -3,7 +3,7 @@ using AssistanceApi.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 
-namespace AssistanceApi.Tests.Security;
+namespace AssistanceApi.Tests.Host;
 
 /// <summary>
 /// X-Forwarded-For and X-Forwarded-Proto count only from a trusted proxy (Proxy:KnownProxies, Proxy:KnownNetworks).

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 using static AssistanceApi.Tests.Support.LifecycleTable;
 
-namespace AssistanceApi.Tests.Lifecycle;
+namespace AssistanceApi.Tests.Idempotency;
 
 /// <summary>Idempotency-Key on POSTs (contract §1): a retry replays, a reuse is refused, keys live 24 hours.</summary>
 public sealed class IdempotencyTests

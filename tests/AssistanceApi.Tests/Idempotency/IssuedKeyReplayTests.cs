@@ -5,7 +5,7 @@ using AssistanceApi.Tests.Support;
 using Microsoft.Data.Sqlite;
 using static AssistanceApi.Tests.Support.ClientCalls;
 
-namespace AssistanceApi.Tests.Security;
+namespace AssistanceApi.Tests.Idempotency;
 
 /// <summary>
 /// No secret at rest (issue 11, item 3): a create or rotate sent with an Idempotency-Key stores its response for the
@@ -92,7 +92,7 @@ public sealed class IssuedKeyReplayTests
 
         await using var connection = new SqliteConnection($"Data Source={api.Database.FilePath};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
-        var cells = await SecretsTests.AllTextCellsAsync(connection);
+        var cells = await StoredCells.AllTextCellsAsync(connection);
         foreach (var key in keys) Assert.DoesNotContain(cells, c => c.Value.Contains(key[14..], StringComparison.Ordinal));
     }
 #endif

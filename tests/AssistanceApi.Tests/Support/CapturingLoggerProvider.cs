@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace AssistanceApi.Tests.Security;
+namespace AssistanceApi.Tests.Support;
 
 /// <summary>Keeps every log entry (message, exception, structured values and scopes) for the test to search.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope

@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using AssistanceApi.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 #if !POSTGRES
 // The bootstrap writes to whatever database is configured; it is exercised here on its SQLite file, whose raw
 // bytes the test also searches for the key. The PostgreSQL project leaves it out.
-namespace AssistanceApi.Tests.Security;
+namespace AssistanceApi.Tests.SystemTests;
 
 /// <summary>
 /// The bootstrap command (Host/Cli.cs) run as the operator runs it: the built API in a child process, against
@@ -100,7 +101,7 @@ public sealed partial class CliTests : IDisposable
         await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False"))
         {
             await connection.OpenAsync();
-            cells = await SecretsTests.AllTextCellsAsync(connection);
+            cells = await StoredCells.AllTextCellsAsync(connection);
         }
         Assert.NotEmpty(cells);
         Assert.DoesNotContain(cells, c => c.Value.Contains(key, StringComparison.Ordinal));

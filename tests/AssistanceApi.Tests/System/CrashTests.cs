@@ -6,7 +6,7 @@ using System.Net.Sockets;
 using AssistanceApi.Tests.Support;
 
 // The built API in a child process on its SQLite file, killed with SIGKILL in the middle of a write load.
-namespace AssistanceApi.Tests.Durability;
+namespace AssistanceApi.Tests.SystemTests;
 
 public sealed class CrashTests : IAsyncLifetime
 {

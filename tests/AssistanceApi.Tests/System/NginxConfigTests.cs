@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AssistanceApi.Tests.Host;
+namespace AssistanceApi.Tests.SystemTests;
 
 /// <summary>
 /// The proxy the compose stack publishes: `nginx -t` on the committed config, and the config running in front of

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Host;
+namespace AssistanceApi.Tests.SystemTests;
 
 /// <summary>
 /// Runs Debian's nginx on the committed src/deploy/nginx.conf. The only changes, each checked to match exactly once:

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using AssistanceApi.Tests.Support;
 using static AssistanceApi.Tests.Support.ClientCalls;
 
-namespace AssistanceApi.Tests.Security;
+namespace AssistanceApi.Tests.Features.Clients;
 
 /// <summary>Clients and their keys: issued once, stored as hashes, revoked and rotated at once (contract §2).</summary>
 public sealed partial class ClientsTests

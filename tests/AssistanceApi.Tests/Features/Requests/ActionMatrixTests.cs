@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 using static AssistanceApi.Tests.Support.LifecycleTable;
 
-namespace AssistanceApi.Tests.Lifecycle;
+namespace AssistanceApi.Tests.Features.Requests;
 
 /// <summary>Every action of the lifecycle table against every status, side and caller (contract §4, §1 status codes).</summary>
 public sealed class ActionMatrixTests

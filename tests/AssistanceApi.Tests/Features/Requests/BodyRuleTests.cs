@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 using static AssistanceApi.Tests.Support.LifecycleTable;
 
-namespace AssistanceApi.Tests.Lifecycle;
+namespace AssistanceApi.Tests.Features.Requests;
 
 /// <summary>What each action's body must say (contract §4 "body / guard"); a rejected body changes nothing.</summary>
 public sealed class BodyRuleTests

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 using static AssistanceApi.Tests.Support.LifecycleTable;
 
-namespace AssistanceApi.Tests.Lifecycle;
+namespace AssistanceApi.Tests.Features.Requests;
 
 /// <summary>ETag / If-Match on actions, and actions racing each other (contract §1 "concurrency").</summary>
 public sealed class ConcurrencyTests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Lifecycle;
+namespace AssistanceApi.Tests.Features.Requests;
 
 /// <summary>A request walked from draft to each terminal status.</summary>
 public sealed class ScenarioTests

@@ -1,7 +1,7 @@
 using System.Net;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Features.Offences;
+namespace AssistanceApi.Tests.Features.Offences.List;
 
 public sealed class ListOffencesTests
 {

@@ -4,7 +4,7 @@ using AssistanceApi.Tests.Support;
 using static AssistanceApi.Tests.Support.Bodies;
 using static AssistanceApi.Tests.Support.RequestCalls;
 
-namespace AssistanceApi.Tests.Evidence;
+namespace AssistanceApi.Tests.Features.Requests.Acknowledge;
 
 /// <summary>
 /// How soon the requested State acknowledges (48 h; 24 h for emergencies (Art. 2(o)) and the expedited kinds of

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Features.Requests;
+namespace AssistanceApi.Tests.Features.Requests.Create;
 
 public sealed class CreateRequestTests
 {

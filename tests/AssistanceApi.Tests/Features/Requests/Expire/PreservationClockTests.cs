@@ -5,7 +5,7 @@ using static AssistanceApi.Tests.Support.BodyParts;
 using static AssistanceApi.Tests.Support.Preservations;
 using static AssistanceApi.Tests.Support.RequestCalls;
 
-namespace AssistanceApi.Tests.Evidence;
+namespace AssistanceApi.Tests.Features.Requests.Expire;
 
 /// <summary>
 /// The legal clock of a preservation (Art. 42(7)): reads show expired the moment preservedUntil passes; a pending

@@ -4,7 +4,7 @@ using AssistanceApi.Audit;
 using AssistanceApi.Tests.Support;
 using static AssistanceApi.Tests.Support.LifecycleTable;
 
-namespace AssistanceApi.Tests.Lifecycle;
+namespace AssistanceApi.Tests.Features.Requests.History;
 
 /// <summary>The audit trail (contract §5): every change, in order, hash-chained; edits behind the API's back show.</summary>
 public sealed class HistoryTests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Lifecycle;
+namespace AssistanceApi.Tests.Features.Requests.List;
 
 /// <summary>A requested deadline (Art. 40(25)) falls due at the end of its day; open requests past it are overdue.</summary>
 public sealed class DueAtTests

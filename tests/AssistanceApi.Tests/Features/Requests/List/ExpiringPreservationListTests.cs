@@ -4,7 +4,7 @@ using static AssistanceApi.Tests.Support.BodyParts;
 using static AssistanceApi.Tests.Support.Preservations;
 using static AssistanceApi.Tests.Support.RequestCalls;
 
-namespace AssistanceApi.Tests.Evidence;
+namespace AssistanceApi.Tests.Features.Requests.List;
 
 /// <summary>GET /requests?expiringWithinDays=N: preserved requests whose preservation ends within N days and is not held by a follow-up.</summary>
 public sealed class ExpiringPreservationListTests

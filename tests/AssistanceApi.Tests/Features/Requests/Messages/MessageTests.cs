@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Lifecycle;
+namespace AssistanceApi.Tests.Features.Requests.Messages;
 
 /// <summary>Correspondence between the two authorities of a request (GET, POST /requests/{id}/messages).</summary>
 public sealed class MessageTests

@@ -4,7 +4,7 @@ using AssistanceApi.Tests.Support;
 using static AssistanceApi.Tests.Support.BodyParts;
 using static AssistanceApi.Tests.Support.Preservations;
 
-namespace AssistanceApi.Tests.Evidence;
+namespace AssistanceApi.Tests.Features.Requests.Preserve;
 
 /// <summary>
 /// preserve (requested State), extend (requesting State) and release (either) of contract section 4, with the

@@ -2,7 +2,7 @@ using System.Net;
 using AssistanceApi.Persistence;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Features.Requests;
+namespace AssistanceApi.Tests.Features.Requests.Submit;
 
 /// <summary>
 /// References (FRA-DEU-2026-000042) number per requesting State, requested State and year: the requested State

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Features.Requests;
+namespace AssistanceApi.Tests.Features.Requests.Update;
 
 public sealed class UpdateRequestTests
 {

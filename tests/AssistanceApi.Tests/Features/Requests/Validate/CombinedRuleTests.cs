@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Treaty;
+namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 /// <summary>Every rule is checked and every breach reported at once, not only the first.</summary>
 public sealed class CombinedRuleTests

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Treaty;
+namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 /// <summary>uncc-40-15-a … uncc-40-15-f: the contents of a request for mutual legal assistance.</summary>
 public sealed class ContentRuleTests

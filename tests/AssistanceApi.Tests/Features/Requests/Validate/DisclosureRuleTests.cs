@@ -2,7 +2,7 @@ using AssistanceApi.Tests.Support;
 using static AssistanceApi.Tests.Support.Bodies;
 using static AssistanceApi.Tests.Support.RequestCalls;
 
-namespace AssistanceApi.Tests.Evidence;
+namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 /// <summary>Expedited disclosure of traffic data names the preservation it follows (Art. 43(1)): FRA's own, to the same State, submitted.</summary>
 public sealed class DisclosureRuleTests

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Treaty;
+namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 /// <summary>uncc-40-9: a warning when the requested State requires dual criminality and a coercive measure is sought.</summary>
 public sealed class DualCriminalityRuleTests

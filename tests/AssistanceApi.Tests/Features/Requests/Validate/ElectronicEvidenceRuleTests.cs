@@ -4,7 +4,7 @@ using AssistanceApi.Tests.Support;
 using static AssistanceApi.Tests.Support.BodyParts;
 using static AssistanceApi.Tests.Support.Bodies;
 
-namespace AssistanceApi.Tests.Evidence;
+namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 /// <summary>Measures on electronic data name their data (Arts. 44–46); real-time measures need the requested State's acceptance.</summary>
 public sealed class ElectronicEvidenceRuleTests

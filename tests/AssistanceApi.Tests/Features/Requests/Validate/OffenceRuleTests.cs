@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Treaty;
+namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 /// <summary>uncc-35-1: Convention offences (Arts. 7–17) or serious crime (Art. 2(h)), and what serious crime alone may seek.</summary>
 public sealed class OffenceRuleTests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Evidence;
+namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 /// <summary>What a request for expedited preservation must specify (Art. 42(2)(a)–(f)), for how long (42(7)), and to whom (41).</summary>
 public sealed class PreservationRuleTests

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Treaty;
+namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 /// <summary>uncc-65-1 (Convention in force), uncc-40-13 (central authority), uncc-41-1 (24/7 contact point), uncc-40-14 (language).</summary>
 public sealed class StatusRuleTests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Treaty;
+namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 /// <summary>uncc-40-25 (deadline and urgency with reasons) and uncc-2-o (emergency justified). Today is 2026-11-27 (ApiFactory.Start).</summary>
 public sealed class TimingRuleTests

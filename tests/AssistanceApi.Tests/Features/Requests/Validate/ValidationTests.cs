@@ -1,7 +1,7 @@
 using System.Net;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Features.Requests;
+namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 public sealed class ValidationTests
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Features.States;
+namespace AssistanceApi.Tests.Features.States.Get;
 
 public sealed class GetStateTests
 {

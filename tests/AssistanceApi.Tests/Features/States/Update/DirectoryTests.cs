@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 using static AssistanceApi.Tests.Support.ClientCalls;
 
-namespace AssistanceApi.Tests.Security;
+namespace AssistanceApi.Tests.Features.States.Update;
 
 /// <summary>The secretariat maintains the States directory (PUT /states/{code}); the rules read it at the next validation.</summary>
 public sealed class DirectoryTests

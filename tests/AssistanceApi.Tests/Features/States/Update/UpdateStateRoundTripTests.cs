@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Features.States;
+namespace AssistanceApi.Tests.Features.States.Update;
 
 /// <summary>
 /// PUT /states/{code} accepts the entry GET returned: its read-only code, name and asOf are ignored when they repeat

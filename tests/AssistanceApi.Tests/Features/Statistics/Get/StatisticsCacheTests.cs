@@ -1,7 +1,7 @@
 using System.Net;
 using AssistanceApi.Tests.Support;
 
-namespace AssistanceApi.Tests.Evidence;
+namespace AssistanceApi.Tests.Features.Statistics.Get;
 
 public sealed class StatisticsCacheTests
 {

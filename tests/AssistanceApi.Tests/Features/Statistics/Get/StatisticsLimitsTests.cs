@@ -9,7 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AssistanceApi.Tests.Evidence;
+namespace AssistanceApi.Tests.Features.Statistics.Get;
 
 /// <summary>
 /// Statistics cannot be turned against the server (issue 11, item 5): whole days only, a bounded number of kept

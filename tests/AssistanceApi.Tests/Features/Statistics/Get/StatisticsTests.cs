@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
 using static AssistanceApi.Tests.Support.Preservations;
 
-namespace AssistanceApi.Tests.Evidence;
+namespace AssistanceApi.Tests.Features.Statistics.Get;
 
 /// <summary>
 /// GET /api/v1/statistics over a known data set built with the clock moving. All submitted on 2026-11-27 at 10:00Z:
