@@ -12,7 +12,7 @@ namespace AssistanceApi.Tests.Audit;
 /// The keyed chain (issue 11, item 4): it covers the request's content and progress, the messages and its own end,
 /// and database write access without the chain key cannot forge it. Every edit is made behind the API's back.
 /// </summary>
-public sealed class AuditChainTests
+public sealed class AuditChainTests(SharedApi api) : IClassFixture<SharedApi>
 {
     private static object Of(Case c) => new { id = Guid.Parse(c.Id) };
 
@@ -38,7 +38,6 @@ public sealed class AuditChainTests
     [Fact]
     public async Task Deleting_the_last_events_and_resetting_the_request_breaks_the_chain_at_the_first_missing_event()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "executed");
         await AssertValidAsync(c);
 
@@ -54,7 +53,6 @@ public sealed class AuditChainTests
     [Fact]
     public async Task Moving_the_tip_back_with_the_deleted_events_still_shows_without_the_key()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "executed");
         var third = (await c.HistoryAsync())["events"]![2]!["hash"].Str();
 
@@ -67,7 +65,6 @@ public sealed class AuditChainTests
     [Fact]
     public async Task An_event_added_beyond_the_tip_breaks_the_chain()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "acknowledged");
         await api.Database.ExecuteAsync("UPDATE requests SET chain_length = chain_length - 1 WHERE id = @id", Of(c));
 
@@ -77,7 +74,6 @@ public sealed class AuditChainTests
     [Fact]
     public async Task Editing_the_facts_in_the_stored_content_breaks_the_chain_at_the_last_event()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "acknowledged");
         var content = JsonNode.Parse((await api.Database.QueryAsync<string>("SELECT content FROM requests WHERE id = @id", Of(c))).Single())!.AsObject();
         content["facts"] = "Nothing happened.";
@@ -91,7 +87,6 @@ public sealed class AuditChainTests
     [Fact]
     public async Task Editing_the_progress_breaks_the_chain()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "executed");
         await api.Database.ExecuteAsync("UPDATE requests SET progress = REPLACE(progress, 'Witness heard', 'Nobody heard') WHERE id = @id", Of(c));
 
@@ -101,7 +96,6 @@ public sealed class AuditChainTests
     [Fact]
     public async Task An_edit_stays_visible_after_the_next_change_through_the_API()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "submitted");
         await api.Database.ExecuteAsync("UPDATE requests SET content = REPLACE(content, '\"facts\":\"', '\"facts\":\"Forged. ') WHERE id = @id", Of(c));
         Assert.Equal((2, ChainCheck.StateMismatch), await BrokenAsync(c));
@@ -115,7 +109,6 @@ public sealed class AuditChainTests
     [Fact]
     public async Task A_draft_edited_behind_the_API_stays_broken_after_a_patch_and_the_submission()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "draft");
         await api.Database.ExecuteAsync("UPDATE requests SET emergency = NOT emergency WHERE id = @id", Of(c));
 
@@ -128,7 +121,6 @@ public sealed class AuditChainTests
     [Fact]
     public async Task Editing_a_message_text_breaks_the_chain_at_its_message_event()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "acknowledged");
         await (await c.PostAsync(c.Fra, "messages", new JsonObject { ["kind"] = "status-inquiry", ["text"] = "Any news?" })).ExpectAsync(HttpStatusCode.Created);
         await c.ActAsync(c.Deu, "start-execution");
@@ -142,7 +134,6 @@ public sealed class AuditChainTests
     [Fact]
     public async Task Deleting_a_message_breaks_the_chain_at_its_message_event()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "acknowledged");
         await (await c.PostAsync(c.Deu, "messages", new JsonObject { ["kind"] = "clarification", ["text"] = "Which server?" })).ExpectAsync(HttpStatusCode.Created);
 
@@ -154,7 +145,6 @@ public sealed class AuditChainTests
     [Fact]
     public async Task A_message_added_without_an_event_breaks_the_chain()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "acknowledged");
         await (await c.PostAsync(c.Fra, "messages", new JsonObject { ["kind"] = "status-inquiry", ["text"] = "Any news?" })).ExpectAsync(HttpStatusCode.Created);
         await AssertValidAsync(c);
@@ -172,7 +162,6 @@ public sealed class AuditChainTests
     [Fact]
     public async Task A_message_event_whose_message_id_was_made_a_number_breaks_the_chain_without_a_500()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "acknowledged");
         await (await c.PostAsync(c.Fra, "messages", new JsonObject { ["kind"] = "status-inquiry", ["text"] = "Any news?" })).ExpectAsync(HttpStatusCode.Created);
 
@@ -184,7 +173,6 @@ public sealed class AuditChainTests
     [Fact]
     public async Task An_event_rehashed_with_plain_SHA256_does_not_verify()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "executed");
         var events = await StoredEventsAsync(api, c);
         var third = events[2];
@@ -200,7 +188,6 @@ public sealed class AuditChainTests
     [Fact]
     public async Task The_whole_chain_rewritten_with_the_unkeyed_recipe_does_not_verify()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "executed");
 
         var last = await RewriteUnkeyedAsync(api, c, details: """{"forged":true}""");
@@ -211,7 +198,7 @@ public sealed class AuditChainTests
     [Fact]
     public async Task A_chain_written_before_keys_existed_verifies_once_sealed_and_the_next_change_is_keyed()
     {
-        await using var api = new ApiFactory();
+        await using var api = new ApiFactory(); // a host of its own: the sealing it runs covers every chain in the database
         var c = await Case.AtAsync(api, "acknowledged");
         await RewriteUnkeyedAsync(api, c, details: null);
         await api.Database.ExecuteAsync("UPDATE requests SET chain_seal = NULL WHERE id = @id", Of(c));
@@ -270,7 +257,6 @@ public sealed class AuditChainTests
     [Fact]
     public async Task The_history_is_paged_and_every_page_judges_the_whole_chain()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "executed");
 
         var sequences = new List<long>();
@@ -306,7 +292,6 @@ public sealed class AuditChainTests
     [InlineData("?cursor=LTE")]
     public async Task A_bad_limit_or_cursor_is_a_400(string query)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "draft");
         await (await c.Fra.GetAsync(c.Url("history") + query)).ExpectProblemAsync(HttpStatusCode.BadRequest);
     }

@@ -4,7 +4,7 @@ using AssistanceApi.Tests.Support;
 
 namespace AssistanceApi.Tests.Auth;
 
-public sealed class AuthTests
+public sealed class AuthTests(SharedApi api) : IClassFixture<SharedApi>
 {
     private const string SomeId = "019a4a3e-8c1f-7d2a-9b3c-4d5e6f708192";
 
@@ -50,7 +50,6 @@ public sealed class AuthTests
     [MemberData(nameof(AllEndpoints))]
     public async Task Without_a_key_every_endpoint_is_a_401_problem(string method, string url)
     {
-        await using var api = new ApiFactory();
         await (await api.As(null).SendAsync(Message(method, url))).ExpectProblemAsync(HttpStatusCode.Unauthorized);
     }
 
@@ -58,7 +57,6 @@ public sealed class AuthTests
     [MemberData(nameof(AllEndpoints))]
     public async Task With_an_unknown_key_every_endpoint_is_a_401_problem(string method, string url)
     {
-        await using var api = new ApiFactory();
         await (await api.As("demo-fra-ca-wrong").SendAsync(Message(method, url))).ExpectProblemAsync(HttpStatusCode.Unauthorized);
     }
 
@@ -68,7 +66,6 @@ public sealed class AuthTests
     [InlineData("DEMO-FRA-CA")]
     public async Task Empty_blank_or_miscased_keys_are_a_401(string key)
     {
-        await using var api = new ApiFactory();
         var client = api.CreateClient();
         client.DefaultRequestHeaders.TryAddWithoutValidation("X-Api-Key", key);
         await (await client.GetAsync("/api/v1/states")).ExpectProblemAsync(HttpStatusCode.Unauthorized);
@@ -77,7 +74,6 @@ public sealed class AuthTests
     [Fact]
     public async Task An_overlong_key_is_a_401()
     {
-        await using var api = new ApiFactory();
         await (await api.As(new string('k', 600)).GetAsync("/api/v1/states")).ExpectProblemAsync(HttpStatusCode.Unauthorized);
     }
 
@@ -85,14 +81,12 @@ public sealed class AuthTests
     [MemberData(nameof(RequestEndpoints))]
     public async Task The_secretariat_key_is_a_403_problem_on_request_endpoints(string method, string url)
     {
-        await using var api = new ApiFactory();
         await (await api.As(DemoKeys.Secretariat).SendAsync(Message(method, url))).ExpectProblemAsync(HttpStatusCode.Forbidden);
     }
 
     [Fact]
     public async Task The_secretariat_may_read_the_directory()
     {
-        await using var api = new ApiFactory();
         var page = await (await api.As(DemoKeys.Secretariat).GetAsync("/api/v1/states?party=true")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(6, page["items"]!.AsArray().Count);
     }
@@ -102,7 +96,6 @@ public sealed class AuthTests
     [InlineData("/health/ready")]
     public async Task Health_probes_answer_200_without_a_key(string url)
     {
-        await using var api = new ApiFactory();
         var response = await api.As(null).GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());

@@ -4,12 +4,12 @@ using AssistanceApi.Tests.Support;
 
 namespace AssistanceApi.Tests.Auth;
 
-public sealed class VisibilityTests
+public sealed class VisibilityTests(SharedApi api) : IClassFixture<SharedApi>
 {
     [Fact]
     public async Task A_draft_is_hidden_from_the_requested_State_until_submitted()
     {
-        await using var api = new ApiFactory();
+        await using var api = new ApiFactory(); // a host of its own: it lists every request
         var fra = api.As(DemoKeys.Fra);
         var deu = api.As(DemoKeys.Deu);
         var id = await fra.CreateDraftAsync(Bodies.CompleteMla("DEU"));
@@ -33,7 +33,6 @@ public sealed class VisibilityTests
     public async Task Every_operation_by_the_requested_State_on_a_draft_is_a_404()
     {
         // A draft addressed to DEU: every draft operation by DEU is a 404, as if it did not exist.
-        await using var api = new ApiFactory();
         var id = await api.As(DemoKeys.Fra).CreateDraftAsync(Bodies.CompleteMla("DEU"));
         var deu = api.As(DemoKeys.Deu);
 
@@ -48,7 +47,6 @@ public sealed class VisibilityTests
     [Fact]
     public async Task A_third_State_never_sees_a_draft()
     {
-        await using var api = new ApiFactory();
         var id = await api.As(DemoKeys.Fra).CreateDraftAsync(Bodies.CompleteMla("DEU"));
         await AssertInvisibleAsync(api.As(DemoKeys.Bra), id);
     }
@@ -56,7 +54,7 @@ public sealed class VisibilityTests
     [Fact]
     public async Task A_third_State_never_sees_a_submitted_request()
     {
-        await using var api = new ApiFactory();
+        await using var api = new ApiFactory(); // a host of its own: it lists every request
         var id = await api.As(DemoKeys.Fra).SubmitNewAsync(Bodies.CompleteMla("DEU"));
         await AssertInvisibleAsync(api.As(DemoKeys.Bra), id);
 
@@ -81,7 +79,7 @@ public sealed class VisibilityTests
     [Fact]
     public async Task The_contact_point_cannot_see_its_States_mutual_legal_assistance_requests()
     {
-        await using var api = new ApiFactory();
+        await using var api = new ApiFactory(); // a host of its own: it lists every request
         var fra = api.As(DemoKeys.Fra);
         var draft = await fra.CreateDraftAsync(Bodies.CompleteMla("DEU"));
         var submitted = await fra.SubmitNewAsync(Bodies.CompleteMla("DEU"));
@@ -99,7 +97,7 @@ public sealed class VisibilityTests
     [Fact]
     public async Task The_contact_point_may_not_draft_mutual_legal_assistance()
     {
-        await using var api = new ApiFactory();
+        await using var api = new ApiFactory(); // a host of its own: it lists every request
         var fra247 = api.As(DemoKeys.Fra247);
 
         await (await fra247.PostJsonAsync("/api/v1/requests", Bodies.MinimalDraft("DEU"))).ExpectProblemAsync(HttpStatusCode.Forbidden);
@@ -109,7 +107,7 @@ public sealed class VisibilityTests
     [Fact]
     public async Task The_contact_point_drafts_an_expedited_preservation_its_central_authority_also_sees()
     {
-        await using var api = new ApiFactory();
+        await using var api = new ApiFactory(); // a host of its own: it lists every request
         var fra247 = api.As(DemoKeys.Fra247);
 
         var created = await (await fra247.PostJsonAsync("/api/v1/requests", Bodies.MinimalDraft("DEU", "expedited-preservation")))
@@ -124,7 +122,6 @@ public sealed class VisibilityTests
     [Fact]
     public async Task The_contact_point_may_not_turn_a_preservation_into_mutual_legal_assistance()
     {
-        await using var api = new ApiFactory();
         var fra247 = api.As(DemoKeys.Fra247);
         var id = await fra247.CreateDraftAsync(Bodies.MinimalDraft("DEU", "expedited-preservation"));
 
@@ -137,7 +134,6 @@ public sealed class VisibilityTests
     [Fact]
     public async Task The_requested_State_may_not_change_discard_or_submit_a_submitted_request()
     {
-        await using var api = new ApiFactory();
         var id = await api.As(DemoKeys.Fra).SubmitNewAsync(Bodies.CompleteMla("DEU"));
         var deu = api.As(DemoKeys.Deu);
 

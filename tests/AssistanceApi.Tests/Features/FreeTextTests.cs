@@ -13,7 +13,7 @@ namespace AssistanceApi.Tests.Features;
 /// an endpoint binds, so a new field cannot escape; each refuses control characters, C1 controls and bidi overrides
 /// with a 400 naming it.
 /// </summary>
-public sealed class FreeTextTests
+public sealed class FreeTextTests(SharedApi api) : IClassFixture<SharedApi>
 {
     public static readonly string[] Refused = ["\u0001", "\u001b[31m", "a\u0000b", "\u007f", "\u0085", "\u009b31m", "\u202Eevil", "\u2066x\u2069", "\rover"];
 
@@ -103,8 +103,6 @@ public sealed class FreeTextTests
     [Fact]
     public async Task Every_text_field_of_every_body_refuses_control_characters_and_bidi_overrides_naming_the_field()
     {
-        await using var api = new ApiFactory();
-        api.Settings["RateLimiting:PermitsPerMinute"] = "1000000";
         var checkedFields = 0;
         foreach (var type in BodyTypes())
         {
@@ -164,7 +162,6 @@ public sealed class FreeTextTests
     [InlineData("proceeding.reference")]
     public async Task A_single_line_field_refuses_line_breaks_and_tabs(string path)
     {
-        await using var api = new ApiFactory();
         foreach (var text in new[] { "a\nb", "a\tb", "a\r\nb", "a\u2028b" })
         {
             var body = Bodies.MinimalDraft();
@@ -178,7 +175,6 @@ public sealed class FreeTextTests
     [Fact]
     public async Task A_long_text_keeps_its_paragraphs_and_any_script()
     {
-        await using var api = new ApiFactory();
         var body = Bodies.CompleteMla();
         body["facts"] = "First.\nSecond,\tindented.\r\nThird.\u2029مرحبا \u200Fעברית\u200E 中文 🚨";
         body["persons"] = new JsonArray(new JsonObject { ["name"] = "Zoë O'Brien-Nguyễn", ["role"] = "witness" });

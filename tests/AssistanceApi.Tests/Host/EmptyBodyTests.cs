@@ -5,7 +5,7 @@ using AssistanceApi.Tests.Support;
 namespace AssistanceApi.Tests.Host;
 
 /// <summary>Actions with no body ("start-execution", "resume") need none: no content at all, or {}.</summary>
-public sealed class EmptyBodyTests
+public sealed class EmptyBodyTests(SharedApi api) : IClassFixture<SharedApi>
 {
     [Theory]
     [InlineData("start-execution", "acknowledged", "none")]
@@ -14,7 +14,6 @@ public sealed class EmptyBodyTests
     [InlineData("resume", "postponed", "{}")]
     public async Task Bodiless_actions_accept_an_empty_POST(string action, string from, string body)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, from);
         var version = (await c.GetAsync(c.Deu)).Version();
 
@@ -33,7 +32,6 @@ public sealed class EmptyBodyTests
     [InlineData("resume", "in-execution")]
     public async Task Bodiless_actions_still_answer_409_with_no_content(string action, string forbiddenPosition)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, forbiddenPosition);
         var snapshot = await c.SnapshotAsync();
 
@@ -46,7 +44,6 @@ public sealed class EmptyBodyTests
     [Fact]
     public async Task Submit_accepts_a_POST_with_no_content()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "draft");
         var submitted = await (await c.Fra.PostAsync(c.Url("submit"), null)).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("submitted", submitted["status"].Str());

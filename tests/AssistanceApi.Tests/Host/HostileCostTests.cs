@@ -10,17 +10,10 @@ namespace AssistanceApi.Tests.Host;
 /// that lists at most 50 errors and counts the rest, and a rejected body writes nothing. CPU time is measured by
 /// hand, not here (timed tests flake); these pin the sizes that kept it low.
 /// </summary>
-public sealed class HostileCostTests
+public sealed class HostileCostTests(SharedApi api) : IClassFixture<SharedApi>
 {
     private const int MaxResponseBytes = 64 * 1024;
     private const int MaxErrors = 50;
-
-    private static ApiFactory Factory()
-    {
-        var api = new ApiFactory();
-        api.Settings["RateLimiting:PermitsPerMinute"] = "1000000";
-        return api;
-    }
 
     /// <summary>{"kind":…,"requestedState":"DEU",&lt;field&gt;:[item × count]} with the array written as text.</summary>
     private static string DraftWithList(string field, string item, int count, string? inside = null)
@@ -62,7 +55,6 @@ public sealed class HostileCostTests
     [Fact]
     public async Task A_body_of_up_to_1_MiB_gets_a_small_4xx_with_at_most_50_errors()
     {
-        await using var api = Factory();
         var fra = api.As(DemoKeys.Fra);
         var draftUrl = $"/api/v1/requests/{await fra.CreateDraftAsync(Bodies.CompleteMla())}";
         var draft = await (await fra.GetAsync(draftUrl)).Content.ReadAsStringAsync();
@@ -88,7 +80,6 @@ public sealed class HostileCostTests
     [Fact]
     public async Task A_list_over_its_limit_is_one_error_not_one_per_item()
     {
-        await using var api = Factory();
         var problem = await (await api.As(DemoKeys.Fra).PostRawAsync("/api/v1/requests", DraftWithList("offences", "{}", 200_000)))
             .ExpectProblemAsync(HttpStatusCode.BadRequest);
 
@@ -100,7 +91,6 @@ public sealed class HostileCostTests
     [Fact]
     public async Task Beyond_50_errors_a_problem_says_how_many_more_there_were()
     {
-        await using var api = Factory();
         // 50 offences (the limit), each wrong twice: 100 errors.
         var body = DraftWithList("offences", """{"article":0,"description":"a\u0001"}""", 50);
 
@@ -114,7 +104,6 @@ public sealed class HostileCostTests
     [Fact]
     public async Task A_field_name_of_900000_characters_is_cut_in_the_problem()
     {
-        await using var api = Factory();
         var body = $"{{\"kind\":\"mutual-legal-assistance\",\"{new string('x', 900_000)}\":1}}";
 
         var problem = await (await api.As(DemoKeys.Fra).PostRawAsync("/api/v1/requests", body)).ExpectProblemAsync(HttpStatusCode.BadRequest);
@@ -139,7 +128,6 @@ public sealed class HostileCostTests
     [MemberData(nameof(UnknownPatches))]
     public async Task A_patch_naming_an_unknown_field_is_400_and_changes_nothing(string patch, string name)
     {
-        await using var api = Factory();
         var fra = api.As(DemoKeys.Fra);
         var url = $"/api/v1/requests/{await fra.CreateDraftAsync(Bodies.CompleteMla())}";
         var before = await (await fra.GetAsync(url)).Content.ReadAsStringAsync();
@@ -155,7 +143,6 @@ public sealed class HostileCostTests
     [Fact]
     public async Task A_patch_of_60000_unknown_fields_set_to_null_writes_nothing_into_the_history()
     {
-        await using var api = Factory();
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.CompleteMla());
         var url = $"/api/v1/requests/{id}";
@@ -176,7 +163,6 @@ public sealed class HostileCostTests
     [Fact]
     public async Task A_patch_of_60_unknown_fields_lists_50_and_counts_the_rest()
     {
-        await using var api = Factory();
         var fra = api.As(DemoKeys.Fra);
         var url = $"/api/v1/requests/{await fra.CreateDraftAsync(Bodies.CompleteMla())}";
         var patch = "{" + string.Join(",", Enumerable.Range(0, 60).Select(i => $"\"f{i}\":null")) + "}";
@@ -195,7 +181,6 @@ public sealed class HostileCostTests
     [InlineData("offences", "{}", 101, "offences")]
     public async Task A_list_over_its_limit_is_one_error_whatever_its_items(string field, string item, int count, string name)
     {
-        await using var api = Factory();
         var problem = await (await api.As(DemoKeys.Fra).PostRawAsync("/api/v1/requests", DraftWithList(field, item, count)))
             .ExpectProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal([name], problem.Names());
@@ -205,7 +190,6 @@ public sealed class HostileCostTests
     [Fact]
     public async Task A_nested_list_over_the_budget_is_named_by_its_path()
     {
-        await using var api = Factory();
         var problem = await (await api.As(DemoKeys.Fra).PostRawAsync("/api/v1/requests",
                 DraftWithList("electronicData", "\"203.0.113.7\"", 101, inside: "identifiers")))
             .ExpectProblemAsync(HttpStatusCode.BadRequest);
@@ -215,7 +199,6 @@ public sealed class HostileCostTests
     [Fact]
     public async Task A_patch_with_known_fields_set_to_null_still_removes_them()
     {
-        await using var api = Factory();
         var fra = api.As(DemoKeys.Fra);
         var url = $"/api/v1/requests/{await fra.CreateDraftAsync(Bodies.CompleteMla())}";
 

@@ -10,7 +10,7 @@ namespace AssistanceApi.Tests.Support;
 /// One API host on its own fresh database (SQLite, or PostgreSQL in the PostgreSQL test project), with the demo
 /// data loaded and a clock the test moves. Create one per test: no test sees another's data.
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>
+public class ApiFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
 

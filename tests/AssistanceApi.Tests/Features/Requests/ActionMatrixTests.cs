@@ -6,7 +6,7 @@ using static AssistanceApi.Tests.Support.LifecycleTable;
 namespace AssistanceApi.Tests.Features.Requests;
 
 /// <summary>Every action of the lifecycle table against every status, side and caller (contract §4, §1 status codes).</summary>
-public sealed class ActionMatrixTests
+public sealed class ActionMatrixTests(SharedApi api) : IClassFixture<SharedApi>
 {
     /// <summary>(action, position it is taken from, status it leads to): every "from" of the lifecycle table.</summary>
     public static TheoryData<string, string, string> AllowedTransitions => new()
@@ -40,7 +40,6 @@ public sealed class ActionMatrixTests
     [MemberData(nameof(AllowedTransitions))]
     public async Task Allowed_from_each_status_of_the_table(string action, string from, string to)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, from);
         var side = SideOf(action);
         var before = await c.GetAsync(c.Side(side));
@@ -84,7 +83,6 @@ public sealed class ActionMatrixTests
     [MemberData(nameof(Positions))]
     public async Task Forbidden_in_each_status_is_409_with_allowedActions_and_wrong_side_is_403(string path)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, path);
         var snapshot = await c.SnapshotAsync();
 
@@ -125,7 +123,6 @@ public sealed class ActionMatrixTests
     [Fact]
     public async Task Withdrawing_a_draft_is_409_listing_submit()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "draft");
         var snapshot = await c.SnapshotAsync();
 
@@ -153,7 +150,6 @@ public sealed class ActionMatrixTests
     [MemberData(nameof(TerminalActions))]
     public async Task Actions_on_a_terminal_request_are_409_with_no_allowed_actions(string path, string action)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, path);
         var snapshot = await c.SnapshotAsync();
 
@@ -172,7 +168,6 @@ public sealed class ActionMatrixTests
     [MemberData(nameof(ActionNames))]
     public async Task Callers_other_than_the_acting_side_are_turned_away(string action)
     {
-        await using var api = new ApiFactory();
         var from = AllowedTransitions.First(row => (string)row[0] == action)[1].ToString()!;
         var c = await Case.AtAsync(api, from);
         var side = SideOf(action);

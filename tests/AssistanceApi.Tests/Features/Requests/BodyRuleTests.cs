@@ -6,7 +6,7 @@ using static AssistanceApi.Tests.Support.LifecycleTable;
 namespace AssistanceApi.Tests.Features.Requests;
 
 /// <summary>What each action's body must say (contract §4 "body / guard"); a rejected body changes nothing.</summary>
-public sealed class BodyRuleTests
+public sealed class BodyRuleTests(SharedApi api) : IClassFixture<SharedApi>
 {
     private static JsonObject Confidential()
     {
@@ -28,7 +28,6 @@ public sealed class BodyRuleTests
     [Fact]
     public async Task Acknowledging_a_confidential_request_without_an_answer_on_confidentiality_is_422()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "submitted", Confidential());
 
         var problem = await RejectedAsync(c, c.Deu, "acknowledge", new JsonObject { ["requestedReference"] = "BfJ-1" }, HttpStatusCode.UnprocessableEntity);
@@ -44,7 +43,6 @@ public sealed class BodyRuleTests
     [InlineData("cannot-comply")]
     public async Task Acknowledging_a_confidential_request_with_an_answer_shows_it_to_the_requesting_State(string answer)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "submitted", Confidential());
 
         var acknowledged = await c.ActAsync(c.Deu, "acknowledge", new JsonObject { ["confidentiality"] = answer });
@@ -57,7 +55,6 @@ public sealed class BodyRuleTests
     [Fact]
     public async Task An_answer_on_confidentiality_for_a_request_that_did_not_ask_for_it_is_400()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "submitted");
         var problem = await RejectedAsync(c, c.Deu, "acknowledge", new JsonObject { ["confidentiality"] = "can-comply" }, HttpStatusCode.BadRequest);
         Assert.Contains("confidentiality", problem.Names());
@@ -66,7 +63,6 @@ public sealed class BodyRuleTests
     [Fact]
     public async Task An_unknown_confidentiality_answer_is_400()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "submitted", Confidential());
         await RejectedAsync(c, c.Deu, "acknowledge", new JsonObject { ["confidentiality"] = "maybe" }, HttpStatusCode.BadRequest);
     }
@@ -78,7 +74,6 @@ public sealed class BodyRuleTests
     [InlineData("{}")]
     public async Task Asking_for_information_without_questions_is_422(string body)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "acknowledged");
         var problem = await RejectedAsync(c, c.Deu, "request-information", JsonNode.Parse(body)!, HttpStatusCode.UnprocessableEntity);
         Assert.Equal("/problems/uncc-40-16", problem["type"].Str());
@@ -88,7 +83,6 @@ public sealed class BodyRuleTests
     [Fact]
     public async Task The_answers_are_kept_with_their_questions()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "in-execution");
         await c.ActAsync(c.Deu, "request-information", new JsonObject { ["questions"] = new JsonArray("Which mailbox?", "Which period?") });
         var answered = await c.ActAsync(c.Fra, "provide-information", new JsonObject { ["answers"] = new JsonArray("ransom@mail.example.org") });
@@ -104,7 +98,6 @@ public sealed class BodyRuleTests
     [InlineData("{}")]
     public async Task Answering_without_answers_is_422(string body)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "information-requested");
         var problem = await RejectedAsync(c, c.Fra, "provide-information", JsonNode.Parse(body)!, HttpStatusCode.UnprocessableEntity);
         Assert.Equal(["uncc-40-16"], problem.Codes());
@@ -116,7 +109,6 @@ public sealed class BodyRuleTests
     [InlineData("{\"questions\":[1]}")]
     public async Task Ill_formed_questions_are_400(string body)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "acknowledged");
         await RejectedAsync(c, c.Deu, "request-information", JsonNode.Parse(body)!, HttpStatusCode.BadRequest);
     }
@@ -128,7 +120,6 @@ public sealed class BodyRuleTests
     [InlineData("postpone")]
     public async Task Refusing_or_postponing_before_the_consultation_is_answered_is_409(string action)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "consultation");
         var problem = await RejectedAsync(c, c.Deu, action, ValidBody(action), HttpStatusCode.Conflict);
         Assert.Equal("/problems/uncc-40-27", problem["type"].Str());
@@ -142,7 +133,6 @@ public sealed class BodyRuleTests
     [InlineData("postpone")]
     public async Task Refusing_or_postponing_after_the_conditions_were_declined_is_allowed(string action)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "consultation-declined");
         Assert.Contains(action, (await c.GetAsync(c.Deu))["allowedActions"].Strings());
         var done = await c.ActAsync(c.Deu, action);
@@ -194,7 +184,6 @@ public sealed class BodyRuleTests
     [InlineData("accept-conditions")]
     public async Task A_new_consultation_needs_a_new_answer(string firstAnswer)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "consultation");
         await c.ActAsync(c.Fra, firstAnswer);
         if (firstAnswer == "decline-conditions")
@@ -238,7 +227,6 @@ public sealed class BodyRuleTests
     [MemberData(nameof(BadRefusals))]
     public async Task A_refusal_on_a_ground_outside_the_closed_list_or_without_reasons_is_422(string body, string code, string name)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "consultation-declined");
 
         var problem = await RejectedAsync(c, c.Deu, "refuse", JsonNode.Parse(body)!, HttpStatusCode.UnprocessableEntity);
@@ -264,7 +252,6 @@ public sealed class BodyRuleTests
     [MemberData(nameof(AllowedGrounds))]
     public async Task Each_ground_of_the_closed_list_is_accepted_with_its_provision(string ground, string provision)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "consultation-declined");
 
         var refused = await c.ActAsync(c.Deu, "refuse", new JsonObject { ["grounds"] = new JsonArray(ground), ["reasons"] = "Stated at length." });
@@ -279,7 +266,6 @@ public sealed class BodyRuleTests
     [Fact]
     public async Task Several_grounds_are_kept_in_order()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "consultation-declined");
         var grounds = AllowedGrounds.Select(row => (string)row[0]).ToArray();
 
@@ -303,7 +289,6 @@ public sealed class BodyRuleTests
     [InlineData("""{"reasons":"A trial.","until":"2026-11-27"}""", "until")]
     public async Task A_postponement_without_reasons_or_until_a_past_date_is_422(string body, string name)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "consultation-declined");
         var problem = await RejectedAsync(c, c.Deu, "postpone", JsonNode.Parse(body)!, HttpStatusCode.UnprocessableEntity);
         Assert.Equal("/problems/uncc-40-26", problem["type"].Str());
@@ -317,7 +302,6 @@ public sealed class BodyRuleTests
     [InlineData("""{"reasons":"A trial.","until":"9999-12-31"}""")]
     public async Task A_postponement_until_something_that_is_not_a_date_is_400(string body)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "consultation-declined");
         var problem = await RejectedAsync(c, c.Deu, "postpone", JsonNode.Parse(body)!, HttpStatusCode.BadRequest);
         Assert.Contains("until", problem.Names());
@@ -326,7 +310,6 @@ public sealed class BodyRuleTests
     [Fact]
     public async Task A_postponement_without_a_date_is_allowed()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "consultation-declined");
         var postponed = await c.ActAsync(c.Deu, "postpone", new JsonObject { ["reasons"] = "A domestic trial is under way." });
         Assert.Equal("postponed", postponed["status"].Str());
@@ -340,7 +323,6 @@ public sealed class BodyRuleTests
     [InlineData("""{"outcome":"partially-executed","summary":"Logs sent.","unexecutedReasons":"  "}""")]
     public async Task A_partial_execution_without_reasons_for_the_rest_is_422(string body)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "in-execution");
         var problem = await RejectedAsync(c, c.Deu, "complete", JsonNode.Parse(body)!, HttpStatusCode.UnprocessableEntity);
         Assert.Equal("/problems/uncc-40-24", problem["type"].Str());
@@ -356,7 +338,6 @@ public sealed class BodyRuleTests
     [InlineData("""{"outcome":"done","summary":"Done."}""", "outcome")]
     public async Task A_completion_without_outcome_or_summary_is_400(string body, string name)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "in-execution");
         var problem = await RejectedAsync(c, c.Deu, "complete", JsonNode.Parse(body)!, HttpStatusCode.BadRequest);
         Assert.Contains(name, problem.Names());
@@ -365,7 +346,6 @@ public sealed class BodyRuleTests
     [Fact]
     public async Task A_completion_records_the_outcome_for_both_sides()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "in-execution");
         await c.ActAsync(c.Deu, "complete", new JsonObject { ["outcome"] = "partially-executed", ["summary"] = "Logs sent.", ["unexecutedReasons"] = "The witness has died." });
 
@@ -381,7 +361,6 @@ public sealed class BodyRuleTests
     [Fact]
     public async Task Accepted_conditions_bind_the_request()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "in-execution");
         await c.ActAsync(c.Deu, "consult", new JsonObject
         {
@@ -400,7 +379,6 @@ public sealed class BodyRuleTests
     [Fact]
     public async Task Declined_conditions_keep_the_consultation_open_and_open_refusal_to_the_requested_State()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "consultation");
         var before = await c.GetAsync(c.Fra);
 
@@ -422,7 +400,6 @@ public sealed class BodyRuleTests
     [InlineData("""{"intent":"give-up","proposedConditions":[]}""", "intent")]
     public async Task A_consultation_needs_an_intent_and_its_conditions(string body, string name)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "acknowledged");
         var problem = await RejectedAsync(c, c.Deu, "consult", JsonNode.Parse(body)!, HttpStatusCode.BadRequest);
         Assert.Contains(name, problem.Names());
@@ -436,7 +413,6 @@ public sealed class BodyRuleTests
     [InlineData("""{"reason":"   "}""")]
     public async Task Withdrawing_without_a_reason_is_400(string body)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "acknowledged");
         var problem = await RejectedAsync(c, c.Fra, "withdraw", JsonNode.Parse(body)!, HttpStatusCode.BadRequest);
         Assert.Contains("reason", problem.Names());
@@ -448,7 +424,6 @@ public sealed class BodyRuleTests
     [InlineData("refuse", "{\"grounds\":[\"essential-interests\"],\"reasons\":\"x\",}")]
     public async Task A_body_that_is_not_the_expected_JSON_is_400(string action, string body)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, action == "refuse" ? "consultation-declined" : "submitted");
         var snapshot = await c.SnapshotAsync();
         await (await c.Side(SideOf(action)).PostRawAsync(c.Url(action), body)).ExpectProblemAsync(HttpStatusCode.BadRequest);
@@ -460,7 +435,6 @@ public sealed class BodyRuleTests
     [InlineData("acknowledge", "application/xml")]
     public async Task A_body_of_another_media_type_is_415(string action, string mediaType)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "submitted");
         var snapshot = await c.SnapshotAsync();
         await (await c.Side(SideOf(action)).PostRawAsync(c.Url(action), ValidBody(action).ToJsonString(), mediaType))
@@ -471,7 +445,6 @@ public sealed class BodyRuleTests
     [Fact]
     public async Task An_unknown_field_in_an_action_body_is_400()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "submitted");
         await RejectedAsync(c, c.Deu, "acknowledge", new JsonObject { ["requestedReferense"] = "typo" }, HttpStatusCode.BadRequest);
     }

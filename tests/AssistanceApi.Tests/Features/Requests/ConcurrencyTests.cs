@@ -6,12 +6,11 @@ using static AssistanceApi.Tests.Support.LifecycleTable;
 namespace AssistanceApi.Tests.Features.Requests;
 
 /// <summary>ETag / If-Match on actions, and actions racing each other (contract §1 "concurrency").</summary>
-public sealed class ConcurrencyTests
+public sealed class ConcurrencyTests(SharedApi api) : IClassFixture<SharedApi>
 {
     [Fact]
     public async Task Every_step_of_a_walk_answers_with_the_new_version_as_ETag()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "submitted");
         var steps = new[] { "acknowledge", "request-information", "provide-information", "start-execution", "consult", "decline-conditions", "postpone", "resume", "complete" };
         var version = (await c.GetAsync(c.Fra)).Version();
@@ -34,7 +33,6 @@ public sealed class ConcurrencyTests
     [InlineData("W/\"1\"")]
     public async Task A_stale_If_Match_is_412_and_changes_nothing(string ifMatch)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "submitted"); // version 2
         var snapshot = await c.SnapshotAsync();
 
@@ -50,7 +48,6 @@ public sealed class ConcurrencyTests
     [InlineData("\"2\"")]
     public async Task A_wildcard_or_current_If_Match_is_accepted(string ifMatch)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "submitted");
         var response = await c.PostAsync(c.Deu, "acknowledge", ValidBody("acknowledge"), ifMatch: ifMatch);
         var body = await response.ExpectAsync(HttpStatusCode.OK);
@@ -61,7 +58,6 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task An_If_Match_that_is_no_entity_tag_is_400()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "submitted");
         var snapshot = await c.SnapshotAsync();
         var problem = await (await c.PostAsync(c.Deu, "acknowledge", ValidBody("acknowledge"), ifMatch: "\"two\"")).ExpectProblemAsync(HttpStatusCode.BadRequest);
@@ -72,7 +68,6 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Twenty_simultaneous_acknowledgements_make_one_change()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "submitted");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20)
@@ -96,7 +91,6 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task Twenty_simultaneous_actions_with_the_same_If_Match_make_one_change()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "in-execution"); // version 4
         var version = (await c.GetAsync(c.Deu)).Version();
 

@@ -5,12 +5,11 @@ using AssistanceApi.Tests.Support;
 namespace AssistanceApi.Tests.Features.Requests;
 
 /// <summary>A request walked from draft to each terminal status.</summary>
-public sealed class ScenarioTests
+public sealed class ScenarioTests(SharedApi api) : IClassFixture<SharedApi>
 {
     [Fact]
     public async Task Executed_after_information_was_requested_and_given()
     {
-        await using var api = new ApiFactory();
         var x = await new Exchange(api).SubmittedAsync();
         Assert.Equal("acknowledged", (await x.ActAsync(x.Requested, "acknowledge", new JsonObject { ["requestedReference"] = "BfJ-2026-1" }))["status"].Str());
         Assert.Equal("information-requested", (await x.ActAsync(x.Requested, "request-information", new JsonObject { ["questions"] = new JsonArray("Which mailbox?") }))["status"].Str());
@@ -29,7 +28,6 @@ public sealed class ScenarioTests
     [Fact]
     public async Task Refused_after_declined_conditions()
     {
-        await using var api = new ApiFactory();
         var x = await new Exchange(api).SubmittedAsync();
         var refused = await x.WalkAsync(
             (x.Requested, "acknowledge", null),
@@ -45,7 +43,6 @@ public sealed class ScenarioTests
     [Fact]
     public async Task Postponed_then_resumed_then_partially_executed()
     {
-        await using var api = new ApiFactory();
         var x = await new Exchange(api).SubmittedAsync();
         var done = await x.WalkAsync(
             (x.Requested, "acknowledge", null),
@@ -63,7 +60,6 @@ public sealed class ScenarioTests
     [Fact]
     public async Task Conditions_accepted_bind_the_request()
     {
-        await using var api = new ApiFactory();
         var x = await new Exchange(api).SubmittedAsync();
         var executing = await x.WalkAsync(
             (x.Requested, "acknowledge", null),
@@ -77,7 +73,6 @@ public sealed class ScenarioTests
     [Fact]
     public async Task Withdrawn_by_the_requesting_State()
     {
-        await using var api = new ApiFactory();
         var x = await new Exchange(api).SubmittedAsync();
         var withdrawn = await x.ActAsync(x.Requesting, "withdraw", new JsonObject { ["reason"] = "The suspect confessed." });
         Assert.Equal("withdrawn", withdrawn["status"].Str());
@@ -89,7 +84,6 @@ public sealed class ScenarioTests
     [Fact]
     public async Task History_records_every_change_in_a_valid_chain()
     {
-        await using var api = new ApiFactory();
         var x = await new Exchange(api).SubmittedAsync();
         await x.ActAsync(x.Requested, "acknowledge");
         await (await x.Requesting.PostJsonAsync(x.Url("messages"), new JsonObject { ["kind"] = "status-inquiry", ["text"] = "Any news?" })).ExpectAsync(HttpStatusCode.Created);

@@ -10,7 +10,7 @@ namespace AssistanceApi.Tests.Features.Requests.Acknowledge;
 /// How soon the requested State acknowledges (48 h; 24 h for emergencies (Art. 2(o)) and the expedited kinds of
 /// Arts. 42–43), overdue lists, and emergencies first in the incoming list, also across cursor pages.
 /// </summary>
-public sealed class AcknowledgementClockTests
+public sealed class AcknowledgementClockTests(SharedApi api) : IClassFixture<SharedApi>
 {
     private static JsonObject Emergency(JsonObject body)
     {
@@ -54,7 +54,6 @@ public sealed class AcknowledgementClockTests
     [Fact]
     public async Task An_emergency_without_justification_is_refused_with_2_o()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var body = Bodies.CompleteMla();
         body["emergency"] = true;

@@ -3,12 +3,11 @@ using AssistanceApi.Tests.Support;
 
 namespace AssistanceApi.Tests.Features.Requests.Get;
 
-public sealed class GetRequestTests
+public sealed class GetRequestTests(SharedApi api) : IClassFixture<SharedApi>
 {
     [Fact]
     public async Task A_request_is_read_with_its_version_as_ETag()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.CompleteMla());
 
@@ -26,7 +25,6 @@ public sealed class GetRequestTests
     [InlineData("12345")]
     public async Task An_id_that_is_not_a_uuid_is_a_400_naming_id(string id)
     {
-        await using var api = new ApiFactory();
         var problem = await (await api.As(DemoKeys.Fra).GetRequestAsync(id)).ExpectProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["id"], problem.Names());
     }
@@ -34,7 +32,6 @@ public sealed class GetRequestTests
     [Fact]
     public async Task An_unknown_id_is_a_404_problem()
     {
-        await using var api = new ApiFactory();
         var problem = await (await api.As(DemoKeys.Fra).GetRequestAsync(Guid.CreateVersion7().ToString()))
             .ExpectProblemAsync(HttpStatusCode.NotFound);
         Assert.Null(problem["errors"]);

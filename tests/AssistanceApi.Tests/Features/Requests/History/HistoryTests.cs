@@ -7,7 +7,7 @@ using static AssistanceApi.Tests.Support.LifecycleTable;
 namespace AssistanceApi.Tests.Features.Requests.History;
 
 /// <summary>The audit trail (contract §5): every change, in order, hash-chained; edits behind the API's back show.</summary>
-public sealed class HistoryTests
+public sealed class HistoryTests(SharedApi api) : IClassFixture<SharedApi>
 {
     private static readonly string Genesis = new('0', 64);
 
@@ -97,7 +97,6 @@ public sealed class HistoryTests
     [MemberData(nameof(Tampering))]
     public async Task An_event_changed_in_the_database_breaks_the_chain(string column, string value)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "executed");
         Assert.True((await c.HistoryAsync())["chainValid"]!.GetValue<bool>());
 
@@ -114,7 +113,6 @@ public sealed class HistoryTests
     [Fact]
     public async Task Recomputing_the_hash_of_an_altered_event_still_breaks_the_link_to_the_next()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "executed");
         var third = (await c.HistoryAsync())["events"]![2]!;
         var original = new AuditEvent
@@ -145,7 +143,6 @@ public sealed class HistoryTests
     [Fact]
     public async Task A_deleted_middle_event_breaks_the_chain()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "executed");
 
         Assert.Equal(1, await ExecuteAsync(api, "DELETE FROM request_events WHERE request_id = @id AND sequence = 3", new { id = Guid.Parse(c.Id) }));
@@ -158,7 +155,6 @@ public sealed class HistoryTests
     [Fact]
     public async Task A_broken_chain_stays_broken_when_the_request_moves_on()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "acknowledged");
         await ExecuteAsync(api, "UPDATE request_events SET details = '{\"requestedReference\":\"forged\"}' WHERE request_id = @id AND sequence = 3", new { id = Guid.Parse(c.Id) });
 
@@ -172,7 +168,6 @@ public sealed class HistoryTests
     [Fact]
     public async Task The_trail_of_one_request_does_not_depend_on_another()
     {
-        await using var api = new ApiFactory();
         var tampered = await Case.AtAsync(api, "acknowledged");
         var intact = new Case(api);
         await intact.StartAsync("acknowledged");
@@ -187,7 +182,6 @@ public sealed class HistoryTests
     [Fact]
     public async Task The_history_is_visible_to_both_States_once_submitted_and_to_nobody_else()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "draft");
 
         Assert.Equal(["create"], await c.HistoryActionsAsync(c.Fra));
@@ -206,7 +200,6 @@ public sealed class HistoryTests
     [Fact]
     public async Task A_discarded_draft_has_no_visible_history()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "draft");
         await (await c.Fra.DeleteAsync(c.Url())).ExpectAsync(HttpStatusCode.NoContent);
         await (await c.Fra.GetAsync(c.Url("history"))).ExpectProblemAsync(HttpStatusCode.NotFound);

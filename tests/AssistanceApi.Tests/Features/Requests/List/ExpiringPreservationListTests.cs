@@ -7,7 +7,7 @@ using static AssistanceApi.Tests.Support.RequestCalls;
 namespace AssistanceApi.Tests.Features.Requests.List;
 
 /// <summary>GET /requests?expiringWithinDays=N: preserved requests whose preservation ends within N days and is not held by a follow-up.</summary>
-public sealed class ExpiringPreservationListTests
+public sealed class ExpiringPreservationListTests(SharedApi api) : IClassFixture<SharedApi>
 {
     [Fact]
     public async Task ExpiringWithinDays_lists_only_preservations_ending_within_the_window()
@@ -80,7 +80,6 @@ public sealed class ExpiringPreservationListTests
     [InlineData("soon")]
     public async Task An_invalid_window_is_a_400(string days)
     {
-        await using var api = new ApiFactory();
         await (await api.As(DemoKeys.Fra).GetAsync($"{RequestsUrl}?expiringWithinDays={days}")).ExpectProblemAsync(HttpStatusCode.BadRequest);
     }
 }

@@ -4,7 +4,7 @@ using AssistanceApi.Tests.Support;
 
 namespace AssistanceApi.Tests.Features.Requests.List;
 
-public sealed class ListRequestsTests
+public sealed class ListRequestsTests(SharedApi api) : IClassFixture<SharedApi>
 {
     /// <summary>FRA: an MLA draft to DEU, a submitted MLA to DEU, a preservation draft to BRA; DEU: a submitted MLA to FRA.</summary>
     private static async Task<(string DraftDeu, string SubmittedDeu, string PreservationBra, string Incoming)> ArrangeAsync(ApiFactory api)
@@ -20,7 +20,7 @@ public sealed class ListRequestsTests
     [Fact]
     public async Task Filters_select_exactly_the_matching_requests()
     {
-        await using var api = new ApiFactory();
+        await using var api = new ApiFactory(); // a host of its own: it lists every request
         var (draftDeu, submittedDeu, preservationBra, incoming) = await ArrangeAsync(api);
         var fra = api.As(DemoKeys.Fra);
 
@@ -46,7 +46,7 @@ public sealed class ListRequestsTests
     [Fact]
     public async Task The_requested_State_lists_only_what_was_submitted_to_it()
     {
-        await using var api = new ApiFactory();
+        await using var api = new ApiFactory(); // a host of its own: it lists every request
         var (_, submittedDeu, _, incoming) = await ArrangeAsync(api);
         var deu = api.As(DemoKeys.Deu);
 
@@ -70,7 +70,6 @@ public sealed class ListRequestsTests
     [InlineData("cursor=!!!", "cursor")]
     public async Task An_invalid_filter_is_a_400_naming_it(string query, string name)
     {
-        await using var api = new ApiFactory();
         var problem = await (await api.As(DemoKeys.Fra).GetAsync($"/api/v1/requests?{query}")).ExpectProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains(name, problem.Names());
     }

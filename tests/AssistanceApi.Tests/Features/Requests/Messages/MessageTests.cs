@@ -5,7 +5,7 @@ using AssistanceApi.Tests.Support;
 namespace AssistanceApi.Tests.Features.Requests.Messages;
 
 /// <summary>Correspondence between the two authorities of a request (GET, POST /requests/{id}/messages).</summary>
-public sealed class MessageTests
+public sealed class MessageTests(SharedApi api) : IClassFixture<SharedApi>
 {
     private static JsonObject Message(string text, string kind = "status-inquiry") => new() { ["kind"] = kind, ["text"] = text };
 
@@ -18,7 +18,6 @@ public sealed class MessageTests
     [Fact]
     public async Task A_draft_has_nobody_to_write_to()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "draft");
         var snapshot = await c.SnapshotAsync();
 
@@ -60,7 +59,6 @@ public sealed class MessageTests
     [Fact]
     public async Task Messages_sent_in_the_same_instant_are_listed_in_the_order_they_were_sent()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "submitted");
         var texts = Enumerable.Range(1, 8).Select(i => $"Message {i}").ToArray();
 
@@ -72,7 +70,6 @@ public sealed class MessageTests
     [Fact]
     public async Task A_third_State_neither_reads_nor_writes()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "submitted");
         await SendAsync(c, c.Fra, Message("Any news?"));
 
@@ -92,7 +89,6 @@ public sealed class MessageTests
     [InlineData("""{"kind":"Status-Inquiry","text":"Wrong case."}""", "kind")]
     public async Task A_message_needs_a_known_kind_and_a_text(string body, string name)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "submitted");
         var snapshot = await c.SnapshotAsync();
 
@@ -137,7 +133,6 @@ public sealed class MessageTests
     [InlineData("?cursor=%21%21")]
     public async Task Bad_paging_parameters_are_400(string query)
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "submitted");
         await (await c.Fra.GetAsync(c.Url("messages") + query)).ExpectProblemAsync(HttpStatusCode.BadRequest);
     }
@@ -145,7 +140,6 @@ public sealed class MessageTests
     [Fact]
     public async Task Each_message_is_an_event_in_the_history_without_changing_the_request()
     {
-        await using var api = new ApiFactory();
         var c = await Case.AtAsync(api, "in-execution");
         var before = await c.GetAsync(c.Fra);
 

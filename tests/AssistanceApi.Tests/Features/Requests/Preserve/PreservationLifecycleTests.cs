@@ -11,7 +11,7 @@ namespace AssistanceApi.Tests.Features.Requests.Preserve;
 /// minimum period of Art. 42(7). Submitted at 2026-11-27T10:00Z: the minimum runs to 2027-01-26T10:00Z, so the
 /// earliest preservedUntil (a whole day, to 23:59:59Z) is 2027-01-26.
 /// </summary>
-public sealed class PreservationLifecycleTests
+public sealed class PreservationLifecycleTests(SharedApi api) : IClassFixture<SharedApi>
 {
     private static async Task<Exchange> AcknowledgedAsync(ApiFactory api, string requestingKey = DemoKeys.Fra, string requestedKey = DemoKeys.Deu)
     {
@@ -27,7 +27,6 @@ public sealed class PreservationLifecycleTests
     [InlineData("2026-11-27")]
     public async Task Preserving_for_less_than_60_days_from_submission_is_refused_with_42_7(string until)
     {
-        await using var api = new ApiFactory();
         var x = await AcknowledgedAsync(api);
         var problem = await (await x.TryAsync(x.Requested, "preserve", Until(until))).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("uncc-42-7", problem.Codes());
@@ -42,7 +41,6 @@ public sealed class PreservationLifecycleTests
     [Fact]
     public async Task Preserving_for_exactly_60_days_passes_and_runs_to_the_end_of_that_day()
     {
-        await using var api = new ApiFactory();
         var x = await AcknowledgedAsync(api);
         var preserved = await x.ActAsync(x.Requested, "preserve", Until("2027-01-26"));
         Assert.Equal("preserved", preserved["status"].Str());
@@ -67,7 +65,6 @@ public sealed class PreservationLifecycleTests
     [Fact]
     public async Task Preserving_without_preservedUntil_is_a_400()
     {
-        await using var api = new ApiFactory();
         var x = await AcknowledgedAsync(api);
         var problem = await (await x.TryAsync(x.Requested, "preserve", new JsonObject())).ExpectProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("preservedUntil", problem.Names());
@@ -78,7 +75,6 @@ public sealed class PreservationLifecycleTests
     [InlineData("2101-01-01")]
     public async Task Preserving_until_a_date_past_2100_is_a_400_and_changes_nothing(string until)
     {
-        await using var api = new ApiFactory();
         var x = await AcknowledgedAsync(api);
         var before = await x.GetAsync(x.Requested);
         var problem = await (await x.TryAsync(x.Requested, "preserve", Until(until))).ExpectProblemAsync(HttpStatusCode.BadRequest);
@@ -91,7 +87,6 @@ public sealed class PreservationLifecycleTests
     [Fact]
     public async Task The_requesting_State_extends_to_a_later_date()
     {
-        await using var api = new ApiFactory();
         var x = await PreservedAsync(api, "2027-02-01");
         var extended = await x.ActAsync(x.Requesting, "extend", Until("2027-04-30"));
         Assert.Equal("preserved", extended["status"].Str());
@@ -111,7 +106,6 @@ public sealed class PreservationLifecycleTests
     [InlineData("2027-01-26")]
     public async Task Extending_to_the_same_or_an_earlier_date_is_refused_with_422(string until)
     {
-        await using var api = new ApiFactory();
         var x = await PreservedAsync(api, "2027-02-01");
         var problem = await (await x.TryAsync(x.Requesting, "extend", Until(until))).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("uncc-42-7", problem.Codes());
@@ -121,7 +115,6 @@ public sealed class PreservationLifecycleTests
     [Fact]
     public async Task The_requested_State_may_not_extend()
     {
-        await using var api = new ApiFactory();
         var x = await PreservedAsync(api, "2027-02-01");
         await (await x.TryAsync(x.Requested, "extend", Until("2027-03-01"))).ExpectProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(new DateTimeOffset(2027, 2, 1, 23, 59, 59, TimeSpan.Zero), (await x.GetAsync(x.Requested))["preservedUntil"].Time());
@@ -132,7 +125,6 @@ public sealed class PreservationLifecycleTests
     [InlineData("requested", "DEU")]
     public async Task Either_State_releases_with_a_reason(string side, string byState)
     {
-        await using var api = new ApiFactory();
         var x = await PreservedAsync(api);
         var client = side == "requesting" ? x.Requesting : x.Requested;
         var released = await x.ActAsync(client, "release", Reason("The suspect was identified otherwise."));
@@ -156,7 +148,6 @@ public sealed class PreservationLifecycleTests
     [InlineData("{\"reason\":\"   \"}")]
     public async Task Releasing_without_a_reason_is_a_400(string body)
     {
-        await using var api = new ApiFactory();
         var x = await PreservedAsync(api);
         await (await x.TryAsync(x.Requesting, "release", JsonNode.Parse(body))).ExpectProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("preserved", (await x.GetAsync(x.Requesting))["status"].Str());
@@ -165,7 +156,6 @@ public sealed class PreservationLifecycleTests
     [Fact]
     public async Task Preserving_an_MLA_request_is_a_409()
     {
-        await using var api = new ApiFactory();
         var x = await new Exchange(api).SubmittedAsync(Bodies.CompleteMla());
         await x.ActAsync(x.Requested, "acknowledge");
         var problem = await (await x.TryAsync(x.Requested, "preserve", Until("2027-02-01"))).ExpectProblemAsync(HttpStatusCode.Conflict);
@@ -178,7 +168,6 @@ public sealed class PreservationLifecycleTests
     [Fact]
     public async Task Preserving_before_acknowledging_is_a_409()
     {
-        await using var api = new ApiFactory();
         var x = await new Exchange(api).SubmittedAsync(Bodies.CompletePreservation());
         var problem = await (await x.TryAsync(x.Requested, "preserve", Until("2027-02-01"))).ExpectProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(["acknowledge"], problem["allowedActions"]!.AsArray().Select(a => a.Str()).ToArray());
@@ -188,7 +177,6 @@ public sealed class PreservationLifecycleTests
     [Fact]
     public async Task Extending_or_releasing_before_preserving_is_a_409()
     {
-        await using var api = new ApiFactory();
         var x = await AcknowledgedAsync(api);
         await (await x.TryAsync(x.Requesting, "extend", Until("2027-02-01"))).ExpectProblemAsync(HttpStatusCode.Conflict);
         await (await x.TryAsync(x.Requested, "release", Reason("Not needed."))).ExpectProblemAsync(HttpStatusCode.Conflict);
@@ -201,7 +189,6 @@ public sealed class PreservationLifecycleTests
     [InlineData(DemoKeys.Fra, DemoKeys.Deu247)]
     public async Task The_whole_preservation_flow_runs_through_24_7_contact_points_and_central_authorities(string requestingKey, string requestedKey)
     {
-        await using var api = new ApiFactory();
         var x = await new Exchange(api, requestingKey, requestedKey).SubmittedAsync(Bodies.CompletePreservation());
         Assert.Equal("submitted", (await x.GetAsync(x.Requested))["status"].Str());
         var done = await x.WalkAsync(

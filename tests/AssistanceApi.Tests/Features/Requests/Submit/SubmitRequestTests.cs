@@ -4,12 +4,12 @@ using AssistanceApi.Tests.Support;
 
 namespace AssistanceApi.Tests.Features.Requests.Submit;
 
-public sealed class SubmitRequestTests
+public sealed class SubmitRequestTests(SharedApi api) : IClassFixture<SharedApi>
 {
     [Fact]
     public async Task A_complete_draft_is_submitted_with_a_reference()
     {
-        await using var api = new ApiFactory();
+        await using var api = new ApiFactory(); // a host of its own: it expects the pair's first reference numbers
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.CompleteMla());
         api.Clock.Advance(TimeSpan.FromMinutes(30));
@@ -31,7 +31,7 @@ public sealed class SubmitRequestTests
     [Fact]
     public async Task References_are_numbered_in_submission_order()
     {
-        await using var api = new ApiFactory();
+        await using var api = new ApiFactory(); // a host of its own: it expects the pair's first reference numbers
         var fra = api.As(DemoKeys.Fra);
         var first = await fra.CreateDraftAsync(Bodies.CompleteMla());
         var second = await fra.CreateDraftAsync(Bodies.CompleteMla());
@@ -46,7 +46,7 @@ public sealed class SubmitRequestTests
     [Fact]
     public async Task Submitting_twice_is_a_409_listing_the_allowed_actions()
     {
-        await using var api = new ApiFactory();
+        await using var api = new ApiFactory(); // a host of its own: it expects the pair's first reference numbers
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.SubmitNewAsync(Bodies.CompleteMla());
 
@@ -61,7 +61,7 @@ public sealed class SubmitRequestTests
     [Fact]
     public async Task An_incomplete_draft_is_a_422_citing_each_provision_and_stays_a_draft()
     {
-        await using var api = new ApiFactory();
+        await using var api = new ApiFactory(); // a host of its own: it expects DEU to see no request at all
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.MinimalDraft());
 
@@ -93,7 +93,7 @@ public sealed class SubmitRequestTests
     [Fact]
     public async Task A_failed_submission_uses_no_reference_number()
     {
-        await using var api = new ApiFactory();
+        await using var api = new ApiFactory(); // a host of its own: it expects the pair's first reference numbers
         var fra = api.As(DemoKeys.Fra);
         var incomplete = await fra.CreateDraftAsync(Bodies.MinimalDraft());
         await (await fra.SubmitAsync(incomplete)).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
@@ -108,7 +108,6 @@ public sealed class SubmitRequestTests
     [InlineData("2026-11-01")]
     public async Task A_deadline_not_in_the_future_is_a_422_on_uncc_40_25(string deadline)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.CompleteMlaWithDeadline(deadline));
 
@@ -121,7 +120,6 @@ public sealed class SubmitRequestTests
     [Fact]
     public async Task A_deadline_without_reasons_is_a_422_on_uncc_40_25()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var body = Bodies.CompleteMla();
         body["deadline"] = "2027-01-15";
@@ -135,7 +133,6 @@ public sealed class SubmitRequestTests
     [Fact]
     public async Task A_stale_If_Match_on_submit_is_a_412()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.CompleteMla());
         await (await fra.PatchJsonAsync($"/api/v1/requests/{id}", new JsonObject { ["urgent"] = false })).ExpectAsync(HttpStatusCode.OK);

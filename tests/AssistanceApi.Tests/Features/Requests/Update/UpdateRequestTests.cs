@@ -4,7 +4,7 @@ using AssistanceApi.Tests.Support;
 
 namespace AssistanceApi.Tests.Features.Requests.Update;
 
-public sealed class UpdateRequestTests
+public sealed class UpdateRequestTests(SharedApi api) : IClassFixture<SharedApi>
 {
     private static string Url(string id) => $"/api/v1/requests/{id}";
 
@@ -39,7 +39,6 @@ public sealed class UpdateRequestTests
     [Fact]
     public async Task Null_removes_a_field_and_arrays_are_replaced()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.CompleteMla());
 
@@ -59,7 +58,6 @@ public sealed class UpdateRequestTests
     [Fact]
     public async Task A_stale_If_Match_is_a_412_and_changes_nothing()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.CompleteMla());
         await (await fra.PatchJsonAsync(Url(id), new JsonObject { ["facts"] = "v2" }, ifMatch: "\"1\"")).ExpectAsync(HttpStatusCode.OK);
@@ -77,7 +75,6 @@ public sealed class UpdateRequestTests
     [InlineData("\"-1\"")]
     public async Task An_If_Match_that_is_no_entity_tag_is_a_400(string ifMatch)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.CompleteMla());
 
@@ -98,7 +95,6 @@ public sealed class UpdateRequestTests
     [InlineData("""{"language":"english"}""", "language")]
     public async Task A_patch_giving_an_ill_formed_draft_is_a_400_and_the_draft_is_unchanged(string patch, string name)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.CompleteMla());
         var before = await (await fra.GetRequestAsync(id)).ExpectAsync(HttpStatusCode.OK);
@@ -113,7 +109,6 @@ public sealed class UpdateRequestTests
     [Fact]
     public async Task Patching_the_requested_State_to_the_callers_own_is_a_422()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.CompleteMla());
 
@@ -126,7 +121,7 @@ public sealed class UpdateRequestTests
     [Fact]
     public async Task Patching_the_requested_State_to_another_State_readdresses_the_draft()
     {
-        await using var api = new ApiFactory();
+        await using var api = new ApiFactory(); // a host of its own: it lists FRA's requests
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.CompleteMla("DEU"));
 
@@ -139,7 +134,6 @@ public sealed class UpdateRequestTests
     [Fact]
     public async Task A_text_plain_patch_is_a_415_problem()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.CompleteMla());
 
@@ -151,7 +145,6 @@ public sealed class UpdateRequestTests
     [Fact]
     public async Task A_patch_sent_as_application_json_is_accepted()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.CompleteMla());
 
@@ -165,7 +158,6 @@ public sealed class UpdateRequestTests
     [InlineData("\"facts\"")]
     public async Task A_patch_that_is_not_a_JSON_object_is_a_400(string patch)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.CompleteMla());
 
@@ -177,7 +169,6 @@ public sealed class UpdateRequestTests
     [Fact]
     public async Task A_patch_of_malformed_JSON_is_a_400()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.CompleteMla());
         var message = new HttpRequestMessage(HttpMethod.Patch, Url(id))
@@ -191,7 +182,6 @@ public sealed class UpdateRequestTests
     [Fact]
     public async Task Patching_a_submitted_request_is_a_409_listing_the_allowed_actions()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.SubmitNewAsync(Bodies.CompleteMla());
 
@@ -205,7 +195,6 @@ public sealed class UpdateRequestTests
     [Fact]
     public async Task Patching_an_unknown_request_is_a_404()
     {
-        await using var api = new ApiFactory();
         await (await api.As(DemoKeys.Fra).PatchJsonAsync(Url(Guid.CreateVersion7().ToString()), new JsonObject { ["facts"] = "x" }))
             .ExpectProblemAsync(HttpStatusCode.NotFound);
     }

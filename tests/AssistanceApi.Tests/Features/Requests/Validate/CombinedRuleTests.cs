@@ -5,7 +5,7 @@ using AssistanceApi.Tests.Support;
 namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 /// <summary>Every rule is checked and every breach reported at once, not only the first.</summary>
-public sealed class CombinedRuleTests
+public sealed class CombinedRuleTests(SharedApi api) : IClassFixture<SharedApi>
 {
     /// <summary>FRA → NOR, breaking one requirement of nearly every rule.</summary>
     private static JsonObject BreaksEverything() => Bodies.CompleteMla("NOR", "fr")
@@ -40,7 +40,6 @@ public sealed class CombinedRuleTests
     [Fact]
     public async Task Validation_reports_every_broken_rule()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(BreaksEverything());
         Assert.False(report.Compliant());
@@ -56,7 +55,6 @@ public sealed class CombinedRuleTests
     [Fact]
     public async Task The_validation_report_has_exactly_the_contract_shape()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(BreaksEverything());
         // Contract section 3: { "compliant": bool, "findings": [{ severity, code, name, reason }] }.
@@ -68,7 +66,6 @@ public sealed class CombinedRuleTests
     [Fact]
     public async Task Submit_rejects_with_every_error_and_no_warning()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var problem = await fra.SubmitRejectedAsync(BreaksEverything());
         foreach (var (code, name) in ExpectedErrors) await fra.AssertErrorAsync(problem, code, name);
@@ -79,7 +76,6 @@ public sealed class CombinedRuleTests
     [Fact]
     public async Task Validating_a_stored_draft_gives_the_same_findings_as_validating_the_body()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var unsaved = await fra.ValidateAsync(BreaksEverything());
         var id = await fra.CreateDraftAsync(BreaksEverything());
@@ -94,7 +90,6 @@ public sealed class CombinedRuleTests
     [Fact]
     public async Task Fixing_the_draft_by_merge_patch_lets_it_submit()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.CompleteMla().Without("purpose").Set("language", "fr"));
         var problem = await (await fra.PostAsync($"/api/v1/requests/{id}/submit", null)).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);

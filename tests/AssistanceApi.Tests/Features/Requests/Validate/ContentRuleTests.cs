@@ -4,12 +4,11 @@ using AssistanceApi.Tests.Support;
 namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 /// <summary>uncc-40-15-a … uncc-40-15-f: the contents of a request for mutual legal assistance.</summary>
-public sealed class ContentRuleTests
+public sealed class ContentRuleTests(SharedApi api) : IClassFixture<SharedApi>
 {
     [Fact]
     public async Task A_complete_request_has_no_content_finding()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla());
         Assert.True(report.Compliant(), report.ToJsonString());
@@ -24,7 +23,6 @@ public sealed class ContentRuleTests
     [InlineData("requestingAuthority")]
     public async Task Without_the_requesting_authority_the_request_fails(string removed)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla().Without(removed));
         await fra.AssertFindingAsync(report, "uncc-40-15-a", "requestingAuthority.name");
@@ -36,7 +34,6 @@ public sealed class ContentRuleTests
     [Fact]
     public async Task A_blank_requesting_authority_name_fails()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla().Set("requestingAuthority.name", "   "));
         await fra.AssertFindingAsync(report, "uncc-40-15-a", "requestingAuthority.name");
@@ -51,7 +48,6 @@ public sealed class ContentRuleTests
     [InlineData("proceeding.conductingAuthority.functions")]
     public async Task Each_missing_part_of_the_proceeding_fails_at_its_own_path(string path)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla().Without(path));
         await fra.AssertFindingAsync(report, "uncc-40-15-b", path);
@@ -65,7 +61,6 @@ public sealed class ContentRuleTests
     [Fact]
     public async Task Without_a_proceeding_every_part_is_reported()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla().Without("proceeding"));
         string[] paths = ["proceeding.nature", "proceeding.subject", "proceeding.conductingAuthority.name", "proceeding.conductingAuthority.functions"];
@@ -81,7 +76,6 @@ public sealed class ContentRuleTests
     [Fact]
     public async Task Without_facts_the_request_fails()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla().Without("facts"));
         await fra.AssertFindingAsync(report, "uncc-40-15-c", "facts");
@@ -93,7 +87,6 @@ public sealed class ContentRuleTests
     [Fact]
     public async Task Facts_are_waived_when_every_measure_is_service_of_documents()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body() => Bodies.CompleteMla().Without("facts").Set("measures", BodyParts.Array("service-of-documents"))
             .Set("assistanceSought", "Serve the summons on the witness.");
@@ -107,7 +100,6 @@ public sealed class ContentRuleTests
     [Fact]
     public async Task Facts_are_not_waived_when_service_of_documents_comes_with_another_measure()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body() => Bodies.CompleteMla().Without("facts").Set("measures", BodyParts.Array("service-of-documents", "taking-evidence"));
         var report = await fra.ValidateAsync(Body());
@@ -124,7 +116,6 @@ public sealed class ContentRuleTests
     [InlineData("assistanceSought", "assistanceSought")]
     public async Task Without_the_assistance_sought_the_request_fails(string removed, string name)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla().Without(removed));
         await fra.AssertFindingAsync(report, "uncc-40-15-d", name);
@@ -136,7 +127,6 @@ public sealed class ContentRuleTests
     [Fact]
     public async Task An_empty_list_of_measures_fails()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla().Set("measures", new JsonArray()));
         await fra.AssertFindingAsync(report, "uncc-40-15-d", "measures");
@@ -147,7 +137,6 @@ public sealed class ContentRuleTests
     [Fact]
     public async Task Without_persons_the_request_is_warned_but_still_compliant_and_submits()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla().Without("persons"));
         await fra.AssertFindingAsync(report, "uncc-40-15-e", "persons", severity: "warning");
@@ -162,7 +151,6 @@ public sealed class ContentRuleTests
     [InlineData("nationality")]
     public async Task A_person_without_identity_location_or_nationality_is_warned_at_its_index(string missing)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body()
         {
@@ -188,7 +176,6 @@ public sealed class ContentRuleTests
     [InlineData("  ")]
     public async Task Without_a_purpose_the_request_fails(string? purpose)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body() => purpose is null ? Bodies.CompleteMla().Without("purpose") : Bodies.CompleteMla().Set("purpose", purpose);
         var report = await fra.ValidateAsync(Body());
@@ -203,7 +190,6 @@ public sealed class ContentRuleTests
     [Fact]
     public async Task The_contents_of_40_15_do_not_govern_an_expedited_preservation()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra247);
         var report = await fra.ValidateAsync(Bodies.ContactPointPreservation("DEU").Without("requestingAuthority").Without("facts"));
         foreach (var item in "abcdef") report.AssertNoFinding($"uncc-40-15-{item}");

@@ -5,7 +5,7 @@ using static AssistanceApi.Tests.Support.RequestCalls;
 namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 /// <summary>Expedited disclosure of traffic data names the preservation it follows (Art. 43(1)): FRA's own, to the same State, submitted.</summary>
-public sealed class DisclosureRuleTests
+public sealed class DisclosureRuleTests(SharedApi api) : IClassFixture<SharedApi>
 {
     private const string Code = "uncc-43-1";
     private const string Name = "relatedRequestId";
@@ -13,7 +13,6 @@ public sealed class DisclosureRuleTests
     [Fact]
     public async Task A_disclosure_without_relatedRequestId_fails_43_1_at_validation_and_submit()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         await fra.AssertFindingAsync(await fra.ValidateAsync(Disclosure(null)), Code, Name);
         await fra.SubmitRejectedForAsync(Disclosure(null), Code, Name);
@@ -22,7 +21,6 @@ public sealed class DisclosureRuleTests
     [Fact]
     public async Task A_disclosure_naming_a_submitted_FRA_to_DEU_preservation_passes_and_submits()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var preservation = await fra.SubmitNewAsync(Bodies.CompletePreservation("DEU"));
 
@@ -36,7 +34,6 @@ public sealed class DisclosureRuleTests
     [Fact]
     public async Task The_24_7_contact_point_may_build_a_disclosure_on_a_preservation_it_can_see()
     {
-        await using var api = new ApiFactory();
         var fra247 = api.As(DemoKeys.Fra247);
         var preservation = await fra247.SubmitNewAsync(Bodies.CompletePreservation("DEU"));
         (await fra247.ValidateAsync(Disclosure(preservation))).AssertPasses(Code);
@@ -46,7 +43,6 @@ public sealed class DisclosureRuleTests
     [Fact]
     public async Task A_disclosure_naming_a_preservation_still_in_draft_fails_43_1()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var draft = await fra.CreateDraftAsync(Bodies.CompletePreservation("DEU"));
         await fra.AssertFindingAsync(await fra.ValidateAsync(Disclosure(draft)), Code, Name);
@@ -55,7 +51,6 @@ public sealed class DisclosureRuleTests
     [Fact]
     public async Task A_disclosure_naming_an_MLA_request_fails_43_1()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var mla = await fra.SubmitNewAsync(Bodies.CompleteMla("DEU"));
         await fra.AssertFindingAsync(await fra.ValidateAsync(Disclosure(mla)), Code, Name);
@@ -65,7 +60,6 @@ public sealed class DisclosureRuleTests
     [Fact]
     public async Task A_disclosure_asked_of_DEU_naming_a_preservation_asked_of_KEN_fails_43_1()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var toKenya = await fra.SubmitNewAsync(Bodies.CompletePreservation("KEN"));
         await fra.AssertFindingAsync(await fra.ValidateAsync(Disclosure(toKenya, "DEU")), Code, Name);
@@ -78,7 +72,6 @@ public sealed class DisclosureRuleTests
     [Fact]
     public async Task A_disclosure_naming_another_States_preservation_fails_43_1_as_if_absent()
     {
-        await using var api = new ApiFactory();
         var bra = api.As(DemoKeys.Bra);
         var braToDeu = await bra.SubmitNewAsync(Bodies.CompletePreservation("DEU"));
         var fra = api.As(DemoKeys.Fra);

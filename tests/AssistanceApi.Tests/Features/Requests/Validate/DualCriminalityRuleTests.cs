@@ -4,7 +4,7 @@ using AssistanceApi.Tests.Support;
 namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 /// <summary>uncc-40-9: a warning when the requested State requires dual criminality and a coercive measure is sought.</summary>
-public sealed class DualCriminalityRuleTests
+public sealed class DualCriminalityRuleTests(SharedApi api) : IClassFixture<SharedApi>
 {
     private static JsonObject Seeking(string requestedState, params string[] measures) =>
         Bodies.CompleteMla(requestedState).Set("measures", BodyParts.Array(measures))
@@ -16,7 +16,6 @@ public sealed class DualCriminalityRuleTests
     [InlineData("recovery-of-proceeds")]
     public async Task A_coercive_measure_asked_of_a_State_requiring_dual_criminality_is_warned_and_still_submits(string measure)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Seeking("DEU", "taking-evidence", measure));
         var finding = await fra.AssertFindingAsync(report, "uncc-40-9", "measures", severity: "warning");
@@ -36,7 +35,6 @@ public sealed class DualCriminalityRuleTests
     [InlineData("video-hearing")]
     public async Task A_non_coercive_measure_asked_of_a_State_requiring_dual_criminality_is_not_warned(string measure)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Seeking("DEU", measure));
         report.AssertNoFinding("uncc-40-9");
@@ -51,7 +49,6 @@ public sealed class DualCriminalityRuleTests
     [InlineData("QAT")]
     public async Task A_coercive_measure_asked_of_a_State_not_requiring_dual_criminality_is_not_warned(string requestedState)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Seeking(requestedState, "search-and-seizure"));
         report.AssertNoFinding("uncc-40-9");
@@ -62,7 +59,6 @@ public sealed class DualCriminalityRuleTests
     [Fact]
     public async Task The_warning_comes_with_errors_when_other_rules_fail_but_is_not_among_the_submit_errors()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body() => Seeking("DEU", "search-and-seizure").Without("purpose");
         var report = await fra.ValidateAsync(Body());

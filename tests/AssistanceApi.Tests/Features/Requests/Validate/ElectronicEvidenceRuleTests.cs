@@ -7,7 +7,7 @@ using static AssistanceApi.Tests.Support.Bodies;
 namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 /// <summary>Measures on electronic data name their data (Arts. 44–46); real-time measures need the requested State's acceptance.</summary>
-public sealed class ElectronicEvidenceRuleTests
+public sealed class ElectronicEvidenceRuleTests(SharedApi api) : IClassFixture<SharedApi>
 {
     private const string StoredData = "stored-data-access";
     private const string RealTime = "real-time-traffic-collection";
@@ -18,7 +18,6 @@ public sealed class ElectronicEvidenceRuleTests
     [Fact]
     public async Task Stored_data_access_without_categories_or_identifiers_fails_44_1()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(ElectronicMla(StoredData));
         await fra.AssertFindingAsync(report, "uncc-44-1", "electronicData.categories");
@@ -38,7 +37,6 @@ public sealed class ElectronicEvidenceRuleTests
     [Fact]
     public async Task Stored_data_access_naming_categories_and_identifiers_passes_44_1_without_a_period()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var body = ElectronicMla(StoredData, electronicData: ElectronicData());
         (await fra.ValidateAsync(body)).AssertPasses("uncc-44-1");
@@ -50,7 +48,6 @@ public sealed class ElectronicEvidenceRuleTests
     [Fact]
     public async Task Real_time_traffic_collection_without_a_period_fails_45_1()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         await fra.AssertFindingAsync(await fra.ValidateAsync(ElectronicMla(RealTime, electronicData: ElectronicData())), "uncc-45-1", "electronicData");
         // from without to is no period.
@@ -69,7 +66,6 @@ public sealed class ElectronicEvidenceRuleTests
     [InlineData("duration")]
     public async Task Real_time_traffic_collection_with_from_and_to_or_durationDays_passes_45_1(string period)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var data = period == "from-to" ? ElectronicData(from: "2026-12-01", to: "2026-12-31") : ElectronicData(durationDays: 30);
         var body = ElectronicMla(RealTime, electronicData: data);
@@ -80,7 +76,6 @@ public sealed class ElectronicEvidenceRuleTests
     [Fact]
     public async Task Real_time_traffic_collection_asked_of_KEN_which_does_not_accept_it_fails_45_1()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var body = ElectronicMla(RealTime, "KEN", Period());
         var finding = await fra.AssertFindingAsync(await fra.ValidateAsync(body), "uncc-45-1", "measures");
@@ -94,7 +89,6 @@ public sealed class ElectronicEvidenceRuleTests
     [Fact]
     public async Task Real_time_traffic_collection_asked_of_a_State_that_has_not_declared_is_warned_not_refused()
     {
-        await using var api = new ApiFactory();
         await MakeNorwayAnUndeclaredPartyAsync(api);
         var fra = api.As(DemoKeys.Fra);
 
@@ -116,7 +110,6 @@ public sealed class ElectronicEvidenceRuleTests
     [Fact]
     public async Task Content_interception_without_a_period_fails_46_1()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         await fra.AssertFindingAsync(await fra.ValidateAsync(ElectronicMla(Interception, electronicData: ElectronicData())), "uncc-46-1", "electronicData");
         await fra.SubmitRejectedForAsync(ElectronicMla(Interception, electronicData: ElectronicData()), "uncc-46-1", "electronicData");
@@ -125,7 +118,6 @@ public sealed class ElectronicEvidenceRuleTests
     [Fact]
     public async Task Content_interception_asked_of_BRA_which_does_not_accept_it_fails_46_1()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var body = ElectronicMla(Interception, "BRA", Period());
         var finding = await fra.AssertFindingAsync(await fra.ValidateAsync(body), "uncc-46-1", "measures");
@@ -141,7 +133,6 @@ public sealed class ElectronicEvidenceRuleTests
     [InlineData(1)]
     public async Task Content_interception_resting_on_a_crime_under_four_years_fails_46_1(int years)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var body = ElectronicMla(Interception, "DEU", Period());
         body["offences"] = new JsonArray(SeriousCrime(years));
@@ -152,7 +143,6 @@ public sealed class ElectronicEvidenceRuleTests
     [Fact]
     public async Task Content_interception_for_a_Convention_offence_with_a_period_passes_46_1()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var body = ElectronicMla(Interception, "DEU", Period());
         Assert.Equal(7, body["offences"]![0]!["article"]!.GetValue<int>());
@@ -165,7 +155,6 @@ public sealed class ElectronicEvidenceRuleTests
     [Fact]
     public async Task Content_interception_for_a_serious_crime_of_at_least_four_years_passes_46_1()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var body = ElectronicMla(Interception, "DEU", Period());
         body["offences"] = new JsonArray(SeriousCrime(4));
@@ -175,7 +164,6 @@ public sealed class ElectronicEvidenceRuleTests
     [Fact]
     public async Task Content_interception_asked_of_a_State_that_has_not_declared_is_warned_not_refused()
     {
-        await using var api = new ApiFactory();
         await MakeNorwayAnUndeclaredPartyAsync(api);
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(ElectronicMla(Interception, "NOR", Period()));
@@ -186,7 +174,6 @@ public sealed class ElectronicEvidenceRuleTests
     [Fact]
     public async Task The_rules_of_Arts_44_to_46_leave_other_measures_alone()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla("KEN"));
         foreach (var code in new[] { "uncc-44-1", "uncc-45-1", "uncc-46-1" }) report.AssertNoFinding(code);

@@ -4,7 +4,7 @@ using AssistanceApi.Tests.Support;
 namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 /// <summary>uncc-35-1: Convention offences (Arts. 7–17) or serious crime (Art. 2(h)), and what serious crime alone may seek.</summary>
-public sealed class OffenceRuleTests
+public sealed class OffenceRuleTests(SharedApi api) : IClassFixture<SharedApi>
 {
     /// <summary>To BRA (no dual criminality declared) with the data named, so only the offence rule is in play.</summary>
     private static JsonObject ElectronicRequest(JsonObject offence, params string[] measures) =>
@@ -20,7 +20,6 @@ public sealed class OffenceRuleTests
     [InlineData(17)]
     public async Task A_Convention_offence_passes(int article)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body() => Bodies.CompleteMla().Set("offences", new JsonArray(new JsonObject { ["article"] = article }));
         var report = await fra.ValidateAsync(Body());
@@ -34,7 +33,6 @@ public sealed class OffenceRuleTests
     [InlineData(true)]
     public async Task Without_an_offence_the_request_fails(bool emptyList)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body() => emptyList ? Bodies.CompleteMla().Set("offences", new JsonArray()) : Bodies.CompleteMla().Without("offences");
         var report = await fra.ValidateAsync(Body());
@@ -47,7 +45,6 @@ public sealed class OffenceRuleTests
     [Fact]
     public async Task The_offence_rule_governs_an_expedited_preservation_too()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra247);
         var report = await fra.ValidateAsync(Bodies.ContactPointPreservation("DEU").Without("offences"));
         await fra.AssertFindingAsync(report, "uncc-35-1", "offences");
@@ -59,7 +56,6 @@ public sealed class OffenceRuleTests
     [InlineData(40)]
     public async Task An_article_outside_7_to_17_is_no_Convention_offence(int article)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body() => Bodies.CompleteMla().Set("offences", new JsonArray(new JsonObject { ["article"] = article }));
         var report = await fra.ValidateAsync(Body());
@@ -73,7 +69,6 @@ public sealed class OffenceRuleTests
     [Fact]
     public async Task A_request_whose_only_offence_is_no_offence_is_not_treated_as_resting_on_serious_crime()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla().Set("offences", new JsonArray(new JsonObject { ["article"] = 18 })));
         await fra.AssertFindingAsync(report, "uncc-35-1", "offences[0].article");
@@ -85,7 +80,6 @@ public sealed class OffenceRuleTests
     [Fact]
     public async Task Each_bad_offence_is_reported_at_its_index()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var body = Bodies.CompleteMla().Set("offences", new JsonArray(
             new JsonObject { ["article"] = 7 },
@@ -102,7 +96,6 @@ public sealed class OffenceRuleTests
     [InlineData(10.0)]
     public async Task A_serious_crime_of_at_least_four_years_seeking_electronic_evidence_passes(double years)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body() => ElectronicRequest(BodyParts.SeriousCrime((decimal)years), "stored-data-access");
         var report = await fra.ValidateAsync(Body());
@@ -122,7 +115,6 @@ public sealed class OffenceRuleTests
     [InlineData(0)]
     public async Task A_serious_crime_below_four_years_fails(double years)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body() => ElectronicRequest(BodyParts.SeriousCrime((decimal)years), "stored-data-access");
         var report = await fra.ValidateAsync(Body());
@@ -135,7 +127,6 @@ public sealed class OffenceRuleTests
     [Fact]
     public async Task A_serious_crime_without_a_maximum_penalty_fails()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(ElectronicRequest(new JsonObject { ["description"] = "Aggravated fraud" }, "stored-data-access"));
         await fra.AssertFindingAsync(report, "uncc-35-1", "offences[0]");
@@ -144,7 +135,6 @@ public sealed class OffenceRuleTests
     [Fact]
     public async Task A_request_resting_only_on_serious_crime_may_not_seek_taking_evidence()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body() => Bodies.CompleteMla("BRA").Set("offences", new JsonArray(BodyParts.SeriousCrime(4)));
         var report = await fra.ValidateAsync(Body());
@@ -159,7 +149,6 @@ public sealed class OffenceRuleTests
     [Fact]
     public async Task A_serious_crime_request_mixing_electronic_and_other_measures_names_the_others()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(ElectronicRequest(BodyParts.SeriousCrime(5), "stored-data-access", "search-and-seizure"));
         var finding = await fra.AssertFindingAsync(report, "uncc-35-1", "measures");
@@ -170,7 +159,6 @@ public sealed class OffenceRuleTests
     [Fact]
     public async Task A_Convention_offence_alongside_a_serious_crime_may_seek_any_measure()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body() => Bodies.CompleteMla("BRA").Set("offences", new JsonArray(new JsonObject { ["article"] = 7 }, BodyParts.SeriousCrime(4)));
         var report = await fra.ValidateAsync(Body());

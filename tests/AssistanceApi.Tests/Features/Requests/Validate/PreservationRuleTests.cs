@@ -5,12 +5,11 @@ using AssistanceApi.Tests.Support;
 namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 /// <summary>What a request for expedited preservation must specify (Art. 42(2)(a)–(f)), for how long (42(7)), and to whom (41).</summary>
-public sealed class PreservationRuleTests
+public sealed class PreservationRuleTests(SharedApi api) : IClassFixture<SharedApi>
 {
     [Fact]
     public async Task A_complete_preservation_to_DEU_has_no_finding_at_all_and_submits()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompletePreservation());
         Assert.True(report.Compliant());
@@ -37,7 +36,6 @@ public sealed class PreservationRuleTests
     [InlineData("uncc-42-7", "preservation.periodDays", "preservation.periodDays", "1")]
     public async Task A_preservation_missing_an_item_of_Art_42_fails_validation_with_that_code(string code, string path, string name, string? json)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var body = Bodies.CompletePreservation();
         if (json is null) body.Without(path);
@@ -57,7 +55,6 @@ public sealed class PreservationRuleTests
     [InlineData("uncc-42-7", "preservation.periodDays")]
     public async Task Submitting_a_preservation_missing_an_item_is_refused_with_422_and_the_code(string code, string path)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var problem = await fra.SubmitRejectedForAsync(Bodies.CompletePreservation().Without(path), code);
         Assert.Equal(422, problem["status"]!.GetValue<int>());
@@ -66,7 +63,6 @@ public sealed class PreservationRuleTests
     [Fact]
     public async Task Custodian_and_system_location_both_missing_fails_42_2_d_at_validation_and_submit()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var body = Bodies.CompletePreservation().Without("preservation.custodian").Without("preservation.systemLocation");
         await fra.AssertFindingAsync(await fra.ValidateAsync(body), "uncc-42-2-d", "preservation.custodian");
@@ -82,7 +78,6 @@ public sealed class PreservationRuleTests
     [InlineData("preservation.custodian")]
     public async Task Either_the_custodian_or_the_system_location_suffices_for_42_2_d(string removed)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var body = Bodies.CompletePreservation().Without(removed);
         (await fra.ValidateAsync(body)).AssertPasses("uncc-42-2-d");
@@ -92,7 +87,6 @@ public sealed class PreservationRuleTests
     [Fact]
     public async Task Without_any_preservation_object_every_data_item_and_the_period_fail_together()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompletePreservation().Without("preservation"));
         foreach (var code in new[] { "uncc-42-2-c", "uncc-42-2-d", "uncc-42-2-e", "uncc-42-2-f", "uncc-42-7" })
@@ -108,7 +102,6 @@ public sealed class PreservationRuleTests
     [InlineData(365)]
     public async Task A_period_of_at_least_60_days_passes_42_7(int days)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var body = Bodies.CompletePreservation().Set("preservation.periodDays", days);
         (await fra.ValidateAsync(body)).AssertPasses("uncc-42-7");
@@ -118,7 +111,6 @@ public sealed class PreservationRuleTests
     [Fact]
     public async Task A_period_of_59_days_is_refused_at_submit_with_42_7()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         await fra.SubmitRejectedForAsync(Bodies.CompletePreservation().Set("preservation.periodDays", 59), "uncc-42-7", "preservation.periodDays");
     }
@@ -126,7 +118,6 @@ public sealed class PreservationRuleTests
     [Fact]
     public async Task Follow_up_intended_true_passes_42_2_f()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompletePreservation().Set("preservation.followUpIntended", true));
         report.AssertPasses("uncc-42-2-f");
@@ -135,7 +126,6 @@ public sealed class PreservationRuleTests
     [Fact]
     public async Task A_preservation_to_NOR_which_has_no_24_7_contact_point_fails_41_1()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var body = Bodies.CompletePreservation("NOR");
         // NOR is not a Party either (uncc-65-1): only the presence of uncc-41-1 is asserted.
@@ -146,7 +136,6 @@ public sealed class PreservationRuleTests
     [Fact]
     public async Task A_preservation_to_DEU_which_has_a_24_7_contact_point_passes_41_1()
     {
-        await using var api = new ApiFactory();
         var fra247 = api.As(DemoKeys.Fra247);
         (await fra247.ValidateAsync(Bodies.CompletePreservation("DEU"))).AssertPasses("uncc-41-1");
     }
@@ -154,7 +143,6 @@ public sealed class PreservationRuleTests
     [Fact]
     public async Task Dual_criminality_is_not_required_for_preservation_so_DEU_gives_no_40_9_warning()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         // Control: DEU does require dual criminality, and warns for a coercive MLA measure.
         var mla = await fra.ValidateAsync(Bodies.FollowUpMla(Guid.NewGuid().ToString()).Without("relatedRequestId"));
@@ -174,7 +162,6 @@ public sealed class PreservationRuleTests
     [Fact]
     public async Task A_preservation_that_breaks_several_items_lists_every_breach_at_once()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var body = Bodies.CompletePreservation()
             .Without("requestingAuthority").Without("preservation.necessity").Set("preservation.periodDays", 30);

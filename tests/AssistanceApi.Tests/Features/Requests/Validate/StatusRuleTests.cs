@@ -4,14 +4,13 @@ using AssistanceApi.Tests.Support;
 namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 /// <summary>uncc-65-1 (Convention in force), uncc-40-13 (central authority), uncc-41-1 (24/7 contact point), uncc-40-14 (language).</summary>
-public sealed class StatusRuleTests
+public sealed class StatusRuleTests(SharedApi api) : IClassFixture<SharedApi>
 {
     // ---- uncc-65-1 ---------------------------------------------------------------------------------
 
     [Fact]
     public async Task Convention_basis_between_two_parties_in_force_passes_and_submits()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla("DEU"));
         Assert.True(report.Compliant(), report.ToJsonString());
@@ -22,7 +21,6 @@ public sealed class StatusRuleTests
     [Fact]
     public async Task Convention_basis_with_a_non_party_requested_State_fails()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var body = Bodies.CompleteMla("NOR");
         var report = await fra.ValidateAsync(body);
@@ -37,7 +35,6 @@ public sealed class StatusRuleTests
     [Fact]
     public async Task An_omitted_legal_basis_is_the_Convention_and_fails_for_a_non_party()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla("NOR").Without("legalBasis"));
         await fra.AssertFindingAsync(report, "uncc-65-1", "legalBasis");
@@ -51,7 +48,6 @@ public sealed class StatusRuleTests
     [InlineData("reciprocity")]
     public async Task Another_legal_basis_with_a_non_party_passes_the_rule_and_submits(string legalBasis)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla("NOR").Set("legalBasis", legalBasis));
         report.AssertNoFinding("uncc-65-1");
@@ -63,7 +59,6 @@ public sealed class StatusRuleTests
     [Fact]
     public async Task A_non_party_requesting_State_fails_with_the_Convention_as_basis()
     {
-        await using var api = new ApiFactory();
         var nor = api.As(DemoKeys.Nor);
         var report = await nor.ValidateAsync(Bodies.CompleteMla("DEU"));
         var finding = await nor.AssertFindingAsync(report, "uncc-65-1", "legalBasis");
@@ -77,7 +72,6 @@ public sealed class StatusRuleTests
     [Fact]
     public async Task Both_States_outside_the_Convention_are_each_reported()
     {
-        await using var api = new ApiFactory();
         var nor = api.As(DemoKeys.Nor);
         var report = await nor.ValidateAsync(Bodies.CompleteMla("USA"));
         var findings = report.WithCode("uncc-65-1");
@@ -96,7 +90,6 @@ public sealed class StatusRuleTests
     [Fact]
     public async Task A_requested_State_without_a_central_authority_fails()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         // USA (real directory entry): status none, no central authority. Bilateral basis keeps uncc-65-1 out.
         var body = Bodies.CompleteMla("USA").Set("legalBasis", "bilateral-treaty");
@@ -111,7 +104,6 @@ public sealed class StatusRuleTests
     [Fact]
     public async Task A_requested_State_with_a_central_authority_passes()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         // NOR is no Party but has designated a central authority.
         var report = await fra.ValidateAsync(Bodies.CompleteMla("NOR"));
@@ -125,7 +117,6 @@ public sealed class StatusRuleTests
     [Fact]
     public async Task The_central_authority_rule_does_not_govern_an_expedited_preservation()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra247);
         var report = await fra.ValidateAsync(Bodies.ContactPointPreservation("USA").Set("legalBasis", "bilateral-treaty"));
         report.AssertNoFinding("uncc-40-13");
@@ -137,7 +128,6 @@ public sealed class StatusRuleTests
     [Fact]
     public async Task An_expedited_preservation_to_a_State_without_a_contact_point_fails()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra247);
         // NOR has a central authority but no 24/7 point of contact.
         var report = await fra.ValidateAsync(Bodies.ContactPointPreservation("NOR").Set("legalBasis", "bilateral-treaty"));
@@ -150,7 +140,6 @@ public sealed class StatusRuleTests
     [Fact]
     public async Task A_central_authority_drafting_a_preservation_to_a_State_without_a_contact_point_also_fails()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var problem = await fra.SubmitRejectedAsync(Bodies.ContactPointPreservation("NOR").Set("legalBasis", "bilateral-treaty"));
         await fra.AssertErrorAsync(problem, "uncc-41-1", "requestedState");
@@ -161,7 +150,6 @@ public sealed class StatusRuleTests
     [InlineData(DemoKeys.Fra)]
     public async Task An_expedited_preservation_to_a_State_with_a_contact_point_passes_the_rule(string key)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(key);
         var report = await fra.ValidateAsync(Bodies.ContactPointPreservation("DEU"));
         report.AssertNoFinding("uncc-41-1");
@@ -171,7 +159,6 @@ public sealed class StatusRuleTests
     [Fact]
     public async Task The_contact_point_rule_does_not_govern_mutual_legal_assistance()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla("NOR").Set("legalBasis", "bilateral-treaty"));
         report.AssertNoFinding("uncc-41-1");
@@ -185,7 +172,6 @@ public sealed class StatusRuleTests
     [InlineData("en")]
     public async Task A_language_the_requested_State_accepts_passes(string language)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla("DEU", language));
         report.AssertNoFinding("uncc-40-14");
@@ -196,7 +182,6 @@ public sealed class StatusRuleTests
     [Fact]
     public async Task A_language_the_requested_State_does_not_accept_fails()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla("DEU", "fr"));
         var finding = await fra.AssertFindingAsync(report, "uncc-40-14", "language");
@@ -209,7 +194,6 @@ public sealed class StatusRuleTests
     [Fact]
     public async Task A_missing_language_fails()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla("DEU").Without("language"));
         await fra.AssertFindingAsync(report, "uncc-40-14", "language");
@@ -221,7 +205,6 @@ public sealed class StatusRuleTests
     [Fact]
     public async Task The_language_rule_governs_an_expedited_preservation_too()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra247);
         var report = await fra.ValidateAsync(Bodies.ContactPointPreservation("DEU", "fr"));
         await fra.AssertFindingAsync(report, "uncc-40-14", "language");
@@ -232,7 +215,6 @@ public sealed class StatusRuleTests
     [Fact]
     public async Task A_requested_State_that_notified_no_language_fails_every_language()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla("USA").Set("legalBasis", "bilateral-treaty"));
         var finding = await fra.AssertFindingAsync(report, "uncc-40-14", "language");

@@ -5,7 +5,7 @@ using AssistanceApi.Tests.Support;
 namespace AssistanceApi.Tests.Features.Requests.Validate;
 
 /// <summary>uncc-40-25 (deadline and urgency with reasons) and uncc-2-o (emergency justified). Today is 2026-11-27 (ApiFactory.Start).</summary>
-public sealed class TimingRuleTests
+public sealed class TimingRuleTests(SharedApi api) : IClassFixture<SharedApi>
 {
     // ---- uncc-40-25: deadline -----------------------------------------------------------------------
 
@@ -15,7 +15,6 @@ public sealed class TimingRuleTests
     [InlineData("2025-01-01")]
     public async Task A_deadline_not_in_the_future_fails(string deadline)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body() => Bodies.CompleteMla().Set("deadline", deadline).Set("deadlineReasons", "Trial opens then.");
         var report = await fra.ValidateAsync(Body());
@@ -32,7 +31,6 @@ public sealed class TimingRuleTests
     [InlineData("2027-06-30")]
     public async Task A_future_deadline_with_reasons_passes(string deadline)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body() => Bodies.CompleteMla().Set("deadline", deadline).Set("deadlineReasons", "The trial opens the week after.");
         var report = await fra.ValidateAsync(Body());
@@ -49,7 +47,6 @@ public sealed class TimingRuleTests
     [InlineData("   ")]
     public async Task A_future_deadline_without_reasons_fails(string? reasons)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body()
         {
@@ -67,7 +64,6 @@ public sealed class TimingRuleTests
     [Fact]
     public async Task A_past_deadline_without_reasons_reports_both_breaches()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla().Set("deadline", "2026-11-01"));
         await fra.AssertFindingAsync(report, "uncc-40-25", "deadline");
@@ -96,7 +92,6 @@ public sealed class TimingRuleTests
     [InlineData(" ")]
     public async Task An_urgent_request_without_reasons_fails(string? reasons)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body()
         {
@@ -113,7 +108,6 @@ public sealed class TimingRuleTests
     [Fact]
     public async Task An_urgent_request_with_reasons_passes()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body() => Bodies.CompleteMla().Set("urgent", true).Set("urgencyReasons", "The suspect leaves the country on Friday.");
         var report = await fra.ValidateAsync(Body());
@@ -125,7 +119,6 @@ public sealed class TimingRuleTests
     [Fact]
     public async Task A_request_not_marked_urgent_needs_no_urgency_reasons()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla().Set("urgent", false));
         report.AssertNoFinding("uncc-40-25");
@@ -135,7 +128,6 @@ public sealed class TimingRuleTests
     [Fact]
     public async Task The_timing_rule_governs_an_expedited_preservation_too()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra247);
         var report = await fra.ValidateAsync(Bodies.ContactPointPreservation("DEU").Set("urgent", true).Set("deadline", "2026-11-20"));
         await fra.AssertFindingAsync(report, "uncc-40-25", "urgencyReasons");
@@ -151,7 +143,6 @@ public sealed class TimingRuleTests
     [InlineData("  ")]
     public async Task An_emergency_without_justification_fails(string? justification)
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body()
         {
@@ -168,7 +159,6 @@ public sealed class TimingRuleTests
     [Fact]
     public async Task An_emergency_with_justification_passes()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         JsonObject Body() => Bodies.CompleteMla().Set("emergency", true)
             .Set("emergencyJustification", "A kidnapped child is held; the account holder's location is needed to find her.");
@@ -181,7 +171,6 @@ public sealed class TimingRuleTests
     [Fact]
     public async Task A_request_that_is_no_emergency_needs_no_justification()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var report = await fra.ValidateAsync(Bodies.CompleteMla().Set("emergency", false));
         report.AssertNoFinding("uncc-2-o");
@@ -191,7 +180,6 @@ public sealed class TimingRuleTests
     [Fact]
     public async Task The_emergency_rule_governs_an_expedited_preservation_too()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra247);
         var problem = await fra.SubmitRejectedAsync(Bodies.ContactPointPreservation("DEU").Set("emergency", true));
         await fra.AssertErrorAsync(problem, "uncc-2-o", "emergencyJustification");

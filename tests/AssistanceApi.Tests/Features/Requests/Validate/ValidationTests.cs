@@ -3,12 +3,12 @@ using AssistanceApi.Tests.Support;
 
 namespace AssistanceApi.Tests.Features.Requests.Validate;
 
-public sealed class ValidationTests
+public sealed class ValidationTests(SharedApi api) : IClassFixture<SharedApi>
 {
     [Fact]
     public async Task Validating_a_complete_body_reports_compliant_and_writes_nothing()
     {
-        await using var api = new ApiFactory();
+        await using var api = new ApiFactory(); // a host of its own: it asserts FRA has no request at all
         var fra = api.As(DemoKeys.Fra);
 
         var report = await (await fra.PostJsonAsync("/api/v1/requests/validation", Bodies.CompleteMla())).ExpectAsync(HttpStatusCode.OK);
@@ -22,7 +22,7 @@ public sealed class ValidationTests
     [Fact]
     public async Task Validating_an_incomplete_body_lists_error_findings_and_writes_nothing()
     {
-        await using var api = new ApiFactory();
+        await using var api = new ApiFactory(); // a host of its own: it asserts FRA has no request at all
         var fra = api.As(DemoKeys.Fra);
 
         var report = await (await fra.PostJsonAsync("/api/v1/requests/validation", Bodies.MinimalDraft())).ExpectAsync(HttpStatusCode.OK);
@@ -42,7 +42,7 @@ public sealed class ValidationTests
     [Fact]
     public async Task Validating_an_ill_formed_body_is_a_400_and_writes_nothing()
     {
-        await using var api = new ApiFactory();
+        await using var api = new ApiFactory(); // a host of its own: it asserts FRA has no request at all
         var fra = api.As(DemoKeys.Fra);
         var body = Bodies.MinimalDraft();
         body["requestedState"] = "ZZZ";
@@ -56,7 +56,7 @@ public sealed class ValidationTests
     [Fact]
     public async Task Validating_a_body_addressed_to_the_callers_own_State_reports_uncc_40_1()
     {
-        await using var api = new ApiFactory();
+        await using var api = new ApiFactory(); // a host of its own: it asserts FRA has no request at all
         var fra = api.As(DemoKeys.Fra);
 
         var report = await (await fra.PostJsonAsync("/api/v1/requests/validation", Bodies.CompleteMla("FRA"))).ExpectAsync(HttpStatusCode.OK);
@@ -69,7 +69,6 @@ public sealed class ValidationTests
     [Fact]
     public async Task Validating_a_stored_draft_gives_the_findings_submit_gives()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var body = Bodies.CompleteMla();
         body.Remove("facts");
@@ -95,7 +94,6 @@ public sealed class ValidationTests
     [Fact]
     public async Task Validating_a_compliant_stored_draft_reports_compliant_and_leaves_it_a_draft()
     {
-        await using var api = new ApiFactory();
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.CompleteMla());
 
@@ -110,7 +108,6 @@ public sealed class ValidationTests
     [Fact]
     public async Task Validating_an_unknown_draft_is_a_404()
     {
-        await using var api = new ApiFactory();
         await (await api.As(DemoKeys.Fra).PostAsync($"/api/v1/requests/{Guid.CreateVersion7()}/validation", null))
             .ExpectProblemAsync(HttpStatusCode.NotFound);
     }

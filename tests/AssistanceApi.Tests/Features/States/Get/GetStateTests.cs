@@ -3,12 +3,11 @@ using AssistanceApi.Tests.Support;
 
 namespace AssistanceApi.Tests.Features.States.Get;
 
-public sealed class GetStateTests
+public sealed class GetStateTests(SharedApi api) : IClassFixture<SharedApi>
 {
     [Fact]
     public async Task France_shows_its_demo_directory_entry()
     {
-        await using var api = new ApiFactory();
         var fra = await (await api.As(DemoKeys.Deu).GetAsync("/api/v1/states/FRA")).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal("FRA", fra["code"].Str());
@@ -27,7 +26,6 @@ public sealed class GetStateTests
     [InlineData("fra")]
     public async Task An_unknown_code_is_a_404_problem(string code)
     {
-        await using var api = new ApiFactory();
         var problem = await (await api.As(DemoKeys.Fra).GetAsync($"/api/v1/states/{code}")).ExpectProblemAsync(HttpStatusCode.NotFound);
 
         Assert.Equal($"/api/v1/states/{code}", problem["instance"].Str());

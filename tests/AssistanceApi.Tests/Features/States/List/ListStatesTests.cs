@@ -3,12 +3,11 @@ using AssistanceApi.Tests.Support;
 
 namespace AssistanceApi.Tests.Features.States.List;
 
-public sealed class ListStatesTests
+public sealed class ListStatesTests(SharedApi api) : IClassFixture<SharedApi>
 {
     [Fact]
     public async Task The_first_page_has_50_States_and_a_cursor()
     {
-        await using var api = new ApiFactory();
         var page = await (await api.As(DemoKeys.Fra).GetAsync("/api/v1/states")).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal(50, page["items"]!.AsArray().Count);
@@ -19,7 +18,6 @@ public sealed class ListStatesTests
     [Fact]
     public async Task Paging_with_the_cursor_walks_all_193_States_once_in_code_order()
     {
-        await using var api = new ApiFactory();
         var client = api.As(DemoKeys.Fra);
         var codes = new List<string>();
         var url = "/api/v1/states";
@@ -41,7 +39,6 @@ public sealed class ListStatesTests
     [Fact]
     public async Task Limit_200_returns_all_193_and_no_cursor()
     {
-        await using var api = new ApiFactory();
         var page = await (await api.As(DemoKeys.Fra).GetAsync("/api/v1/states?limit=200")).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal(193, page["items"]!.AsArray().Count);
@@ -51,7 +48,6 @@ public sealed class ListStatesTests
     [Fact]
     public async Task Party_true_lists_exactly_the_six_demo_Parties()
     {
-        await using var api = new ApiFactory();
         var page = await (await api.As(DemoKeys.Fra).GetAsync("/api/v1/states?party=true")).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal(["BRA", "DEU", "FRA", "KEN", "QAT", "VNM"], page["items"]!.AsArray().Select(s => s!["code"].Str()));
@@ -62,7 +58,6 @@ public sealed class ListStatesTests
     [Fact]
     public async Task Party_false_lists_the_other_187()
     {
-        await using var api = new ApiFactory();
         var page = await (await api.As(DemoKeys.Fra).GetAsync("/api/v1/states?party=false&limit=200")).ExpectAsync(HttpStatusCode.OK);
 
         var codes = page["items"]!.AsArray().Select(s => s!["code"].Str()).ToList();
@@ -80,7 +75,6 @@ public sealed class ListStatesTests
     [InlineData("party=maybe", "party")]
     public async Task Ill_formed_query_parameters_are_a_400_naming_the_parameter(string query, string name)
     {
-        await using var api = new ApiFactory();
         var problem = await (await api.As(DemoKeys.Fra).GetAsync($"/api/v1/states?{query}")).ExpectProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains(name, problem.Names());

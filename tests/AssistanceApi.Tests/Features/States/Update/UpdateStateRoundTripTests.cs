@@ -9,7 +9,7 @@ namespace AssistanceApi.Tests.Features.States.Update;
 /// PUT /states/{code} accepts the entry GET returned: its read-only code, name and asOf are ignored when they repeat
 /// the stored entry, and a 400 naming the field when they contradict it.
 /// </summary>
-public sealed class UpdateStateRoundTripTests
+public sealed class UpdateStateRoundTripTests(SharedApi api) : IClassFixture<SharedApi>
 {
     private static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
 
@@ -55,7 +55,6 @@ public sealed class UpdateStateRoundTripTests
     [MemberData(nameof(Contradictions))]
     public async Task A_read_only_field_that_contradicts_the_entry_is_400_naming_it_and_changes_nothing(string why, string field, JsonNode value)
     {
-        await using var api = new ApiFactory();
         var secretariat = api.As(DemoKeys.Secretariat);
         var before = await GetAsync(secretariat, "FRA");
         var body = before.DeepClone().AsObject();
@@ -71,7 +70,6 @@ public sealed class UpdateStateRoundTripTests
     [Fact]
     public async Task Every_contradicting_field_is_named_at_once()
     {
-        await using var api = new ApiFactory();
         var secretariat = api.As(DemoKeys.Secretariat);
         var body = await GetAsync(secretariat, "FRA");
         body["code"] = "DEU";
@@ -105,7 +103,6 @@ public sealed class UpdateStateRoundTripTests
     [Fact]
     public async Task A_field_the_entry_does_not_have_is_still_400()
     {
-        await using var api = new ApiFactory();
         var secretariat = api.As(DemoKeys.Secretariat);
         var body = await GetAsync(secretariat, "FRA");
         body["capital"] = "Paris";

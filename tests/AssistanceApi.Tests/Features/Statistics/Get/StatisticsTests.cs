@@ -15,7 +15,7 @@ namespace AssistanceApi.Tests.Features.Statistics.Get;
 /// </list>
 /// plus a FRA draft that was never submitted. Read on 2026-11-29 at 10:00Z.
 /// </summary>
-public sealed class StatisticsTests
+public sealed class StatisticsTests(SharedApi api) : IClassFixture<SharedApi>
 {
     private const string Statistics = "/api/v1/statistics";
     private const string SecretFacts = "SECRET-FACTS-do-not-leak";
@@ -220,7 +220,6 @@ public sealed class StatisticsTests
     [InlineData("from=2027-01-01&to=2026-01-01")]
     public async Task A_window_ending_before_it_starts_is_a_400(string query)
     {
-        await using var api = new ApiFactory();
         var response = await api.As(DemoKeys.Secretariat).GetAsync($"{Statistics}?{query}");
         var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(problem["errors"]!.AsArray());
@@ -234,7 +233,6 @@ public sealed class StatisticsTests
     [InlineData("from=1999-12-31&to=2000-01-31", "from")]
     public async Task A_date_outside_2000_to_2100_is_a_400_naming_it(string query, string field)
     {
-        await using var api = new ApiFactory();
         var response = await api.As(DemoKeys.Secretariat).GetAsync($"{Statistics}?{query}");
         var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains(problem["errors"]!.AsArray(), e => e!["name"].Str() == field && e["code"].Str() == "invalid-date");
