@@ -8,7 +8,8 @@ namespace AssistanceApi.Tests.Support;
 
 /// <summary>
 /// One API host on its own fresh database (SQLite, or PostgreSQL in the PostgreSQL test project), with the demo
-/// data loaded and a clock the test moves. Create one per test: no test sees another's data.
+/// data loaded and a clock the test moves. A test that needs the database or the clock to itself creates one;
+/// the others share one per class (<see cref="SharedApi"/>).
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>
 {
