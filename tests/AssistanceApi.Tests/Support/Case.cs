@@ -57,6 +57,15 @@ public sealed class Case(ApiFactory api)
     public async Task<JsonObject> ActAsync(HttpClient client, string action, JsonNode? body = null) =>
         await (await PostAsync(client, action, body ?? LifecycleTable.ValidBody(action))).ExpectAsync(HttpStatusCode.OK);
 
+    /// <summary>Posts the action, expects a problem of the status, and that it changed nothing; returns the problem.</summary>
+    public async Task<JsonObject> RejectedAsync(HttpClient client, string action, JsonNode body, HttpStatusCode status)
+    {
+        var snapshot = await SnapshotAsync();
+        var problem = await (await PostAsync(client, action, body)).ExpectProblemAsync(status);
+        await AssertUnchangedAsync(snapshot);
+        return problem;
+    }
+
     public async Task<JsonObject> GetAsync(HttpClient client) => await (await client.GetAsync(Url())).ExpectAsync(HttpStatusCode.OK);
 
     public async Task<JsonObject> HistoryAsync(HttpClient? client = null) =>
