@@ -20,17 +20,20 @@ public sealed class AuditHashTests
         { "KEN", "", "\u001f\u007f\u2028\u2029", "7ef0d759092f9775d7122437a7689862aa8f282a6ed2eb3e81c48032110c308b" },
     };
 
+    /// <summary>The unkeyed event of the table: one refusal, with the fields the table varies.</summary>
+    private static AuditEvent Refusal(string? actorState, string? toStatus, string details) => new()
+    {
+        RequestId = Guid.Parse("019a4a3e-8c1f-7d2a-9b3c-4d5e6f708192"), Sequence = 42,
+        At = new DateTimeOffset(2026, 11, 27, 21, 45, 1, 123, 456, TimeSpan.Zero), Action = "refuse",
+        ActorState = actorState, ActorClient = Guid.Parse("019a4a3e-0000-7000-8000-000000000001"),
+        FromStatus = "acknowledged", ToStatus = toStatus, Details = details, PreviousHash = AuditHash.Genesis,
+    };
+
     [Theory]
     [MemberData(nameof(Texts))]
     public void The_canonical_bytes_are_those_every_stored_chain_was_hashed_over(string? actorState, string? toStatus, string details, string golden)
     {
-        var e = new AuditEvent
-        {
-            RequestId = Guid.Parse("019a4a3e-8c1f-7d2a-9b3c-4d5e6f708192"), Sequence = 42,
-            At = new DateTimeOffset(2026, 11, 27, 21, 45, 1, 123, 456, TimeSpan.Zero), Action = "refuse",
-            ActorState = actorState, ActorClient = Guid.Parse("019a4a3e-0000-7000-8000-000000000001"),
-            FromStatus = "acknowledged", ToStatus = toStatus, Details = details, PreviousHash = AuditHash.Genesis,
-        };
+        var e = Refusal(actorState, toStatus, details);
 
         Assert.Equal(golden, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(AuditHash.Canonical(e))));
         Assert.Equal(golden, AuditHash.Compute(e));
@@ -39,13 +42,7 @@ public sealed class AuditHashTests
     [Fact]
     public void The_bytes_are_a_JSON_array_of_the_fields_with_nulls_as_null()
     {
-        var e = new AuditEvent
-        {
-            RequestId = Guid.Parse("019a4a3e-8c1f-7d2a-9b3c-4d5e6f708192"), Sequence = 42,
-            At = new DateTimeOffset(2026, 11, 27, 21, 45, 1, 123, 456, TimeSpan.Zero), Action = "refuse",
-            ActorState = "FRA", ActorClient = Guid.Parse("019a4a3e-0000-7000-8000-000000000001"),
-            FromStatus = "acknowledged", ToStatus = null, Details = "{}", PreviousHash = AuditHash.Genesis,
-        };
+        var e = Refusal("FRA", null, "{}");
 
         Assert.Equal(
             "[\"019a4a3e-8c1f-7d2a-9b3c-4d5e6f708192\",42,\"2026-11-27T21:45:01.123456Z\",\"refuse\",\"FRA\"," +
