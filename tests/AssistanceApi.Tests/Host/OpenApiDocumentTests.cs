@@ -4,7 +4,7 @@ using AssistanceApi.Tests.Support;
 
 namespace AssistanceApi.Tests.Host;
 
-public sealed class OpenApiDocumentTests
+public sealed class OpenApiDocumentTests(SharedApi api) : IClassFixture<SharedApi>
 {
     private static readonly string Committed = RepoRoot.File("openapi", "assistance-api.v1.json");
 
@@ -12,7 +12,6 @@ public sealed class OpenApiDocumentTests
     [Fact]
     public async Task Committed_document_matches_the_served_one()
     {
-        await using var api = new ApiFactory();
         var served = await (await api.As(null).GetAsync("/swagger/v1/swagger.json")).ExpectAsync(HttpStatusCode.OK);
         var servedText = served.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
 
@@ -27,7 +26,6 @@ public sealed class OpenApiDocumentTests
     [Fact]
     public async Task Document_describes_every_endpoint_with_its_problem_responses()
     {
-        await using var api = new ApiFactory();
         var doc = await (await api.As(null).GetAsync("/swagger/v1/swagger.json")).ExpectAsync(HttpStatusCode.OK);
         var paths = doc["paths"]!.AsObject();
         foreach (var path in new[] { "/api/v1/states", "/api/v1/states/{code}", "/api/v1/provisions", "/api/v1/provisions/{id}",
@@ -45,7 +43,6 @@ public sealed class OpenApiDocumentTests
     [Fact]
     public async Task Swagger_ui_is_served()
     {
-        await using var api = new ApiFactory();
         var response = await api.As(null).GetAsync("/swagger/index.html");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("swagger", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);

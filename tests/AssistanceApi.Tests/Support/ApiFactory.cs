@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using AssistanceApi.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,9 +8,10 @@ namespace AssistanceApi.Tests.Support;
 
 /// <summary>
 /// One API host on its own fresh database (SQLite, or PostgreSQL in the PostgreSQL test project), with the demo
-/// data loaded and a clock the test moves. Create one per test: no test sees another's data.
+/// data loaded and a clock the test moves. A test that needs the database or the clock to itself creates one;
+/// the others share one per class (<see cref="SharedApi"/>).
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>
+public class ApiFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
 
@@ -55,15 +54,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
-    }
-
-    /// <summary>A client that sends the given API key (a demo key such as demo-fra-ca), or none.</summary>
-    public HttpClient As(string? apiKey)
-    {
-        var client = CreateClient();
-        if (apiKey is not null) client.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, apiKey);
-        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        return client;
     }
 
     public override async ValueTask DisposeAsync()

@@ -52,6 +52,38 @@ public static class Http
         return problem;
     }
 
+    /// <summary>A problem+json whose type is /problems/{type}.</summary>
+    public static async Task<JsonObject> ExpectProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string type)
+    {
+        var problem = await response.ExpectProblemAsync(status);
+        Assert.Equal($"/problems/{type}", problem["type"].Str());
+        return problem;
+    }
+
+    /// <summary>Asserts a problem+json of the status and returns its raw text, for leak checks.</summary>
+    public static async Task<string> ExpectProblemTextAsync(this HttpResponseMessage response, HttpStatusCode status, string context)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"{context}: expected {(int)status} but got {(int)response.StatusCode}: {text}");
+        Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json",
+            $"{context}: expected application/problem+json but got {response.Content.Headers.ContentType}: {text}");
+        var problem = JsonNode.Parse(text)!.AsObject();
+        Assert.Equal((int)status, problem["status"]!.GetValue<int>());
+        Assert.False(string.IsNullOrEmpty(problem["title"]?.GetValue<string>()), context);
+        Assert.False(string.IsNullOrEmpty(problem["traceId"]?.GetValue<string>()), context);
+        return text;
+    }
+
+    public static string ETag(this HttpResponseMessage response) => response.Headers.ETag?.ToString() ?? "<none>";
+
+    /// <summary>A fresh message (HttpRequestMessage cannot be sent twice) with a JSON body when one is given.</summary>
+    public static HttpRequestMessage Message(string method, string url, JsonNode? body, string mediaType = "application/json")
+    {
+        var message = new HttpRequestMessage(new HttpMethod(method), url);
+        if (body is not null) message.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, mediaType);
+        return message;
+    }
+
     /// <summary>The codes of a problem's or report's errors/findings.</summary>
     public static IReadOnlyList<string> Codes(this JsonObject body, string list = "errors") =>
         body[list]?.AsArray().Select(e => e!["code"]!.GetValue<string>()).ToList() ?? [];

@@ -3,12 +3,11 @@ using AssistanceApi.Tests.Support;
 
 namespace AssistanceApi.Tests.Features.Provisions;
 
-public sealed class ProvisionsTests
+public sealed class ProvisionsTests(SharedApi api) : IClassFixture<SharedApi>
 {
     [Fact]
     public async Task The_list_pages_through_the_whole_catalogue_once()
     {
-        await using var api = new ApiFactory();
         var client = api.As(DemoKeys.Fra);
         var first = await (await client.GetAsync("/api/v1/provisions")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(50, first["items"]!.AsArray().Count);
@@ -32,7 +31,6 @@ public sealed class ProvisionsTests
     [Fact]
     public async Task Article_40_lists_only_the_provisions_of_Art_40()
     {
-        await using var api = new ApiFactory();
         var page = await (await api.As(DemoKeys.Fra).GetAsync("/api/v1/provisions?article=40&limit=200")).ExpectAsync(HttpStatusCode.OK);
 
         var items = page["items"]!.AsArray();
@@ -48,7 +46,6 @@ public sealed class ProvisionsTests
     [Fact]
     public async Task One_provision_shows_its_numbering_and_model()
     {
-        await using var api = new ApiFactory();
         var p = await (await api.As(DemoKeys.Fra).GetAsync("/api/v1/provisions/uncc-40-15-c")).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal("uncc-40-15-c", p["id"].Str());
@@ -66,7 +63,6 @@ public sealed class ProvisionsTests
     [InlineData("invalid-state-code")]
     public async Task An_unknown_provision_is_a_404_problem(string id)
     {
-        await using var api = new ApiFactory();
         await (await api.As(DemoKeys.Fra).GetAsync($"/api/v1/provisions/{id}")).ExpectProblemAsync(HttpStatusCode.NotFound);
     }
 
@@ -76,7 +72,6 @@ public sealed class ProvisionsTests
     [InlineData("limit=0", "limit")]
     public async Task Ill_formed_list_parameters_are_a_400(string query, string name)
     {
-        await using var api = new ApiFactory();
         var problem = await (await api.As(DemoKeys.Fra).GetAsync($"/api/v1/provisions?{query}")).ExpectProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains(name, problem.Names());
     }

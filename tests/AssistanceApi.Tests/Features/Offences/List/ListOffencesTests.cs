@@ -1,0 +1,25 @@
+using System.Net;
+using AssistanceApi.Tests.Support;
+
+namespace AssistanceApi.Tests.Features.Offences.List;
+
+public sealed class ListOffencesTests
+{
+    [Fact]
+    public async Task The_eleven_Convention_offences_and_serious_crime_are_listed()
+    {
+        await using var api = new ApiFactory();
+        var page = await (await api.As(DemoKeys.Fra).GetAsync("/api/v1/offences")).ExpectAsync(HttpStatusCode.OK);
+
+        var items = page["items"]!.AsArray();
+        Assert.Equal(12, items.Count);
+        Assert.Null(page["nextCursor"]);
+        var articles = items.Where(o => o!["article"] is not null).Select(o => o!["article"]!.GetValue<int>()).Order();
+        Assert.Equal(Enumerable.Range(7, 11), articles);
+
+        var serious = Assert.Single(items, o => o!["id"].Str() == "serious-crime")!;
+        Assert.Null(serious["article"]);
+        Assert.Equal(4m, serious["minimumMaxPenaltyYears"]!.GetValue<decimal>());
+        Assert.Equal("uncc-2-h", serious["provision"].Str());
+    }
+}
