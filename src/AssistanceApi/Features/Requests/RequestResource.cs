@@ -57,33 +57,14 @@ public sealed class RequestResource : RequestContent
         resource.PreservedUntil = row.PreservedUntil;
         resource.RequestedReference = progress.RequestedReference;
         resource.Confidentiality = progress.Confidentiality;
-        resource.InformationRequests = progress.InformationRequests.Count == 0 ? [] : progress.InformationRequests.Select(Shown).ToList();
-        resource.Consultation = progress.Consultation is { } c ? Shown(c) : null;
+        resource.InformationRequests = progress.InformationRequests.Count == 0 ? [] : progress.InformationRequests.Select(ProgressMapping.Shown).ToList();
+        resource.Consultation = progress.Consultation is { } c ? ProgressMapping.Shown(c) : null;
         resource.Conditions = progress.Conditions;
-        resource.Refusal = progress.Refusal is { } r
-            ? new Refusal
-            {
-                Grounds = r.Grounds.Select(g => new RefusalGround { Ground = g.Ground, Provision = g.Provision }).ToList(),
-                Reasons = r.Reasons, RefusedAt = r.RefusedAt,
-            }
-            : null;
-        resource.Postponement = progress.Postponement is { } p ? new Postponement { Reasons = p.Reasons, Until = p.Until, PostponedAt = p.PostponedAt } : null;
-        resource.Outcome = progress.Outcome is { } o
-            ? new Outcome { Result = o.Result, Summary = o.Summary, UnexecutedReasons = o.UnexecutedReasons, CompletedAt = o.CompletedAt }
-            : null;
-        resource.Withdrawal = progress.Withdrawal is { } w ? new Withdrawal { Reason = w.Reason, WithdrawnAt = w.WithdrawnAt } : null;
-        resource.Release = progress.Release is { } n ? new ReleaseNote { Reason = n.Reason, ByState = n.ByState, ReleasedAt = n.ReleasedAt } : null;
+        resource.Refusal = progress.Refusal is { } r ? ProgressMapping.Shown(r) : null;
+        resource.Postponement = progress.Postponement is { } p ? ProgressMapping.Shown(p) : null;
+        resource.Outcome = progress.Outcome is { } o ? ProgressMapping.Shown(o) : null;
+        resource.Withdrawal = progress.Withdrawal is { } w ? ProgressMapping.Shown(w) : null;
+        resource.Release = progress.Release is { } n ? ProgressMapping.Shown(n) : null;
         return resource;
     }
-
-    private static InformationRequest Shown(Domain.InformationRequest asked) => new()
-    {
-        Questions = asked.Questions, AskedAt = asked.AskedAt, ReturnTo = asked.ReturnTo, Answers = asked.Answers, AnsweredAt = asked.AnsweredAt,
-    };
-
-    private static Consultation Shown(Domain.Consultation consultation) => new()
-    {
-        Intent = consultation.Intent, ProposedConditions = consultation.ProposedConditions, Reasons = consultation.Reasons,
-        OpenedAt = consultation.OpenedAt, Answer = consultation.Answer, Comment = consultation.Comment, AnsweredAt = consultation.AnsweredAt,
-    };
 }
