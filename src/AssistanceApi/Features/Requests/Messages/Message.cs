@@ -1,6 +1,6 @@
-namespace AssistanceApi.Features.Requests.Messages;
+using AssistanceApi.Domain;
 
-public enum MessageKind { StatusInquiry, Clarification, Other }
+namespace AssistanceApi.Features.Requests.Messages;
 
 /// <summary>A message between the two authorities of a request.</summary>
 public sealed class Message

@@ -1,3 +1,4 @@
+using AssistanceApi.Domain;
 using AssistanceApi.Auth;
 using AssistanceApi.Http;
 using AssistanceApi.Persistence;

@@ -1,3 +1,4 @@
+using AssistanceApi.Domain;
 using FastEndpoints;
 using FluentValidation;
 
