@@ -43,8 +43,7 @@ public sealed partial record Request
     }
 
     /// <summary>Assistance is asked of another State (Art. 40(1)); a request to oneself is no request.</summary>
-    private static Rejected OwnStateRequested => Rejected.One(Citations.OtherState, "requestedState",
-        "the requested State must be another State than the requesting State.");
+    private static Rejected OwnStateRequested => Rejected.One(Citations.OtherState, DraftRules.OwnStateField, DraftRules.OwnStateMessage);
 
     /// <summary>Discards the draft: kept with its history, visible to nobody.</summary>
     public Decision Discard(ActionContext context) =>

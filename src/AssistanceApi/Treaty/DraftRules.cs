@@ -15,10 +15,14 @@ public static class DraftRules
             : Breach(catalogue, Citations.ContactPoints, "kind",
                 "a 24/7 point of contact may draft only expedited-preservation and traffic-data-disclosure requests.");
 
+    /// <summary>What a request to the requesting State itself breaks (Art. 40(1)): the field, and why.</summary>
+    public const string OwnStateField = "requestedState";
+    public const string OwnStateMessage = "the requested State must be another State than the requesting State.";
+
     /// <summary>Assistance is asked of another State (Art. 40(1)): a request to oneself is no request. Null when it is another.</summary>
     public static Finding? ToOwnState(string requestingState, string? requestedState, ProvisionCatalogue catalogue) =>
         requestedState == requestingState
-            ? Breach(catalogue, Citations.OtherState, "requestedState", "the requested State must be another State than the requesting State.")
+            ? Breach(catalogue, Citations.OtherState, OwnStateField, OwnStateMessage)
             : null;
 
     private static Finding Breach(ProvisionCatalogue catalogue, string provisionId, string name, string message) =>
