@@ -23,47 +23,17 @@ public sealed partial class CliTests : IDisposable
     [GeneratedRegex(@"key: (uncc_[0-9a-f]{8}_[A-Za-z0-9_-]{43})\s")]
     private static partial Regex KeyLine();
 
-    private sealed record Run(int ExitCode, string Stdout, string Stderr);
 
-    private Task<Run> RunApiAsync(params string[] args) => RunApiAsync(new Dictionary<string, string>(), args);
+    private Task<BuiltServer.Run> RunApiAsync(params string[] args) => RunApiAsync(new Dictionary<string, string>(), args);
 
-    private async Task<Run> RunApiAsync(Dictionary<string, string> environment, params string[] args)
+    private async Task<BuiltServer.Run> RunApiAsync(Dictionary<string, string> environment, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "AssistanceApi.dll");
-        Assert.True(File.Exists(dll), $"not built: {dll}");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = _folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["ConnectionStrings__Assistance"] = $"Data Source={DatabasePath}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["Database__Provider"] = "sqlite";
+        var start = BuiltServer.StartInfo(_folder, DatabasePath, args);
         start.Environment.Remove("Seeding__Demo");
         // The admin log is signed with the server's chain key, so a command that changes clients needs it too.
         start.Environment["Audit__ChainKey"] = Support.ApiFactory.ChainKey;
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         foreach (var (name, value) in environment) start.Environment[name] = value;
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"`{string.Join(' ', args)}` did not finish within 60 s");
-        }
-        return new Run(process.ExitCode, await stdout, await stderr);
+        return await BuiltServer.RunToExitAsync(start, $"`{string.Join(' ', args)}` did not finish within 60 s");
     }
 
     private async Task<List<(string Table, string Value)>> ClientsRowsAsync()
