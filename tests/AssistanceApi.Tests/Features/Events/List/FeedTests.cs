@@ -113,7 +113,9 @@ public sealed class FeedTests(SharedApi shared) : IClassFixture<SharedApi>
         Assert.Equal("The cursor is older than the feed's retention", problem["title"].Str());
         Assert.Equal("/problems/cursor-expired", problem["type"].Str());
         // The last cursor of the old events is not gone: nothing after it was deleted.
-        Assert.Equal(["request.drafted", "request.submitted"], (await fra.FollowAsync(api, oldCursor)).Events.Select(e => e["type"].Str()));
-        Assert.Equal(2, (await fra.FollowAsync(api)).Events.Count);
+        // (The sweeps on the moved clock may announce the first request's acknowledgement overdue: not what this test is about.)
+        const string created = "request.drafted,request.submitted";
+        Assert.Equal(["request.drafted", "request.submitted"], (await fra.FollowAsync(api, oldCursor, types: created)).Events.Select(e => e["type"].Str()));
+        Assert.Equal(2, (await fra.FollowAsync(api, types: created)).Events.Count);
     }
 }
