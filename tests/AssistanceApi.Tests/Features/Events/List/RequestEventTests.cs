@@ -36,6 +36,18 @@ public sealed class RequestEventTests(SharedApi api) : IClassFixture<SharedApi>
     }
 
     [Fact]
+    public async Task A_refused_action_announces_nothing()
+    {
+        var c = await Case.AtAsync(api, "acknowledged");
+
+        await (await c.PostAsync(c.Deu, "acknowledge", LifecycleTable.ValidBody("acknowledge"))).ExpectProblemAsync(HttpStatusCode.Conflict);
+        await (await c.PostAsync(c.Fra, "complete", LifecycleTable.ValidBody("complete"))).ExpectProblemAsync(HttpStatusCode.Forbidden);
+
+        string[] expected = ["request.drafted", "request.submitted", "request.acknowledged"];
+        Assert.Equal(expected, await c.Fra.EventTypesOfAsync(api, c.Id));
+    }
+
+    [Fact]
     public async Task An_event_is_thin_and_names_the_status_it_left_and_who_acted()
     {
         var c = await Case.AtAsync(api, "acknowledged");
