@@ -11,12 +11,19 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider cl
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AnnounceDeadlinesCommand(), stoppingToken);
+                await SweepOnceAsync(scope.ServiceProvider.GetRequiredService<IMediator>(), stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 log.LogWarning(e, "The deadline sweep failed; the next one retries.");
             }
         }
+    }
+
+    /// <summary>One sweep: what is due is read first, and only when there is something the writer is asked to write it.</summary>
+    public static async Task<int> SweepOnceAsync(IMediator mediator, CancellationToken ct)
+    {
+        var due = await mediator.Send(new FindDueDeadlinesQuery(), ct);
+        return due.Count == 0 ? 0 : await mediator.Send(new AnnounceDeadlinesCommand(due), ct);
     }
 }

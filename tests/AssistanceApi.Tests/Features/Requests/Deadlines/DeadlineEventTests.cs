@@ -16,7 +16,7 @@ public sealed class DeadlineEventTests
         await Task.WhenAll(Enumerable.Range(0, times).Select(async _ =>
         {
             await using var scope = api.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AnnounceDeadlinesCommand());
+            await DeadlineSweeper.SweepOnceAsync(scope.ServiceProvider.GetRequiredService<IMediator>(), CancellationToken.None);
         }));
     }
 
