@@ -45,6 +45,7 @@ public sealed class EventSequencer(Database database, EventSignal signal, ILogge
     /// <summary>Numbers what is committed and unnumbered now; 0 if another instance holds the lock. For tests, too.</summary>
     public async Task<int> SequenceAsync(CancellationToken ct)
     {
+        if (!database.Dialect.SequencesEvents) return 0;
         await using var connection = await database.OpenForWritingAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(

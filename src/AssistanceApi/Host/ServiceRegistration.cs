@@ -56,6 +56,7 @@ public static class ServiceRegistration
         services.AddScoped<IdempotencyContext>();
         services.AddHostedService<IdempotencySweeper>();
         services.AddHostedService<Features.Requests.Expire.ExpirySweeper>();
+        services.AddHostedService<Features.Requests.Deadlines.DeadlineSweeper>();
         services.AddScoped<Features.Requests.RequestStore>();
         services.AddSingleton<Features.Requests.RequestPresenter>();
         services.AddSingleton<Features.Requests.Create.Drafting>();

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using AssistanceApi.Auth;
+using AssistanceApi.Http;
+using AssistanceApi.Persistence;
+using Dapper;
+using Mediator;
+
+namespace AssistanceApi.Features.Events.List;
+
+/// <summary>After: a position, 0 for the start. Types null: every type.</summary>
+public sealed record ListEventsQuery(Caller Caller, long After, IReadOnlyList<string>? Types, int Limit) : IQuery<EventPage>;
+
+/// <summary>
+/// Serves positioned events only, by position (ADR 0007): a position is given to committed events in commit order, so
+/// a reader following the cursor never sees a lower one appear later. What the caller may not see is filtered in SQL.
+/// </summary>
+public sealed class Handler(Database database) : IQueryHandler<ListEventsQuery, EventPage>
+{
+    private const string Columns =
+        """
+        position AS Position, id AS Id, type AS Type, occurred_at AS OccurredAt, request_id AS RequestId, reference AS Reference,
+        requesting_state AS RequestingState, requested_state AS RequestedState, status AS Status, actor_state AS ActorState,
+        actor_role AS ActorRole, data AS Data
+        """;
+
+    public async ValueTask<EventPage> Handle(ListEventsQuery query, CancellationToken ct)
+    {
+        var (state, audience) = EventVisibilitySql.Parameters(query.Caller);
+        var types = query.Types is null ? "" : " AND " + database.Dialect.In("type", "types");
+        await using var connection = await database.OpenAsync(ct);
+        await using var snapshot = await database.BeginSnapshotAsync(connection, ct);
+        if (query.After > 0)
+        {
+            // Positions have no gaps: a missing successor of the cursor was deleted by the retention sweep.
+            var oldest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                "SELECT MIN(position) FROM events WHERE position IS NOT NULL", transaction: snapshot, cancellationToken: ct));
+            if (oldest > query.After + 1) throw CursorExpired();
+        }
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
+            $"""
+             SELECT {Columns} FROM events
+             WHERE position > @after AND {EventVisibilitySql.For(query.Caller)}{types}
+             ORDER BY position LIMIT @limit
+             """,
+            new { after = query.After, state, audience, types = query.Types?.ToArray(), limit = query.Limit }, snapshot, cancellationToken: ct))).ToList();
+        return new EventPage
+        {
+            Items = rows.Select(r => r.ToItem()).ToList(),
+            NextCursor = rows.Count > 0 ? FeedCursor.Encode(rows[^1].Position) : query.After > 0 ? FeedCursor.Encode(query.After) : null,
+        };
+    }
+
+    private static ApiProblemException CursorExpired() => new(new Problem
+    {
+        Title = "The cursor is older than the feed's retention",
+        Status = 410,
+        Type = Problems.TypeFor("cursor-expired"),
+        Detail = "Events after this cursor were deleted when they passed the retention period (Events:RetentionDays). " +
+                 "Start again without 'after', and reconcile by reading the requests themselves.",
+    });
+
+    private sealed class Row
+    {
+        public long Position { get; init; }
+        public Guid Id { get; init; }
+        public string Type { get; init; } = "";
+        public DateTimeOffset OccurredAt { get; init; }
+        public Guid? RequestId { get; init; }
+        public string? Reference { get; init; }
+        public string? RequestingState { get; init; }
+        public string? RequestedState { get; init; }
+        public string? Status { get; init; }
+        public string? ActorState { get; init; }
+        public string ActorRole { get; init; } = "";
+        public string Data { get; init; } = "{}";
+
+        public EventItem ToItem() => new()
+        {
+            Id = Id, Type = Type, OccurredAt = OccurredAt, RequestId = RequestId, Reference = Reference, RequestingState = RequestingState,
+            RequestedState = RequestedState, Status = Status, Actor = new EventActor { State = ActorState, Role = ActorRole },
+            Data = JsonDocument.Parse(Data).RootElement.Clone(),
+        };
+    }
+}
