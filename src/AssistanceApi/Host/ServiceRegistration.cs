@@ -49,6 +49,10 @@ public static class ServiceRegistration
         services.AddScoped<IdempotencyContext>();
         services.AddHostedService<IdempotencySweeper>();
         services.AddHostedService<Features.Requests.Expire.ExpirySweeper>();
+        services.AddSingleton(Webhooks.WebhookOptions.From(config, builder.Environment.IsDevelopment()));
+        services.AddSingleton<Webhooks.WebhookSecrets>();
+        services.AddSingleton<Webhooks.WebhookSender>();
+        if (config.GetValue("Webhooks:Deliver", true)) services.AddHostedService<Webhooks.DeliveryWorker>();
         services.AddScoped<Features.Requests.RequestStore>();
         services.AddSingleton<Features.Requests.RequestPresenter>();
         services.AddSingleton<Features.Requests.Create.Drafting>();
