@@ -20,7 +20,16 @@ public sealed class DeliveryWorker(
 
     private readonly SemaphoreSlim _slots = new(Slots, Slots);
 
-    private sealed record Claimed(Guid Id, Guid SubscriptionId, Guid EventId, string Payload, int AttemptCount, string Url, string SecretSealed);
+    private sealed class Claimed
+    {
+        public Guid Id { get; init; }
+        public Guid SubscriptionId { get; init; }
+        public Guid EventId { get; init; }
+        public string Payload { get; init; } = "";
+        public int AttemptCount { get; init; }
+        public string Url { get; init; } = "";
+        public string SecretSealed { get; init; } = "";
+    }
 
     private TimeSpan LockFor => options.Timeout + TimeSpan.FromSeconds(20);
 
@@ -82,10 +91,9 @@ public sealed class DeliveryWorker(
                     d.attempt_count AS AttemptCount, s.url AS Url, s.secret_sealed AS SecretSealed
              {Due} ORDER BY d.next_attempt_at LIMIT @take {skipLocked}
              """, new { now, take }, transaction)).ToList();
-        if (claimed.Count > 0)
-            await connection.ExecuteAsync(
-                $"UPDATE webhook_deliveries SET locked_until = @until WHERE {database.Dialect.In("id", "ids")}",
-                new { until = now + LockFor, ids = claimed.Select(c => c.Id).ToList() }, transaction);
+        foreach (var delivery in claimed)
+            await connection.ExecuteAsync("UPDATE webhook_deliveries SET locked_until = @until WHERE id = @Id",
+                new { until = now + LockFor, delivery.Id }, transaction);
         return claimed;
     }, ct);
 

@@ -22,14 +22,14 @@ public sealed class Handler(Database database) : IQueryHandler<ListDeliveriesQue
              ORDER BY id DESC LIMIT @take
              """, new { query.Id, before, take = query.Limit + 1 }, snapshot)).ToList();
         var page = Page<DeliveryView>.From(rows, query.Limit, d => d.Id.ToString("D"));
-        var ids = page.Items.Select(d => d.Id).ToList();
-        if (ids.Count > 0)
+        if (page.Items.Count > 0)
         {
             var attempts = (await connection.QueryAsync<AttemptView>(
-                $"""
-                 SELECT delivery_id AS DeliveryId, attempt AS Attempt, at AS At, status_code AS StatusCode, duration_ms AS DurationMs, error AS Error
-                 FROM webhook_attempts WHERE {database.Dialect.In("delivery_id", "ids")} ORDER BY attempt
-                 """, new { ids }, snapshot)).ToLookup(a => a.DeliveryId);
+                """
+                SELECT a.delivery_id AS DeliveryId, a.attempt AS Attempt, a.at AS At, a.status_code AS StatusCode, a.duration_ms AS DurationMs, a.error AS Error
+                FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id
+                WHERE d.subscription_id = @Id AND d.id >= @first AND d.id <= @last ORDER BY a.attempt
+                """, new { query.Id, first = page.Items[^1].Id, last = page.Items[0].Id }, snapshot)).ToLookup(a => a.DeliveryId);
             foreach (var delivery in page.Items) delivery.Attempts = attempts[delivery.Id].ToList();
         }
         return page;
