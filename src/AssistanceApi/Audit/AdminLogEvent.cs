@@ -1,3 +1,5 @@
+using AssistanceApi.Domain.Events;
+
 namespace AssistanceApi.Audit;
 
 /// <summary>One event of an admin log, as stored in admin_events. Actor fields are null for the server's CLI.</summary>
@@ -29,4 +31,17 @@ public static class AdminLogs
     public const string ClientRotated = "client-rotated";
     public const string ClientRevoked = "client-revoked";
     public const string DirectoryUpdated = "directory-updated";
+
+    /// <summary>The actor role of a change made by the server's CLI, which no client makes.</summary>
+    public const string Operator = "operator";
+
+    /// <summary>The event an admin-log action announces.</summary>
+    public static EventType EventTypeOf(string action) => action switch
+    {
+        ClientCreated => EventTypes.ClientCreated,
+        ClientRotated => EventTypes.ClientRotated,
+        ClientRevoked => EventTypes.ClientRevoked,
+        DirectoryUpdated => EventTypes.DirectoryEntryChanged,
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "No event type for this admin-log action."),
+    };
 }

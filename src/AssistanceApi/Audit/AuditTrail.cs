@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using AssistanceApi.Auth;
+using AssistanceApi.Events;
 using AssistanceApi.Persistence;
 using Dapper;
 
@@ -13,7 +14,7 @@ namespace AssistanceApi.Audit;
 /// </summary>
 /// <remarks>The chain key is resolved when an event is first signed, not when the trail is built: a read never needs it.
 /// The admin log is signed with it too, so a CLI command that changes clients needs the server's key.</remarks>
-public sealed class AuditTrail(TimeProvider clock, Database database, Lazy<ChainKeys> chainKeys, UnitOfWork unit) : IPendingWrites
+public sealed class AuditTrail(TimeProvider clock, Database database, Lazy<ChainKeys> chainKeys, UnitOfWork unit, EventOutbox events) : IPendingWrites
 {
     private readonly Dictionary<Guid, string> _before = [];
 
@@ -66,10 +67,17 @@ public sealed class AuditTrail(TimeProvider clock, Database database, Lazy<Chain
 
     /// <summary>
     /// A change to a State's clients or directory entry, appended to that State's admin log (<see cref="AdminLog"/>);
-    /// actor null: the server's CLI.
+    /// actor null: the server's CLI. Its event goes to the outbox with it, for the State's administrator or the secretariat.
     /// </summary>
-    public void RecordAdmin(string log, string action, string target, Caller? actor, object details) =>
+    public void RecordAdmin(string log, string action, string target, Caller? actor, object details)
+    {
         _pendingAdmin.Add(new PendingAdminEvent(log, action, target, actor, details));
+        events.Add(new OutboxEvent(AdminLogs.EventTypeOf(action), clock.Now())
+        {
+            ActorState = actor?.State, ActorRole = actor?.Role ?? AdminLogs.Operator,
+            AudienceState = log == AdminLogs.Secretariat ? null : log, Data = new { target },
+        });
+    }
 
     void IPendingWrites.Clear() => Forget();
 

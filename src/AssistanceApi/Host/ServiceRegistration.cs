@@ -46,6 +46,13 @@ public static class ServiceRegistration
         services.AddSingleton(sp => config.ReadTreatyOptions());
         services.AddScoped<UnitOfWork>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<Events.EventOutbox>();
+        services.AddSingleton<Events.EventSignal>();
+        services.AddSingleton<Events.EventSequencer>();
+        services.AddSingleton(Events.EventOptions.From(config));
+        services.AddSingleton<Events.EventRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<Events.EventRetention>());
+        services.AddHostedService(sp => sp.GetRequiredService<Events.EventSequencer>());
         services.AddScoped<IdempotencyContext>();
         services.AddHostedService<IdempotencySweeper>();
         services.AddHostedService<Features.Requests.Expire.ExpirySweeper>();
@@ -60,8 +67,8 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new KnownKeys(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>(), keyCacheLifetime));
         services.AddSingleton<Features.Statistics.Get.ReportCache>();
 
-        // The transaction behaviour writes the audit events a command recorded before the transaction commits.
-        services.AddScoped<IPendingWrites>(sp => sp.GetRequiredService<AuditTrail>());
+        // The transaction behaviour writes the audit events and the outbox's events a command recorded before the transaction commits.
+        services.AddScoped<IPendingWrites>(sp => new PendingWrites(sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<Events.EventOutbox>()));
         services.AddMediator((Mediator.MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

@@ -23,4 +23,14 @@ public sealed class Dialect(DatabaseProvider provider)
 
     /// <summary>Holds one admin log (a transaction-scoped advisory lock on its name) so appends queue. SQLite: one writer.</summary>
     public string LockAdminLog => Provider == DatabaseProvider.Postgres ? "SELECT pg_advisory_xact_lock(hashtext(@log))" : "";
+
+    /// <summary>
+    /// An event's feed position as it is inserted (ADR 0007). SQLite: the next one now — its one writer commits units in
+    /// the order it runs them, and a batch becomes visible at once, so insert order is commit order. PostgreSQL: none yet;
+    /// the sequencer numbers committed rows in seq order.
+    /// </summary>
+    public string NewEventPosition => Provider == DatabaseProvider.Postgres ? "NULL" : "(SELECT COALESCE(MAX(position), 0) + 1 FROM events)";
+
+    /// <summary>Whether positions are given after commit by a sequencer (PostgreSQL), not at insert.</summary>
+    public bool SequencesEvents => Provider == DatabaseProvider.Postgres;
 }

@@ -11,6 +11,9 @@ public static class WebhookDeliveries
 {
     public const string Pending = "pending", Delivered = "delivered", Failed = "failed";
 
+    /// <summary>What POST /webhooks/{id}/test sends: to that subscription only, never in the feed, whatever its types.</summary>
+    public const string TestEventType = "webhook.test";
+
     /// <summary>
     /// A pending delivery of one event to one subscription, due at once. A second enqueue of the same event to the
     /// same subscription is ignored (the fan-out may repeat after a crash): one event, one delivery, one webhook-id.

@@ -12,7 +12,7 @@ public sealed class ArchitectureTests
     private static readonly Assembly Assembly = typeof(Program).Assembly;
 
     /// <summary>Every part of the API other than the core.</summary>
-    private static readonly string[] OuterParts = ["Features", "Persistence", "Host", "Http", "Auth", "Audit", "Idempotency", "Webhooks"];
+    private static readonly string[] OuterParts = ["Features", "Persistence", "Host", "Http", "Auth", "Audit", "Idempotency", "Events", "Webhooks"];
 
     /// <summary>The frameworks the core never sees: the web, the database, the mediator, validation, configuration.</summary>
     private static readonly string[] Frameworks =
@@ -50,6 +50,10 @@ public sealed class ArchitectureTests
     [Fact]
     public void Audit_references_no_feature() =>
         AssertNone(Part("Audit"), [Namespace("Features")], "Audit must not reference");
+
+    [Fact]
+    public void Events_references_no_feature() =>
+        AssertNone(Part("Events"), [Namespace("Features")], "Events must not reference");
 
     [Fact]
     public void Idempotency_references_no_feature() =>

@@ -1,6 +1,8 @@
 using AssistanceApi.Audit;
 using AssistanceApi.Auth;
 using AssistanceApi.Domain;
+using AssistanceApi.Domain.Events;
+using AssistanceApi.Events;
 using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using AssistanceApi.Persistence.Documents;
@@ -16,7 +18,7 @@ namespace AssistanceApi.Features.Requests;
 /// versioned UPDATE (412 if the request moved meanwhile) and its audit event, in the command's transaction.
 /// </summary>
 public sealed class RequestStore(
-    UnitOfWork unit, AuditTrail audit, TimeProvider clock, RequestPresenter presenter, ProvisionCatalogue catalogue, TreatyOptions options)
+    UnitOfWork unit, AuditTrail audit, EventOutbox events, TimeProvider clock, RequestPresenter presenter, ProvisionCatalogue catalogue, TreatyOptions options)
 {
     private DateTimeOffset? _now;
 
@@ -98,10 +100,13 @@ public sealed class RequestStore(
 
     /// <summary>
     /// The one place a change of a request is announced, in the transaction that makes it: its event in the request's
-    /// audit chain. The event outbox (issue 13) appends the change's event here too, so it commits or fails with it.
+    /// audit chain, and its event in the outbox (the feed and webhooks), so both commit or fail with it.
     /// </summary>
-    private void Announce(StoredRequest stored, RequestChange change, RequestRecord saved) =>
+    private void Announce(StoredRequest stored, RequestChange change, RequestRecord saved)
+    {
         audit.Record(saved.Id, change.Action.Name, stored.Caller, stored.Row.Status, saved.Status, change.AuditDetails, at: change.At);
+        events.Add(RequestEvents.Of(EventTypes.For(change.Action), saved, stored.Caller, change.At, new { fromStatus = stored.Row.Status }));
+    }
 
     /// <summary>One row a ground, so statistics count refusals by provision in SQL.</summary>
     private async Task RecordRefusalGroundsAsync(RequestChange change)

@@ -35,6 +35,6 @@ public sealed class Drafting(TimeProvider clock, ProvisionCatalogue catalogue, R
             Version = row.Version, Emergency = row.Emergency, RelatedRequestId = request.RelatedRequestId, CreatedBy = row.CreatedBy,
             CreatedAt = row.CreatedAt, UpdatedAt = row.UpdatedAt, Content = row.Content, Progress = row.Progress,
         };
-        return new CreateRequestCommand(row, request.RelatedRequestId, AuditTrail.Creation(created, caller, keys), presenter.Present(row, caller));
+        return new CreateRequestCommand(row, request.RelatedRequestId, AuditTrail.Creation(created, caller, keys), presenter.Present(row, caller), caller);
     }
 }

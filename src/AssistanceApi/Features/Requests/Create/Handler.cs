@@ -1,4 +1,7 @@
 using AssistanceApi.Audit;
+using AssistanceApi.Auth;
+using AssistanceApi.Domain.Events;
+using AssistanceApi.Events;
 using AssistanceApi.Persistence;
 using Dapper;
 using Mediator;
@@ -6,10 +9,10 @@ using Mediator;
 namespace AssistanceApi.Features.Requests.Create;
 
 /// <summary>A draft prepared by <see cref="Drafting"/>: the row to insert, the start of its audit chain and the response.</summary>
-public sealed record CreateRequestCommand(RequestRecord Row, Guid? RelatedRequestId, ChainStart Chain, RequestResource Response)
+public sealed record CreateRequestCommand(RequestRecord Row, Guid? RelatedRequestId, ChainStart Chain, RequestResource Response, Caller Caller)
     : ICommand<RequestResource>, IWriteCommand;
 
-public sealed class Handler(UnitOfWork unit, AuditTrail audit) : ICommandHandler<CreateRequestCommand, RequestResource>
+public sealed class Handler(UnitOfWork unit, AuditTrail audit, EventOutbox events) : ICommandHandler<CreateRequestCommand, RequestResource>
 {
     public async ValueTask<RequestResource> Handle(CreateRequestCommand command, CancellationToken ct)
     {
@@ -29,6 +32,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit) : ICommandHandler
             },
             unit.Transaction);
         audit.Append(command.Chain.FirstEvent);
+        events.Add(RequestEvents.Of(EventTypes.RequestDrafted, row, command.Caller, row.CreatedAt));
         return command.Response;
     }
 }

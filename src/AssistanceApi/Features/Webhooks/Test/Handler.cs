@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using AssistanceApi.Auth;
-using AssistanceApi.Domain.Events;
 using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using AssistanceApi.Webhooks;
@@ -21,9 +20,9 @@ public sealed class Handler(UnitOfWork unit, TimeProvider clock) : ICommandHandl
 
         var now = clock.Now();
         var (deliveryId, eventId) = (Ids.Next(now), Ids.Next(now));
-        var payload = WebhookDeliveries.Payload(eventId, EventTypes.WebhookTest, now, command.Caller.State, command.Caller.Role,
+        var payload = WebhookDeliveries.Payload(eventId, WebhookDeliveries.TestEventType, now, command.Caller.State, command.Caller.Role,
             new JsonObject { ["webhookId"] = webhook.Id.ToString("D") });
-        await WebhookDeliveries.EnqueueAsync(unit.Connection, unit.Transaction, deliveryId, webhook.Id, eventId, EventTypes.WebhookTest, null, payload, now);
+        await WebhookDeliveries.EnqueueAsync(unit.Connection, unit.Transaction, deliveryId, webhook.Id, eventId, WebhookDeliveries.TestEventType, null, payload, now);
         return await unit.Connection.QuerySingleAsync<DeliveryView>(
             $"SELECT {DeliveryView.Columns} FROM webhook_deliveries WHERE id = @deliveryId", new { deliveryId }, unit.Transaction);
     }

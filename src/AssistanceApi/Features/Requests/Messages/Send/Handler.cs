@@ -1,6 +1,8 @@
 using AssistanceApi.Audit;
 using AssistanceApi.Auth;
 using AssistanceApi.Domain;
+using AssistanceApi.Domain.Events;
+using AssistanceApi.Events;
 using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using AssistanceApi.Treaty;
@@ -11,7 +13,7 @@ namespace AssistanceApi.Features.Requests.Messages.Send;
 
 public sealed record SendMessageCommand(Caller Caller, Guid RequestId, SendMessageBody Body) : ICommand<Message>, IWriteCommand;
 
-public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock, RequestPresenter presenter)
+public sealed class Handler(UnitOfWork unit, AuditTrail audit, EventOutbox events, TimeProvider clock, RequestPresenter presenter)
     : ICommandHandler<SendMessageCommand, Message>
 {
     public async ValueTask<Message> Handle(SendMessageCommand command, CancellationToken ct)
@@ -39,6 +41,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
         audit.Record(row.Id, "message", caller, row.Status, row.Status, new { messageId = message.Id, kind = WireName.Of(message.Kind) },
             AuditHash.MessageDigest(message.Id, message.SentAt, message.FromState, caller.ClientId, WireName.Of(message.Kind), message.Subject, message.Text),
             at: now);
+        events.Add(RequestEvents.Of(EventTypes.MessageReceived, row, caller, now, new { messageId = message.Id, kind = WireName.Of(message.Kind), fromState = message.FromState }));
         return message;
     }
 }

@@ -1,0 +1,36 @@
+using AssistanceApi.Persistence;
+using Dapper;
+
+namespace AssistanceApi.Events;
+
+/// <summary>
+/// Deletes events older than the retention, hourly. The newest positioned event is always kept: the next position is
+/// counted from it, so a quiet feed never numbers from 1 again and an old cursor can still be told apart (410).
+/// </summary>
+public sealed class EventRetention(Writer writer, TimeProvider clock, EventOptions options, ILogger<EventRetention> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var deleted = await SweepAsync(stoppingToken);
+                if (deleted > 0) log.LogInformation("{Count} events passed their retention and were deleted", deleted);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "The event retention sweep failed; the next one retries.");
+            }
+        }
+    }
+
+    public Task<int> SweepAsync(CancellationToken ct) =>
+        writer.RunAsync((connection, transaction) => connection.ExecuteAsync(
+            """
+            DELETE FROM events
+            WHERE occurred_at < @cutoff AND position IS NOT NULL AND position < (SELECT MAX(position) FROM events)
+            """,
+            new { cutoff = clock.GetUtcNow().AddDays(-options.RetentionDays) }, transaction), ct);
+}
