@@ -59,7 +59,11 @@ public static class ServiceRegistration
         services.AddSingleton(Webhooks.WebhookOptions.From(config, builder.Environment.IsDevelopment()));
         services.AddSingleton<Webhooks.WebhookSecrets>();
         services.AddSingleton<Webhooks.WebhookSender>();
-        if (config.GetValue("Webhooks:Deliver", true)) services.AddHostedService<Webhooks.DeliveryWorker>();
+        if (config.GetValue("Webhooks:Deliver", true))
+        {
+            services.AddHostedService<Webhooks.WebhookDispatcher>();
+            services.AddHostedService<Webhooks.DeliveryWorker>();
+        }
         services.AddScoped<Features.Requests.RequestStore>();
         services.AddSingleton<Features.Requests.RequestPresenter>();
         services.AddSingleton<Features.Requests.Create.Drafting>();

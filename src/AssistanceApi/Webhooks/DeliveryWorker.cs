@@ -1,4 +1,7 @@
 using System.Data.Common;
+using AssistanceApi.Auth;
+using AssistanceApi.Domain.Events;
+using AssistanceApi.Events;
 using AssistanceApi.Persistence;
 using Dapper;
 
@@ -29,6 +32,7 @@ public sealed class DeliveryWorker(
         public int AttemptCount { get; init; }
         public string Url { get; init; } = "";
         public string SecretSealed { get; init; } = "";
+        public string OwnerState { get; init; } = "";
     }
 
     private TimeSpan LockFor => options.Timeout + TimeSpan.FromSeconds(20);
@@ -88,7 +92,7 @@ public sealed class DeliveryWorker(
         var claimed = (await connection.QueryAsync<Claimed>(
             $"""
              SELECT d.id AS Id, d.subscription_id AS SubscriptionId, d.event_id AS EventId, d.payload AS Payload,
-                    d.attempt_count AS AttemptCount, s.url AS Url, s.secret_sealed AS SecretSealed
+                    d.attempt_count AS AttemptCount, s.url AS Url, s.secret_sealed AS SecretSealed, s.owner_state AS OwnerState
              {Due} ORDER BY d.next_attempt_at LIMIT @take {skipLocked}
              """, new { now, take }, transaction)).ToList();
         foreach (var delivery in claimed)
@@ -151,13 +155,23 @@ public sealed class DeliveryWorker(
         return recorded;
     }, ct);
 
-    private static Task DisableAsync(DbConnection connection, DbTransaction transaction, Claimed delivery, int attempts, DateTimeOffset now) =>
-        connection.ExecuteAsync(
+    /// <summary>Disables the subscription and says so in the event outbox, in the transaction that records the last attempt.</summary>
+    private async Task DisableAsync(DbConnection connection, DbTransaction transaction, Claimed delivery, int attempts, DateTimeOffset now)
+    {
+        var disabled = await connection.ExecuteAsync(
             """
             UPDATE webhook_subscriptions SET disabled_at = @now, disabled_reason = @reason, version = version + 1
             WHERE id = @SubscriptionId AND disabled_at IS NULL
             """,
             new { delivery.SubscriptionId, now, reason = $"delivery {delivery.Id} failed {attempts} attempts" }, transaction);
+        if (disabled == 0) return;
+        await EventOutbox.InsertAsync(connection, transaction, database.Dialect, new OutboxEvent(EventTypes.WebhookDisabled, now)
+        {
+            AudienceState = delivery.OwnerState,
+            ActorRole = Caller.System.Role,
+            Data = new { webhookId = delivery.SubscriptionId, deliveryId = delivery.Id, attempts },
+        });
+    }
 
     /// <summary>The wait after failed attempt <paramref name="attempt"/> (1-based), ±20 % so receivers coming back are not hit all at once; null after the last.</summary>
     private TimeSpan? NextWait(int attempt) =>

@@ -29,15 +29,29 @@ public static class WebhookDeliveries
             new { deliveryId, subscriptionId, eventId, eventType, position, payload, now }, transaction);
 
     /// <summary>The body of a delivery: the event's thin shape (what happened, never a request's content).</summary>
-    public static string Payload(Guid eventId, string type, DateTimeOffset occurredAt, string? actorState, string? actorRole, JsonObject data) =>
-        new JsonObject
+    public static string Payload(Guid eventId, string type, DateTimeOffset occurredAt, string? actorState, string? actorRole, JsonNode? data,
+        RequestFields? request = null)
+    {
+        var body = new JsonObject
         {
             ["id"] = eventId.ToString("D"),
             ["type"] = type,
             ["occurredAt"] = occurredAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            ["actor"] = new JsonObject { ["state"] = actorState, ["role"] = actorRole },
-            ["data"] = data,
-        }.ToJsonString(JsonOptions);
+        };
+        if (request is not null)
+        {
+            body["requestId"] = request.RequestId.ToString("D");
+            body["reference"] = request.Reference;
+            body["requestingState"] = request.RequestingState;
+            body["requestedState"] = request.RequestedState;
+            body["status"] = request.Status;
+        }
+        body["actor"] = new JsonObject { ["state"] = actorState, ["role"] = actorRole };
+        body["data"] = data ?? new JsonObject();
+        return body.ToJsonString(JsonOptions);
+    }
+
+    public sealed record RequestFields(Guid RequestId, string? Reference, string? RequestingState, string? RequestedState, string? Status);
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
 }

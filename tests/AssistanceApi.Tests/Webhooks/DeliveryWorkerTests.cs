@@ -139,6 +139,9 @@ public sealed class DeliveryWorkerTests
         Assert.NotNull(webhook["disabledAt"]);
         Assert.Contains("failed 2 attempts", webhook["disabledReason"].Str());
         await (await fra.PostAsync($"{WebhooksUrl}/{id}/test", null)).ExpectProblemAsync(HttpStatusCode.Conflict, "webhook-disabled");
+        var said = await api.Database.QueryAsync<string>("SELECT audience || ' ' || data FROM events WHERE type = 'webhook.disabled'");
+        Assert.StartsWith("state-admin:FRA ", Assert.Single(said));
+        Assert.Contains(id, said[0]);
 
         failing = false;
         await (await fra.PostAsync($"{WebhooksUrl}/{id}/deliveries/{failed["id"].Str()}/retry", null)).ExpectAsync(HttpStatusCode.Accepted);

@@ -20,12 +20,14 @@ public sealed class CreateWebhookValidator : Validator<CreateWebhookBody>
 {
     public const int MaxUrlLength = 2000, MaxDescriptionLength = 200;
 
-    public CreateWebhookValidator(WebhookOptions options)
+    public CreateWebhookValidator()
     {
+        // Resolved per request: a validator is built once and may outlive one host's settings.
+        string? Refusal(string? url) => WebhookUrls.Refusal(url, Resolve<WebhookOptions>());
         RuleFor(b => b.Url).NotEmpty().WithErrorCode("required").WithMessage("url is required.");
         RuleFor(b => b.Url).MaximumLength(MaxUrlLength).WithErrorCode("too-long").WithMessage($"url has at most {MaxUrlLength} characters.");
-        RuleFor(b => b.Url).Must(u => WebhookUrls.Refusal(u, options) is null).When(b => !string.IsNullOrEmpty(b.Url)).WithErrorCode("invalid-url")
-            .WithMessage((_, u) => $"url {WebhookUrls.Refusal(u, options)}.");
+        RuleFor(b => b.Url).Must(u => Refusal(u) is null).When(b => !string.IsNullOrEmpty(b.Url)).WithErrorCode("invalid-url")
+            .WithMessage((_, u) => $"url {Refusal(u)}.");
         RuleFor(b => b.Types).Must(t => t!.Count > 0).When(b => b.Types is not null).WithErrorCode("empty")
             .WithMessage("types, when given, lists at least one event type; leave it out for all.");
         RuleFor(b => b.Types).Must(t => t!.Distinct(StringComparer.Ordinal).Count() == t!.Count).When(b => b.Types is not null).WithErrorCode("duplicate")
