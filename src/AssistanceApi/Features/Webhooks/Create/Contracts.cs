@@ -25,8 +25,8 @@ public sealed class CreateWebhookValidator : Validator<CreateWebhookBody>
         // Resolved per request: a validator is built once and may outlive one host's settings.
         string? Refusal(string? url) => WebhookUrls.Refusal(url, Resolve<WebhookOptions>());
         RuleFor(b => b.Url).NotEmpty().WithErrorCode("required").WithMessage("url is required.");
-        RuleFor(b => b.Url).MaximumLength(MaxUrlLength).WithErrorCode("too-long").WithMessage($"url has at most {MaxUrlLength} characters.");
-        RuleFor(b => b.Url).Must(u => Refusal(u) is null).When(b => !string.IsNullOrEmpty(b.Url)).WithErrorCode("invalid-url")
+        RuleFor(b => b.Url).SingleLine(MaxUrlLength);
+        RuleFor(b => b.Url).Must(u => Refusal(u) is null).When(b => !string.IsNullOrEmpty(b.Url) && FreeText.IsClean(b.Url, multiLine: false)).WithErrorCode("invalid-url")
             .WithMessage((_, u) => $"url {Refusal(u)}.");
         RuleFor(b => b.Types).Must(t => t!.Count > 0).When(b => b.Types is not null).WithErrorCode("empty")
             .WithMessage("types, when given, lists at least one event type; leave it out for all.");
@@ -34,7 +34,7 @@ public sealed class CreateWebhookValidator : Validator<CreateWebhookBody>
             .WithMessage("types lists each event type once.");
         RuleForEach(b => b.Types).Must(t => t is not null && EventTypes.Find(t) is not null).WithErrorCode("unknown-event-type")
             .WithMessage((_, t) => $"'{t}' is not an event type: one of {string.Join(", ", EventTypes.All.Select(e => e.Name))}.");
-        RuleFor(b => b.Description).MaximumLength(MaxDescriptionLength).WithErrorCode("too-long")
-            .WithMessage($"description has at most {MaxDescriptionLength} characters.");
+        RuleForEach(b => b.Types).SingleLine();
+        RuleFor(b => b.Description).SingleLine(MaxDescriptionLength);
     }
 }
