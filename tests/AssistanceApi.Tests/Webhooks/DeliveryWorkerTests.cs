@@ -230,4 +230,42 @@ public sealed class DeliveryWorkerTests
         Assert.Equal([307, 307], StatusCodes(failed));
         Assert.Empty(target.Deliveries);
     }
+
+    /// <summary>An instance stopped between sending and recording: the next one sends the same event again, with the same webhook-id.</summary>
+    [Fact]
+    public async Task A_delivery_sent_but_not_recorded_when_the_instance_stopped_is_sent_again_with_the_same_webhook_id()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(async (n, context) =>
+        {
+            if (n == 1) await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { });
+        });
+        await using var database = TestDatabase.Create();
+        string id;
+        await using (var before = new ApiFactory(database))
+        {
+            before.Settings["Webhooks:AllowedHosts"] = "127.0.0.1";
+            before.Settings["Webhooks:PollMilliseconds"] = "50";
+            before.Settings["Webhooks:TimeoutSeconds"] = "30";
+            var fra = before.As(DemoKeys.Fra);
+            (id, _) = await SubscribeAndTestAsync(fra, receiver);
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (receiver.Deliveries.IsEmpty)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "no first attempt in time");
+                await Task.Delay(50);
+            }
+        } // stopped mid-attempt: nothing recorded, the delivery still locked
+
+        var attempts = await database.QueryAsync<long>("SELECT attempt_count FROM webhook_deliveries");
+        Assert.Equal(0L, Assert.Single(attempts));
+        await using var restarted = new ApiFactory(database);
+        restarted.Settings["Webhooks:AllowedHosts"] = "127.0.0.1";
+        restarted.Settings["Webhooks:PollMilliseconds"] = "50";
+        restarted.Clock.Advance(TimeSpan.FromMinutes(1)); // past the dead instance's lock
+        var delivery = await DeliveryWhenAsync(restarted, restarted.As(DemoKeys.Fra), id, "delivered");
+
+        Assert.Equal(2, receiver.Deliveries.Count);
+        Assert.Single(receiver.Deliveries.Select(d => d.Id).Distinct());
+        Assert.Equal([200], StatusCodes(delivery));
+    }
 }

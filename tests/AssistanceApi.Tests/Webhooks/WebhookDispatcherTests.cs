@@ -79,6 +79,9 @@ public sealed class WebhookDispatcherTests
         Assert.Equal("DEU", submitted["requestedState"].Str());
         Assert.Equal("FRA", submitted["actor"]!["state"].Str());
         Assert.Null(submitted["subject"]);
+        var documented = JsonNode.Parse(await File.ReadAllTextAsync(RepoRoot.File("openapi", "assistance-api.v1.json")))!
+            ["components"]!["schemas"]!["WebhookEvent"]!["properties"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.All(submitted.AsObject().Select(p => p.Key), key => Assert.Contains(key, documented));
     }
 
     [Fact]
@@ -113,6 +116,6 @@ public sealed class WebhookDispatcherTests
         await Task.Delay(300);
 
         Assert.Single(deu.Deliveries);
-        Assert.Single(await api.Database.QueryAsync<string>("SELECT id FROM webhook_deliveries"));
+        Assert.Single(await api.Database.QueryAsync<string>("SELECT CAST(id AS TEXT) FROM webhook_deliveries"));
     }
 }

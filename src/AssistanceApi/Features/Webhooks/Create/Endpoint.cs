@@ -19,7 +19,9 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<CreateWebhookBody, I
                             "\"{id}.{timestamp}.{body}\">) with the secret in this response, shown once: a replay with the same " +
                             "Idempotency-Key returns the subscription without it and with secretShownOnce: true. The subscription " +
                             "belongs to the caller's State and role: every client of both may manage it. Outside Development the URL " +
-                            "is https and may not reach a loopback, private, link-local or metadata address, checked again at each delivery.";
+                            "is https and may not reach a loopback, private, link-local or metadata address, checked again at each delivery. " +
+                            "Each delivery's body is a WebhookEvent (see components/schemas); answer 2xx within 10 s, else it is retried " +
+                            "(default after 5 s, 5 min, 30 min, 2 h, 8 h, 24 h) and then the subscription is disabled.";
         });
     }
 
