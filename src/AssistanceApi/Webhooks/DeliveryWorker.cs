@@ -13,7 +13,7 @@ namespace AssistanceApi.Webhooks;
 /// instance) that sets locked_until; the HTTP call runs outside any transaction; the attempt is recorded in another.
 /// If the instance dies between sending and recording, the lock runs out and the delivery is sent again with the same
 /// webhook-id: at least once, never lost. After the last wait of Webhooks:RetrySchedule the delivery fails and its
-/// subscription is disabled.
+/// subscription is disabled, which a webhook.disabled event in the outbox says, in the same transaction.
 /// </summary>
 public sealed class DeliveryWorker(
     Database database, Writer writer, WebhookOptions options, WebhookSecrets secrets, WebhookSender sender, TimeProvider clock,
