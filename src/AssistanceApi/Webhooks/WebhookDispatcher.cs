@@ -22,6 +22,7 @@ public sealed class WebhookDispatcher(Database database, Writer writer, WebhookO
         public string OwnerState { get; init; } = "";
         public string OwnerRole { get; init; } = "";
         public string? Types { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,13 +52,15 @@ public sealed class WebhookDispatcher(Database database, Writer writer, WebhookO
         if (events.Count == 0) return 0;
 
         var subscriptions = (await connection.QueryAsync<Subscription>(
-            "SELECT id AS Id, owner_state AS OwnerState, owner_role AS OwnerRole, types AS Types FROM webhook_subscriptions WHERE disabled_at IS NULL",
+            "SELECT id AS Id, owner_state AS OwnerState, owner_role AS OwnerRole, types AS Types, created_at AS CreatedAt FROM webhook_subscriptions WHERE disabled_at IS NULL",
             null, transaction)).ToList();
         var now = clock.Now();
         foreach (var subscription in subscriptions)
         {
             var types = subscription.Types is null ? null : JsonSerializer.Deserialize<HashSet<string>>(subscription.Types);
-            foreach (var e in events.Where(e => (types is null || types.Contains(e.Type)) && EventAudienceRule.MaySee(subscription.OwnerState, subscription.OwnerRole, e)))
+            // From its creation on: a subscription made while the dispatcher lagged does not receive the events before it.
+            foreach (var e in events.Where(e => e.OccurredAt >= subscription.CreatedAt && (types is null || types.Contains(e.Type))
+                                                && EventAudienceRule.MaySee(subscription.OwnerState, subscription.OwnerRole, e)))
                 await WebhookDeliveries.EnqueueAsync(connection, transaction, Ids.Next(now), subscription.Id, e.Id, e.Type, e.Position, e.ToPayload(), now);
         }
         await connection.ExecuteAsync("UPDATE webhook_dispatch_cursor SET position = @last WHERE name = 'events'",

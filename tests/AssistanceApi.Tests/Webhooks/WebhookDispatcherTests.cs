@@ -118,4 +118,22 @@ public sealed class WebhookDispatcherTests
         Assert.Single(deu.Deliveries);
         Assert.Single(await api.Database.QueryAsync<string>("SELECT CAST(id AS TEXT) FROM webhook_deliveries"));
     }
+
+    [Fact]
+    public async Task A_subscription_receives_the_events_from_its_creation_on()
+    {
+        await using var api = Api();
+        await api.As(DemoKeys.Fra).SubmitNewAsync(Bodies.CompleteMla("DEU"));
+        api.Clock.Advance(TimeSpan.FromSeconds(1));
+        await using var deu = await SubscribedAsync(api.As(DemoKeys.Deu));
+        api.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        // As if the dispatcher lagged behind the subscription: it reads the earlier events too.
+        await api.Database.ExecuteAsync("UPDATE webhook_dispatch_cursor SET position = 0");
+        var later = await api.As(DemoKeys.Fra).SubmitNewAsync(Bodies.CompleteMla("DEU"));
+        await UntilAsync(() => Task.FromResult(deu.Deliveries.Count >= 1), "delivery");
+        await Task.Delay(300);
+
+        Assert.Equal(later, JsonNode.Parse(Assert.Single(deu.Deliveries).Body)!["requestId"].Str());
+    }
 }
