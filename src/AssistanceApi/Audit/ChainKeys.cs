@@ -48,6 +48,15 @@ public sealed class ChainKeys
         Compute(keyId, data) is { } expected &&
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(hash));
 
+    /// <summary>
+    /// A key for another purpose derived (HKDF-SHA256) from the configured key <paramref name="keyId"/> names, under
+    /// an <paramref name="info"/> label of its own, so no two purposes share key material. Null for an unknown id.
+    /// </summary>
+    public byte[]? Derive(string keyId, string info, int length = 32) =>
+        _byId.TryGetValue(keyId, out var key)
+            ? HKDF.DeriveKey(HashAlgorithmName.SHA256, key, length, salt: [], info: Encoding.UTF8.GetBytes(info))
+            : null;
+
     /// <summary>A signature in one column: <c>keyId:hex</c>.</summary>
     public string Seal(ReadOnlySpan<byte> data) => Sign(data).ToString();
 

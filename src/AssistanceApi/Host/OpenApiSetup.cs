@@ -22,6 +22,7 @@ public static class OpenApiSetup
                 s.Title = "AssistanceApi";
                 s.Version = "v1";
                 s.SchemaSettings.SchemaProcessors.Add(new KebabEnumSchemaProcessor());
+                s.DocumentProcessors.Add(new WebhookEventSchema());
                 s.Description =
                     "Mutual legal assistance requests between the central authorities and 24/7 points of contact of " +
                     "States under the United Nations Convention against Cybercrime (A/RES/79/243). " +

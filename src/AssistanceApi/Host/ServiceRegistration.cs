@@ -57,6 +57,14 @@ public static class ServiceRegistration
         services.AddHostedService<IdempotencySweeper>();
         services.AddHostedService<Features.Requests.Expire.ExpirySweeper>();
         services.AddHostedService<Features.Requests.Deadlines.DeadlineSweeper>();
+        services.AddSingleton(Webhooks.WebhookOptions.From(config, builder.Environment.IsDevelopment()));
+        services.AddSingleton<Webhooks.WebhookSecrets>();
+        services.AddSingleton<Webhooks.WebhookSender>();
+        if (config.GetValue("Webhooks:Deliver", true))
+        {
+            services.AddHostedService<Webhooks.WebhookDispatcher>();
+            services.AddHostedService<Webhooks.DeliveryWorker>();
+        }
         services.AddScoped<Features.Requests.RequestStore>();
         services.AddSingleton<Features.Requests.RequestPresenter>();
         services.AddSingleton<Features.Requests.Create.Drafting>();

@@ -12,7 +12,7 @@ public sealed class ArchitectureTests
     private static readonly Assembly Assembly = typeof(Program).Assembly;
 
     /// <summary>Every part of the API other than the core.</summary>
-    private static readonly string[] OuterParts = ["Features", "Persistence", "Host", "Http", "Auth", "Audit", "Idempotency", "Events"];
+    private static readonly string[] OuterParts = ["Features", "Persistence", "Host", "Http", "Auth", "Audit", "Idempotency", "Events", "Webhooks"];
 
     /// <summary>The frameworks the core never sees: the web, the database, the mediator, validation, configuration.</summary>
     private static readonly string[] Frameworks =
@@ -58,6 +58,10 @@ public sealed class ArchitectureTests
     [Fact]
     public void Idempotency_references_no_feature() =>
         AssertNone(Part("Idempotency"), [Namespace("Features")], "Idempotency must not reference");
+
+    [Fact]
+    public void Webhooks_references_no_feature() =>
+        AssertNone(Part("Webhooks"), [Namespace("Features")], "Webhooks must not reference");
 
     /// <summary>The HTTP kernel is used by every part above the core and uses none of them.</summary>
     [Fact]

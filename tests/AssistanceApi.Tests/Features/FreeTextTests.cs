@@ -33,6 +33,7 @@ public sealed class FreeTextTests(SharedApi api) : IClassFixture<SharedApi>
         ["PreservationPeriodBody"] = (HttpMethod.Post, Action("preserve"), DemoKeys.Deu247, """{"preservedUntil":"2027-03-01"}"""),
         ["SendMessageBody"] = (HttpMethod.Post, Action("messages"), DemoKeys.Fra, """{"kind":"other","text":"t"}"""),
         ["CreateClientBody"] = (HttpMethod.Post, "/api/v1/clients", DemoKeys.Secretariat, """{"state":"KEN","role":"central-authority","name":"n"}"""),
+        ["CreateWebhookBody"] = (HttpMethod.Post, "/api/v1/webhooks", DemoKeys.Fra, """{"url":"https://hooks.example.org/x"}"""),
         ["UpdateStateBody"] = (HttpMethod.Put, "/api/v1/states/KEN", DemoKeys.Secretariat,
             """{"convention":{"status":"none"},"acceptedLanguages":["en"],"declarations":{},"centralAuthority":{"name":"n"},"contactPoint":{"name":"n"}}"""),
     };

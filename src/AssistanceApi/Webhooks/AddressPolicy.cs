@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace AssistanceApi.Webhooks;
+
+/// <summary>
+/// The addresses a webhook may not reach outside Development (SSRF): the server's own machine, its network and the
+/// cloud's metadata service. An IPv4-mapped IPv6 address is judged as the IPv4 address it carries.
+/// </summary>
+public static class AddressPolicy
+{
+    private static readonly IPAddress AwsMetadataV6 = IPAddress.Parse("fd00:ec2::254");
+
+    /// <summary>Why <paramref name="address"/> is refused, or null when a webhook may connect to it.</summary>
+    public static string? Refusal(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (IPAddress.IsLoopback(address)) return "loopback";
+        return address.AddressFamily switch
+        {
+            AddressFamily.InterNetwork => RefusalV4(address.GetAddressBytes()),
+            AddressFamily.InterNetworkV6 => RefusalV6(address),
+            _ => "not an IP address",
+        };
+    }
+
+    private static string? RefusalV4(byte[] b) => (b[0], b[1]) switch
+    {
+        (0, _) => "unspecified",
+        (169, 254) when b[2] == 169 && b[3] == 254 => "metadata",
+        (169, 254) => "link-local",
+        (10, _) => "private",
+        (172, >= 16 and <= 31) => "private",
+        (192, 168) => "private",
+        (100, >= 64 and <= 127) => "carrier-grade NAT",
+        (>= 224 and <= 239, _) => "multicast",
+        (255, 255) when b[2] == 255 && b[3] == 255 => "broadcast",
+        (>= 240, _) => "reserved",
+        _ => null,
+    };
+
+    private static string? RefusalV6(IPAddress address)
+    {
+        if (address.Equals(IPAddress.IPv6None)) return "unspecified";
+        if (address.Equals(AwsMetadataV6)) return "metadata";
+        if (address.IsIPv6LinkLocal || address.IsIPv6SiteLocal) return "link-local";
+        if (address.IsIPv6Multicast) return "multicast";
+        if (address.IsIPv6UniqueLocal) return "private";
+        var b = address.GetAddressBytes();
+        // 64:ff9b::/96 (NAT64) and 2002::/16 (6to4) embed an IPv4 address: judge that one.
+        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
+            return RefusalV4(b[12..16]);
+        if (b[0] == 0x20 && b[1] == 0x02) return RefusalV4(b[2..6]);
+        return null;
+    }
+}

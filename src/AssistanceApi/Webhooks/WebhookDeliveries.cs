@@ -1,0 +1,57 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AssistanceApi.Persistence;
+using Dapper;
+
+namespace AssistanceApi.Webhooks;
+
+/// <summary>Deliveries are written here, by the dispatcher's fan-out and by a test request alike.</summary>
+public static class WebhookDeliveries
+{
+    public const string Pending = "pending", Delivered = "delivered", Failed = "failed";
+
+    /// <summary>What POST /webhooks/{id}/test sends: to that subscription only, never in the feed, whatever its types.</summary>
+    public const string TestEventType = "webhook.test";
+
+    /// <summary>
+    /// A pending delivery of one event to one subscription, due at once. A second enqueue of the same event to the
+    /// same subscription is ignored (the fan-out may repeat after a crash): one event, one delivery, one webhook-id.
+    /// </summary>
+    public static Task<int> EnqueueAsync(DbConnection connection, DbTransaction transaction, Guid deliveryId, Guid subscriptionId,
+        Guid eventId, string eventType, long? position, string payload, DateTimeOffset now) =>
+        connection.ExecuteAsync(
+            """
+            INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, event_position, payload, status, next_attempt_at, created_at)
+            VALUES (@deliveryId, @subscriptionId, @eventId, @eventType, @position, @payload, 'pending', @now, @now)
+            ON CONFLICT (subscription_id, event_id) DO NOTHING
+            """,
+            new { deliveryId, subscriptionId, eventId, eventType, position, payload, now }, transaction);
+
+    /// <summary>The body of a delivery: the event's thin shape (what happened, never a request's content).</summary>
+    public static string Payload(Guid eventId, string type, DateTimeOffset occurredAt, string? actorState, string? actorRole, JsonNode? data,
+        RequestFields? request = null)
+    {
+        var body = new JsonObject
+        {
+            ["id"] = eventId.ToString("D"),
+            ["type"] = type,
+            ["occurredAt"] = occurredAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (request is not null)
+        {
+            body["requestId"] = request.RequestId.ToString("D");
+            body["reference"] = request.Reference;
+            body["requestingState"] = request.RequestingState;
+            body["requestedState"] = request.RequestedState;
+            body["status"] = request.Status;
+        }
+        body["actor"] = new JsonObject { ["state"] = actorState, ["role"] = actorRole };
+        body["data"] = data ?? new JsonObject();
+        return body.ToJsonString(JsonOptions);
+    }
+
+    public sealed record RequestFields(Guid RequestId, string? Reference, string? RequestingState, string? RequestedState, string? Status);
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
+}

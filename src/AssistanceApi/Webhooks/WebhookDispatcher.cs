@@ -1,0 +1,70 @@
+using System.Text.Json;
+using AssistanceApi.Persistence;
+using Dapper;
+
+namespace AssistanceApi.Webhooks;
+
+/// <summary>
+/// The fan-out: reads events by feed position after the dispatch cursor (positioned rows only, so none is skipped: see
+/// ADR 0007), and for each active subscription whose owner may see the event and whose types include it writes a
+/// pending delivery; the cursor moves in the same transaction, so an event is fanned out once, or again after a crash
+/// (a repeated delivery is ignored by its unique key). PostgreSQL: the cursor row is locked, skipped when another
+/// instance holds it. The write path never waits for this: events are read after they commit.
+/// </summary>
+public sealed class WebhookDispatcher(Database database, Writer writer, WebhookOptions options, TimeProvider clock, ILogger<WebhookDispatcher> log)
+    : BackgroundService
+{
+    public const int Batch = 500;
+
+    private sealed class Subscription
+    {
+        public Guid Id { get; init; }
+        public string OwnerState { get; init; } = "";
+        public string OwnerRole { get; init; } = "";
+        public string? Types { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var dispatched = 0;
+            try { dispatched = await DispatchAsync(stoppingToken); }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
+            catch (Exception e) { log.LogWarning(e, "Fanning events out to webhooks failed; the next poll retries."); }
+            if (dispatched < Batch)
+                try { await Task.Delay(options.Poll, stoppingToken); }
+                catch (OperationCanceledException) { return; }
+        }
+    }
+
+    /// <summary>Fans out the next batch of events; returns how many events it read (0 when none, or another instance holds the cursor).</summary>
+    public Task<int> DispatchAsync(CancellationToken ct) => writer.RunAsync(async (connection, transaction) =>
+    {
+        var cursor = await connection.ExecuteScalarAsync<long?>(
+            "SELECT position FROM webhook_dispatch_cursor WHERE name = 'events'" +
+            (database.Provider == DatabaseProvider.Postgres ? " FOR UPDATE SKIP LOCKED" : ""), null, transaction);
+        if (cursor is null) return 0;
+        var events = (await connection.QueryAsync<DispatchedEvent>(
+            $"SELECT {DispatchedEvent.Columns} FROM events WHERE position > @cursor ORDER BY position LIMIT @batch",
+            new { cursor, batch = Batch }, transaction)).ToList();
+        if (events.Count == 0) return 0;
+
+        var subscriptions = (await connection.QueryAsync<Subscription>(
+            "SELECT id AS Id, owner_state AS OwnerState, owner_role AS OwnerRole, types AS Types, created_at AS CreatedAt FROM webhook_subscriptions WHERE disabled_at IS NULL",
+            null, transaction)).ToList();
+        var now = clock.Now();
+        foreach (var subscription in subscriptions)
+        {
+            var types = subscription.Types is null ? null : JsonSerializer.Deserialize<HashSet<string>>(subscription.Types);
+            // From its creation on: a subscription made while the dispatcher lagged does not receive the events before it.
+            foreach (var e in events.Where(e => e.OccurredAt >= subscription.CreatedAt && (types is null || types.Contains(e.Type))
+                                                && EventAudienceRule.MaySee(subscription.OwnerState, subscription.OwnerRole, e)))
+                await WebhookDeliveries.EnqueueAsync(connection, transaction, Ids.Next(now), subscription.Id, e.Id, e.Type, e.Position, e.ToPayload(), now);
+        }
+        await connection.ExecuteAsync("UPDATE webhook_dispatch_cursor SET position = @last WHERE name = 'events'",
+            new { last = events[^1].Position }, transaction);
+        return events.Count;
+    }, ct);
+}

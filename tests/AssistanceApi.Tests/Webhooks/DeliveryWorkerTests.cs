@@ -1,0 +1,271 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using System.Text.Json.Nodes;
+using AssistanceApi.Tests.Support;
+using AssistanceApi.Webhooks;
+using static AssistanceApi.Tests.Support.WebhookCalls;
+
+namespace AssistanceApi.Tests.Webhooks;
+
+/// <summary>
+/// Deliveries over real HTTP to a receiver on loopback (allowed by Webhooks:AllowedHosts), signed, retried on a short
+/// schedule the test's clock moves through, timed out, disabled after the last failure, refused by the SSRF guard.
+/// </summary>
+public sealed class DeliveryWorkerTests
+{
+    private static ApiFactory Api(string schedule = "1s,1s,1s", string? allowedHosts = "127.0.0.1")
+    {
+        var api = new ApiFactory();
+        api.Settings["Webhooks:RetrySchedule"] = schedule;
+        api.Settings["Webhooks:PollMilliseconds"] = "50";
+        api.Settings["Webhooks:TimeoutSeconds"] = "0.5";
+        if (allowedHosts is not null) api.Settings["Webhooks:AllowedHosts"] = allowedHosts;
+        return api;
+    }
+
+    /// <summary>Polls until the delivery has the status, moving the clock past each retry's wait.</summary>
+    private static async Task<JsonObject> DeliveryWhenAsync(ApiFactory api, HttpClient client, string webhookId, string status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var delivery = (await client.DeliveriesAsync(webhookId))[0]!.AsObject();
+            if (delivery["status"].Str() == status) return delivery;
+            if (DateTime.UtcNow >= deadline)
+            {
+                var stored = await api.Database.QueryAsync<string>("SELECT COALESCE(locked_until, 'null') || ' ' || next_attempt_at || ' ' || COALESCE(last_error, '') FROM webhook_deliveries");
+                Assert.Fail($"no {status} delivery in time: {delivery.ToJsonString()} stored: {string.Join("; ", stored)}");
+            }
+            api.Clock.Advance(TimeSpan.FromSeconds(2));
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<(string Id, string EventId)> SubscribeAndTestAsync(HttpClient client, WebhookReceiver receiver)
+    {
+        var (id, secret, _) = await client.SubscribeAsync(receiver.Url);
+        receiver.Secret = secret;
+        var queued = await (await client.PostAsync($"{WebhooksUrl}/{id}/test", null)).ExpectAsync(HttpStatusCode.Accepted);
+        return (id, queued["eventId"].Str());
+    }
+
+    private static int?[] StatusCodes(JsonObject delivery) =>
+        delivery["attempts"]!.AsArray().Select(a => a!["statusCode"] is { } code ? code.GetValue<int>() : (int?)null).ToArray();
+
+    [Fact]
+    public async Task A_test_event_is_delivered_signed_as_the_specification_says()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var api = Api();
+        var fra = api.As(DemoKeys.Fra);
+
+        var (id, eventId) = await SubscribeAndTestAsync(fra, receiver);
+        var delivery = await DeliveryWhenAsync(api, fra, id, "delivered");
+
+        var received = Assert.Single(receiver.Deliveries);
+        Assert.True(received.SignatureValid, $"signature {received.Signature} does not verify");
+        Assert.Equal(eventId, received.Id);
+        var body = JsonNode.Parse(received.Body)!;
+        Assert.Equal(eventId, body["id"].Str());
+        Assert.Equal("webhook.test", body["type"].Str());
+        Assert.Equal(id, body["data"]!["webhookId"].Str());
+        Assert.Equal("FRA", body["actor"]!["state"].Str());
+        Assert.InRange(long.Parse(received.Timestamp), api.Clock.GetUtcNow().ToUnixTimeSeconds() - 30, api.Clock.GetUtcNow().ToUnixTimeSeconds());
+        Assert.Equal([200], StatusCodes(delivery));
+        Assert.Equal(1, delivery["attemptCount"]!.GetValue<int>());
+        Assert.NotNull(delivery["deliveredAt"]);
+    }
+
+    [Fact]
+    public async Task A_receiver_failing_twice_gets_the_event_on_the_third_attempt_with_the_same_webhook_id()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(async (n, context) =>
+        {
+            if (n > 2) return;
+            context.Response.StatusCode = 500;
+            await context.Response.WriteAsync("not now");
+        });
+        await using var api = Api();
+        var fra = api.As(DemoKeys.Fra);
+
+        var (id, eventId) = await SubscribeAndTestAsync(fra, receiver);
+        var delivery = await DeliveryWhenAsync(api, fra, id, "delivered");
+
+        Assert.Equal(3, receiver.Deliveries.Count);
+        Assert.All(receiver.Deliveries, r => Assert.Equal(eventId, r.Id));
+        Assert.All(receiver.Deliveries, r => Assert.True(r.SignatureValid));
+        Assert.Equal([500, 500, 200], StatusCodes(delivery));
+        Assert.Contains("not now", delivery["attempts"]![0]!["error"].Str());
+        Assert.Equal(3, delivery["attemptCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_hanging_receiver_times_out_and_the_delivery_is_retried()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(async (n, context) =>
+        {
+            if (n == 1) await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { });
+        });
+        await using var api = Api();
+        var fra = api.As(DemoKeys.Fra);
+
+        var (id, _) = await SubscribeAndTestAsync(fra, receiver);
+        var delivery = await DeliveryWhenAsync(api, fra, id, "delivered");
+
+        var attempts = delivery["attempts"]!.AsArray();
+        Assert.Equal([null, 200], StatusCodes(delivery));
+        Assert.Contains("timed out", attempts[0]!["error"].Str());
+        Assert.InRange(attempts[0]!["durationMs"]!.GetValue<int>(), 400, 5000);
+    }
+
+    [Fact]
+    public async Task After_the_last_retry_the_delivery_fails_and_the_subscription_is_disabled_until_a_retry_by_hand()
+    {
+        var failing = true;
+        await using var receiver = await WebhookReceiver.StartAsync((_, context) =>
+        {
+            if (failing) context.Response.StatusCode = 503;
+            return Task.CompletedTask;
+        });
+        await using var api = Api(schedule: "1s");
+        var fra = api.As(DemoKeys.Fra);
+
+        var (id, _) = await SubscribeAndTestAsync(fra, receiver);
+        var failed = await DeliveryWhenAsync(api, fra, id, "failed");
+
+        Assert.Equal([503, 503], StatusCodes(failed));
+        Assert.Null(failed["nextAttemptAt"]);
+        var webhook = await (await fra.GetAsync($"{WebhooksUrl}/{id}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.NotNull(webhook["disabledAt"]);
+        Assert.Contains("failed 2 attempts", webhook["disabledReason"].Str());
+        await (await fra.PostAsync($"{WebhooksUrl}/{id}/test", null)).ExpectProblemAsync(HttpStatusCode.Conflict, "webhook-disabled");
+        var said = await api.Database.QueryAsync<string>("SELECT audience || ' ' || data FROM events WHERE type = 'webhook.disabled'");
+        Assert.StartsWith("state-admin:FRA ", Assert.Single(said));
+        Assert.Contains(id, said[0]);
+
+        failing = false;
+        await (await fra.PostAsync($"{WebhooksUrl}/{id}/deliveries/{failed["id"].Str()}/retry", null)).ExpectAsync(HttpStatusCode.Accepted);
+        var delivered = await DeliveryWhenAsync(api, fra, id, "delivered");
+
+        Assert.Equal([503, 503, 200], StatusCodes(delivered));
+        Assert.Null((await (await fra.GetAsync($"{WebhooksUrl}/{id}")).ExpectAsync(HttpStatusCode.OK))["disabledAt"]);
+    }
+
+    [Fact]
+    public async Task A_rotated_secret_signs_the_next_delivery()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var api = Api();
+        var fra = api.As(DemoKeys.Fra);
+        var (id, _) = await SubscribeAndTestAsync(fra, receiver);
+        await DeliveryWhenAsync(api, fra, id, "delivered");
+
+        var rotated = await (await fra.PostAsync($"{WebhooksUrl}/{id}/rotate-secret", null)).ExpectAsync(HttpStatusCode.OK);
+        var old = receiver.Secret;
+        receiver.Secret = rotated["secret"].Str();
+        await (await fra.PostAsync($"{WebhooksUrl}/{id}/test", null)).ExpectAsync(HttpStatusCode.Accepted);
+        await DeliveryWhenAsync(api, fra, id, "delivered");
+
+        var last = receiver.Deliveries.Last();
+        Assert.True(last.SignatureValid);
+        Assert.False(WebhookReceiver.Verify(old, last.Id, last.Timestamp, last.Body, last.Signature));
+    }
+
+    /// <summary>DNS rebinding: a URL accepted when registered whose name now resolves to loopback is refused when connecting.</summary>
+    [Fact]
+    public async Task Outside_development_a_delivery_to_an_address_that_became_loopback_is_refused_at_connect_time()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var api = Api(allowedHosts: null);
+        var fra = api.As(DemoKeys.Fra);
+        var (id, _, _) = await fra.SubscribeAsync("https://hooks.example.org/assistance");
+        var port = new Uri(receiver.Url).Port;
+        await api.Database.ExecuteAsync("UPDATE webhook_subscriptions SET url = @url WHERE id = @id",
+            new { url = $"https://localhost:{port}/hook", id = Guid.Parse(id) });
+
+        await (await fra.PostAsync($"{WebhooksUrl}/{id}/test", null)).ExpectAsync(HttpStatusCode.Accepted);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        JsonObject delivery;
+        while ((delivery = (await fra.DeliveriesAsync(id))[0]!.AsObject())["attemptCount"]!.GetValue<int>() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no attempt in time");
+            await Task.Delay(50);
+        }
+
+        Assert.Empty(receiver.Deliveries);
+        var error = delivery["attempts"]![0]!["error"].Str();
+        Assert.Contains("refused", error);
+        Assert.Contains("loopback", error);
+    }
+
+    [Fact]
+    public async Task The_connect_time_guard_refuses_a_name_resolving_to_loopback_unless_the_host_is_allowed()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var port = new Uri(receiver.Url).Port;
+
+        await Assert.ThrowsAsync<WebhookRefusedException>(async () =>
+            await GuardedConnections.ConnectAsync(new DnsEndPoint("localhost", port), new WebhookOptions(), CancellationToken.None));
+        var allowed = new WebhookOptions { AllowedHosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "localhost" } };
+        await using var stream = await GuardedConnections.ConnectAsync(new DnsEndPoint("localhost", port), allowed, CancellationToken.None);
+        Assert.True(stream.CanWrite);
+    }
+
+    [Fact]
+    public async Task Redirects_are_not_followed()
+    {
+        await using var target = await WebhookReceiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync((_, context) =>
+        {
+            context.Response.StatusCode = 307;
+            context.Response.Headers.Location = target.Url;
+            return Task.CompletedTask;
+        });
+        await using var api = Api(schedule: "1s");
+        var fra = api.As(DemoKeys.Fra);
+
+        var (id, _) = await SubscribeAndTestAsync(fra, receiver);
+        var failed = await DeliveryWhenAsync(api, fra, id, "failed");
+
+        Assert.Equal([307, 307], StatusCodes(failed));
+        Assert.Empty(target.Deliveries);
+    }
+
+    /// <summary>An instance stopped between sending and recording: the next one sends the same event again, with the same webhook-id.</summary>
+    [Fact]
+    public async Task A_delivery_sent_but_not_recorded_when_the_instance_stopped_is_sent_again_with_the_same_webhook_id()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(async (n, context) =>
+        {
+            if (n == 1) await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { });
+        });
+        await using var database = TestDatabase.Create();
+        string id;
+        await using (var before = new ApiFactory(database))
+        {
+            before.Settings["Webhooks:AllowedHosts"] = "127.0.0.1";
+            before.Settings["Webhooks:PollMilliseconds"] = "50";
+            before.Settings["Webhooks:TimeoutSeconds"] = "30";
+            var fra = before.As(DemoKeys.Fra);
+            (id, _) = await SubscribeAndTestAsync(fra, receiver);
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (receiver.Deliveries.IsEmpty)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "no first attempt in time");
+                await Task.Delay(50);
+            }
+        } // stopped mid-attempt: nothing recorded, the delivery still locked
+
+        var attempts = await database.QueryAsync<long>("SELECT attempt_count FROM webhook_deliveries");
+        Assert.Equal(0L, Assert.Single(attempts));
+        await using var restarted = new ApiFactory(database);
+        restarted.Settings["Webhooks:AllowedHosts"] = "127.0.0.1";
+        restarted.Settings["Webhooks:PollMilliseconds"] = "50";
+        restarted.Clock.Advance(TimeSpan.FromMinutes(1)); // past the dead instance's lock
+        var delivery = await DeliveryWhenAsync(restarted, restarted.As(DemoKeys.Fra), id, "delivered");
+
+        Assert.Equal(2, receiver.Deliveries.Count);
+        Assert.Single(receiver.Deliveries.Select(d => d.Id).Distinct());
+        Assert.Equal([200], StatusCodes(delivery));
+    }
+}
