@@ -5,9 +5,11 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider cl
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        // One wait at a time, not a periodic timer: when the clock jumps (a test's fake clock), the sweep runs once,
+        // not once for every minute jumped over.
+        while (!stoppingToken.IsCancellationRequested)
         {
+            await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken);
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
