@@ -158,6 +158,7 @@ publish() {
 publish src/AssistanceApi "$WORK/api"
 publish tests/load/Floors "$WORK/floors"
 publish tests/load/Seeder "$WORK/seeder"
+publish tests/load/Receiver "$WORK/receiver"
 
 # ------------------------------------------------------------------------------------------------------------ the API
 DB="$WORK/bench.db"
@@ -173,7 +174,7 @@ start_api() {
     cd "$WORK/api"
     exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$API" \
       ConnectionStrings__Assistance="Data Source=$DB" Database__Provider=sqlite Seeding__Demo=true \
-      Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 \
+      Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 Webhooks__AllowedHosts=127.0.0.1 \
       RateLimiting__PermitsPerMinute=100000000 Security__HttpsRedirection=false Logging__LogLevel__Default=Warning \
       ./AssistanceApi
   ) >>"$WORK/api.log" 2>&1 &
@@ -307,6 +308,45 @@ forget_pid "$RSS_POLLER"
 PEAK_RSS_MB=$(awk '{ printf "%.0f", $1 / 1024 }' "$WORK/rss-max-kb")
 HWM_MB=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$API_PID/status")
 
+# ------------------------------------------------------------------------------------------- create with a webhook
+# The same create load with one active subscription to request.drafted, delivered to a receiver on loopback that
+# answers 200 at once; then how long after each event's occurredAt its delivery arrived (the events of the measured
+# run only), once the queue has drained (or 120 s have passed).
+RECEIVER_PORT="$(free_port)" || die "no free port"
+RECEIVER="http://127.0.0.1:$RECEIVER_PORT"
+(
+  cd "$WORK/receiver"
+  exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$RECEIVER" ./Receiver
+) >>"$WORK/receiver.log" 2>&1 &
+RECEIVER_PID=$!
+PIDS+=("$RECEIVER_PID")
+wait_ready "$RECEIVER/stats" "$RECEIVER_PID" 60 || { tail -n 30 "$WORK/receiver.log" >&2; die "the receiver did not start"; }
+SUBSCRIPTION=$(curl -s --max-time 10 -X POST "$API/api/v1/webhooks" -H 'X-Api-Key: demo-fra-ca' -H 'Content-Type: application/json' \
+  -d "{\"url\":\"$RECEIVER/hook\",\"types\":[\"request.drafted\"],\"description\":\"load benchmark\"}" |
+  sed -nE 's/.*"id":"([^"]+)".*/\1/p')
+[[ -n "$SUBSCRIPTION" ]] || die "the webhook subscription could not be created"
+mark_webhook_run() { WEBHOOK_FROM_MS=$(now_ms); }
+LOAD_KEY=demo-fra-ca LOAD_BODY="$CREATE_BODY" LOAD_IDEMPOTENCY=1 BEFORE_RUN=mark_webhook_run \
+  measure create-webhook post.lua "$API/api/v1/requests"
+WEBHOOK_UNTIL_MS=$(now_ms)
+# Events of the measured run: those created at or after its start (201s counted by wrk; the API also completes
+# the creates still in flight when wrk stops, whose deliveries count too).
+last="" same=0
+for _ in $(seq 1 240); do
+  WEBHOOK_STATS=$(curl -s --max-time 5 "$RECEIVER/stats?fromMs=$WEBHOOK_FROM_MS" || echo "")
+  count=$(sed -nE 's/.*count=([0-9]+).*/\1/p' <<<"$WEBHOOK_STATS")
+  if [[ -n "$count" && "$count" == "$last" ]]; then same=$((same + 1)); else same=0; fi
+  ((same >= 6)) && break
+  last=$count
+  sleep 0.5
+done
+WEBHOOK_DRAIN_S=$(awk -v ms=$(($(now_ms) - WEBHOOK_UNTIL_MS)) 'BEGIN { printf "%.1f", ms / 1000 }')
+WEBHOOK_CREATED=$(created_201 "$WORK/wrk-create-webhook.txt")
+curl -s --max-time 10 -o /dev/null -X DELETE "$API/api/v1/webhooks/$SUBSCRIPTION" -H 'X-Api-Key: demo-fra-ca'
+stop_pid "$RECEIVER_PID"
+forget_pid "$RECEIVER_PID"
+log "create with a webhook: deliveries $WEBHOOK_STATS, drained ${WEBHOOK_DRAIN_S} s after the run"
+
 LOAD_KEY=demo-fra-ca measure submit submit.lua "$API"
 SUBMIT_AVAILABLE=$(wc -l <"$WORK/drafts-run.txt")
 SUBMIT_DONE=$(result_field requests "$(grep '^RESULT ' "$WORK/wrk-submit.txt")")
@@ -390,6 +430,7 @@ REPORT="$WORK/report.md"
   echo "| scenario                       |     req/s |   p50 ms |   p99 ms | non-2xx | errors | ratio to floor | cpu µs | other |"
   echo "|--------------------------------|----------:|---------:|---------:|--------:|-------:|----------------|-------:|------:|"
   row create "create (POST requests)" floor-group
+  row create-webhook "create, one webhook"
   row submit "submit (POST .../submit)" floor-group
   row get "GET by id" floor-bare
   row list "incoming list (limit 50)" floor-bare
@@ -412,9 +453,10 @@ REPORT="$WORK/report.md"
   echo "- start on the seeded database: ${RESTART_MS} ms"
   echo "- peak RSS of the API during the create run: **${PEAK_RSS_MB} MB** (VmRSS every 200 ms; VmHWM since start ${HWM_MB} MB)"
   echo "- every create sent its own Idempotency-Key: ${IDEMPOTENCY_KEYS} keys recorded with their response, for ${CREATED} creates answered 201 within wrk's runs (warm-up and run; the API also completes those still in flight when wrk stops)"
+  echo "- create with one webhook subscription (request.drafted, receiver on loopback answering 200): **$(ratio "${RPS[create-webhook]}" "${RPS[create]}") of create without**; deliveries of the measured run's events: $(sed -E 's/ ([a-z0-9]+)=/, \1 /g; s/^count=/count /' <<<"$WEBHOOK_STATS") ms from occurredAt to arrival (for ${WEBHOOK_CREATED} creates answered 201 in wrk's run), the last arriving ${WEBHOOK_DRAIN_S} s after the load stopped"
   echo "- one request alone before loading it, first / best of 3: GET by id ${SINGLE[get]} ms, incoming list ${SINGLE[list]} ms, statistics ${SINGLE[statistics]} ms"
   echo "- database after the run: ${DB_MB} MB (with WAL)"
-  for name in create submit get list statistics floor-bare floor-durable floor-group $([[ $LAYERS == 1 ]] && echo layer-live layer-state layer-validation); do
+  for name in create create-webhook submit get list statistics floor-bare floor-durable floor-group $([[ $LAYERS == 1 ]] && echo layer-live layer-state layer-validation); do
     if [[ "${NON2XX[$name]}" != 0 || "${ERRORS[$name]}" != 0 ]]; then
       echo "- $name: statuses ${STATUSES[$name]}; socket errors/timeouts ${ERRORS[$name]}"
     fi
