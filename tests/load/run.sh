@@ -331,17 +331,19 @@ LOAD_KEY=demo-fra-ca LOAD_BODY="$CREATE_BODY" LOAD_IDEMPOTENCY=1 BEFORE_RUN=mark
 WEBHOOK_UNTIL_MS=$(now_ms)
 # Events of the measured run: those created at or after its start (201s counted by wrk; the API also completes
 # the creates still in flight when wrk stops, whose deliveries count too).
+# Drained: every 201 of the run delivered, or nothing new for 10 s (the queue is empty or stuck), or 300 s passed.
+WEBHOOK_CREATED=$(created_201 "$WORK/wrk-create-webhook.txt")
 last="" same=0
-for _ in $(seq 1 240); do
+for _ in $(seq 1 600); do
   WEBHOOK_STATS=$(curl -s --max-time 5 "$RECEIVER/stats?fromMs=$WEBHOOK_FROM_MS" || echo "")
   count=$(sed -nE 's/.*count=([0-9]+).*/\1/p' <<<"$WEBHOOK_STATS")
+  [[ -n "$count" ]] && ((count >= WEBHOOK_CREATED)) && break
   if [[ -n "$count" && "$count" == "$last" ]]; then same=$((same + 1)); else same=0; fi
-  ((same >= 6)) && break
+  ((same >= 20)) && break
   last=$count
   sleep 0.5
 done
 WEBHOOK_DRAIN_S=$(awk -v ms=$(($(now_ms) - WEBHOOK_UNTIL_MS)) 'BEGIN { printf "%.1f", ms / 1000 }')
-WEBHOOK_CREATED=$(created_201 "$WORK/wrk-create-webhook.txt")
 curl -s --max-time 10 -o /dev/null -X DELETE "$API/api/v1/webhooks/$SUBSCRIPTION" -H 'X-Api-Key: demo-fra-ca'
 stop_pid "$RECEIVER_PID"
 forget_pid "$RECEIVER_PID"

@@ -23,7 +23,8 @@ public sealed class EventOutbox(Database database, UnitOfWork unit, EventSignal 
         foreach (var added in _pending) await InsertAsync(connection, transaction, database.Dialect, added);
         _pending.Clear();
         // The sequencer numbers committed rows only: wake it once these are.
-        if (database.Dialect.SequencesEvents) unit.AfterCommit(signal.Written);
+        // SQLite numbered them at insert: readers may go on once they are committed.
+        unit.AfterCommit(database.Dialect.SequencesEvents ? signal.Written : signal.Positioned);
     }
 
     /// <summary>
@@ -48,17 +49,28 @@ public sealed class EventOutbox(Database database, UnitOfWork unit, EventSignal 
             transaction) > 0;
 }
 
-/// <summary>Wakes the sequencer as soon as a unit that wrote events has committed (PostgreSQL); it also ticks on its own.</summary>
+/// <summary>
+/// In-process wake-ups, so nothing waits out a whole poll: <see cref="Written"/> wakes the sequencer as soon as a unit
+/// that wrote events has committed (PostgreSQL); <see cref="Positioned"/> wakes readers of the feed's positions (the
+/// webhook dispatcher) as soon as new positions are committed. Both also run on their own timers (other instances).
+/// </summary>
 public sealed class EventSignal
 {
     private readonly SemaphoreSlim _written = new(0, 1);
+    private readonly SemaphoreSlim _positioned = new(0, 1);
 
-    public void Written()
-    {
-        if (_written.CurrentCount == 0)
-            try { _written.Release(); }
-            catch (SemaphoreFullException) { /* already signalled */ }
-    }
+    public void Written() => Release(_written);
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _written.WaitAsync(timeout, ct);
+
+    public void Positioned() => Release(_positioned);
+
+    public Task<bool> WaitPositionedAsync(TimeSpan timeout, CancellationToken ct) => _positioned.WaitAsync(timeout, ct);
+
+    private static void Release(SemaphoreSlim signal)
+    {
+        if (signal.CurrentCount == 0)
+            try { signal.Release(); }
+            catch (SemaphoreFullException) { /* already signalled */ }
+    }
 }

@@ -60,6 +60,7 @@ public sealed class EventSequencer(Database database, EventSignal signal, ILogge
             WHERE e.seq = next.seq
             """, new { batch = Batch }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
+        if (numbered > 0) signal.Positioned();
         return numbered;
     }
 }

@@ -60,6 +60,7 @@ public static class ServiceRegistration
         services.AddSingleton(Webhooks.WebhookOptions.From(config, builder.Environment.IsDevelopment()));
         services.AddSingleton<Webhooks.WebhookSecrets>();
         services.AddSingleton<Webhooks.WebhookSender>();
+        services.AddSingleton<Webhooks.DeliverySignal>();
         if (config.GetValue("Webhooks:Deliver", true))
         {
             services.AddHostedService<Webhooks.WebhookDispatcher>();

@@ -17,11 +17,9 @@ namespace AssistanceApi.Webhooks;
 /// </summary>
 public sealed class DeliveryWorker(
     Database database, Writer writer, WebhookOptions options, WebhookSecrets secrets, WebhookSender sender, TimeProvider clock,
-    ILogger<DeliveryWorker> log) : BackgroundService
+    DeliverySignal due, ILogger<DeliveryWorker> log) : BackgroundService
 {
-    public const int Slots = 8;
-
-    private readonly SemaphoreSlim _slots = new(Slots, Slots);
+    private readonly SemaphoreSlim _slots = new(options.Concurrency, options.Concurrency);
 
     private sealed class Claimed
     {
@@ -47,7 +45,14 @@ public sealed class DeliveryWorker(
             {
                 running.RemoveAll(t => t.IsCompleted);
                 var free = _slots.CurrentCount;
-                if (free > 0 && await AnyDueAsync(stoppingToken))
+                if (free == 0)
+                {
+                    // Every slot busy: go on as soon as one frees, not after a whole poll.
+                    Task slotFreed = running.Count == 0 ? Task.Delay(options.Poll, stoppingToken) : Task.WhenAny(running);
+                    await slotFreed.WaitAsync(options.Poll, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    continue;
+                }
+                if (await AnyDueAsync(stoppingToken))
                 {
                     var claimed = await ClaimAsync(free, stoppingToken);
                     claimedAll = claimed.Count == free;
@@ -67,9 +72,10 @@ public sealed class DeliveryWorker(
         await Task.WhenAll(running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
+    /// <summary>Until the dispatcher writes deliveries, or a poll passes (retries falling due, other instances' deliveries).</summary>
     private async Task Delay(CancellationToken ct)
     {
-        try { await Task.Delay(options.Poll, ct); }
+        try { await due.WaitAsync(options.Poll, ct); }
         catch (OperationCanceledException) { }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AssistanceApi.Events;
 using AssistanceApi.Persistence;
 using Dapper;
 
@@ -11,7 +12,8 @@ namespace AssistanceApi.Webhooks;
 /// (a repeated delivery is ignored by its unique key). PostgreSQL: the cursor row is locked, skipped when another
 /// instance holds it. The write path never waits for this: events are read after they commit.
 /// </summary>
-public sealed class WebhookDispatcher(Database database, Writer writer, WebhookOptions options, TimeProvider clock, ILogger<WebhookDispatcher> log)
+public sealed class WebhookDispatcher(
+    Database database, Writer writer, WebhookOptions options, TimeProvider clock, EventSignal events, DeliverySignal deliveries, ILogger<WebhookDispatcher> log)
     : BackgroundService
 {
     public const int Batch = 500;
@@ -33,8 +35,9 @@ public sealed class WebhookDispatcher(Database database, Writer writer, WebhookO
             try { dispatched = await DispatchAsync(stoppingToken); }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
             catch (Exception e) { log.LogWarning(e, "Fanning events out to webhooks failed; the next poll retries."); }
+            if (dispatched > 0) deliveries.Due();
             if (dispatched < Batch)
-                try { await Task.Delay(options.Poll, stoppingToken); }
+                try { await events.WaitPositionedAsync(options.Poll, stoppingToken); }
                 catch (OperationCanceledException) { return; }
         }
     }

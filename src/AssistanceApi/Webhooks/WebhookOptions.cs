@@ -5,7 +5,8 @@ namespace AssistanceApi.Webhooks;
 /// <summary>
 /// Webhooks:AllowedHosts (comma-separated host names that may be internal, and plain http), Webhooks:RetrySchedule
 /// (waits after each failed attempt, default 5s,5m,30m,2h,8h,24h; after the last the subscription is disabled),
-/// Webhooks:TimeoutSeconds (default 10), Webhooks:PollMilliseconds (how often the worker looks for due deliveries).
+/// Webhooks:TimeoutSeconds (default 10), Webhooks:PollMilliseconds (how often the worker looks for due deliveries when
+/// nothing wakes it), Webhooks:Concurrency (attempts in flight per instance, default 32).
 /// In Development any address and plain http are allowed, for a receiver on the developer's machine.
 /// </summary>
 public sealed class WebhookOptions
@@ -16,6 +17,7 @@ public sealed class WebhookOptions
     public IReadOnlyList<TimeSpan> RetrySchedule { get; init; } = DefaultSchedule;
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan Poll { get; init; } = TimeSpan.FromSeconds(1);
+    public int Concurrency { get; init; } = 32;
     public bool AnyAddress { get; init; }
 
     public static readonly IReadOnlyList<TimeSpan> DefaultSchedule =
@@ -31,6 +33,7 @@ public sealed class WebhookOptions
         RetrySchedule = config["Webhooks:RetrySchedule"] is { Length: > 0 } schedule ? ParseSchedule(schedule) : DefaultSchedule,
         Timeout = TimeSpan.FromSeconds(config.GetValue("Webhooks:TimeoutSeconds", 10.0)),
         Poll = TimeSpan.FromMilliseconds(config.GetValue("Webhooks:PollMilliseconds", 1000)),
+        Concurrency = Math.Clamp(config.GetValue("Webhooks:Concurrency", 32), 1, 1024),
         AnyAddress = development,
     };
 
