@@ -13,7 +13,7 @@ namespace AssistanceApi.Webhooks;
 /// </summary>
 public static class EventAudienceRule
 {
-    public static bool MaySee(string ownerState, string ownerRole, DispatchedEvent e)
+    public static bool MaySee(string ownerState, string ownerRole, StoredEvent e)
     {
         if (e.Audience == StoredAudience.Request)
             return AccessRules.OfficeOf(new Caller(Guid.Empty, ownerState, ownerRole)) is { } office
@@ -25,29 +25,10 @@ public static class EventAudienceRule
     }
 }
 
-/// <summary>An event row as the dispatcher reads it.</summary>
-public sealed class DispatchedEvent
+/// <summary>What the dispatcher sends for an event: the body of its deliveries.</summary>
+public static class DispatchedEvent
 {
-    public long Position { get; init; }
-    public Guid Id { get; init; }
-    public string Type { get; init; } = "";
-    public DateTimeOffset OccurredAt { get; init; }
-    public Guid? RequestId { get; init; }
-    public string? Reference { get; init; }
-    public string? RequestingState { get; init; }
-    public string? RequestedState { get; init; }
-    public string? Kind { get; init; }
-    public string? Status { get; init; }
-    public string? ActorState { get; init; }
-    public string? ActorRole { get; init; }
-    public string Audience { get; init; } = "";
-    public string Data { get; init; } = "{}";
-
-    public const string Columns =
-        "position AS Position, id AS Id, type AS Type, occurred_at AS OccurredAt, request_id AS RequestId, reference AS Reference, " +
-        "requesting_state AS RequestingState, requested_state AS RequestedState, kind AS Kind, status AS Status, " +
-        "actor_state AS ActorState, actor_role AS ActorRole, audience AS Audience, data AS Data";
-
-    public string ToPayload() => WebhookDeliveries.Payload(Id, Type, OccurredAt, ActorState, ActorRole, System.Text.Json.Nodes.JsonNode.Parse(Data),
-        RequestId is { } requestId ? new WebhookDeliveries.RequestFields(requestId, Reference, RequestingState, RequestedState, Status) : null);
+    public static string ToPayload(this StoredEvent e) => WebhookDeliveries.Payload(e.Id, e.Type, e.OccurredAt, e.ActorState, e.ActorRole,
+        System.Text.Json.Nodes.JsonNode.Parse(e.Data),
+        e.RequestId is { } requestId ? new WebhookDeliveries.RequestFields(requestId, e.Reference, e.RequestingState, e.RequestedState, e.Status) : null);
 }

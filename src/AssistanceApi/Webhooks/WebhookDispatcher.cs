@@ -49,8 +49,8 @@ public sealed class WebhookDispatcher(
             "SELECT position FROM webhook_dispatch_cursor WHERE name = 'events'" +
             (database.Provider == DatabaseProvider.Postgres ? " FOR UPDATE SKIP LOCKED" : ""), null, transaction);
         if (cursor is null) return 0;
-        var events = (await connection.QueryAsync<DispatchedEvent>(
-            $"SELECT {DispatchedEvent.Columns} FROM events WHERE position > @cursor ORDER BY position LIMIT @batch",
+        var events = (await connection.QueryAsync<StoredEvent>(
+            $"SELECT {StoredEvent.Columns} FROM events WHERE position > @cursor ORDER BY position LIMIT @batch",
             new { cursor, batch = Batch }, transaction)).ToList();
         if (events.Count == 0) return 0;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AssistanceApi.Auth;
+using AssistanceApi.Events;
 using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using Dapper;
@@ -16,13 +17,6 @@ public sealed record ListEventsQuery(Caller Caller, long After, IReadOnlyList<st
 /// </summary>
 public sealed class Handler(Database database) : IQueryHandler<ListEventsQuery, EventPage>
 {
-    private const string Columns =
-        """
-        position AS Position, id AS Id, type AS Type, occurred_at AS OccurredAt, request_id AS RequestId, reference AS Reference,
-        requesting_state AS RequestingState, requested_state AS RequestedState, status AS Status, actor_state AS ActorState,
-        actor_role AS ActorRole, data AS Data
-        """;
-
     public async ValueTask<EventPage> Handle(ListEventsQuery query, CancellationToken ct)
     {
         var (state, audience) = EventVisibilitySql.Parameters(query.Caller);
@@ -36,16 +30,16 @@ public sealed class Handler(Database database) : IQueryHandler<ListEventsQuery, 
                 "SELECT MIN(position) FROM events WHERE position IS NOT NULL", transaction: snapshot, cancellationToken: ct));
             if (oldest > query.After + 1) throw CursorExpired();
         }
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
+        var rows = (await connection.QueryAsync<StoredEvent>(new CommandDefinition(
             $"""
-             SELECT {Columns} FROM events
+             SELECT {StoredEvent.Columns} FROM events
              WHERE position > @after AND {EventVisibilitySql.For(query.Caller)}{types}
              ORDER BY position LIMIT @limit
              """,
             new { after = query.After, state, audience, types = query.Types?.ToArray(), limit = query.Limit }, snapshot, cancellationToken: ct))).ToList();
         return new EventPage
         {
-            Items = rows.Select(r => r.ToItem()).ToList(),
+            Items = rows.Select(ToItem).ToList(),
             NextCursor = rows.Count > 0 ? FeedCursor.Encode(rows[^1].Position) : query.After > 0 ? FeedCursor.Encode(query.After) : null,
         };
     }
@@ -59,26 +53,10 @@ public sealed class Handler(Database database) : IQueryHandler<ListEventsQuery, 
                  "Start again without 'after', and reconcile by reading the requests themselves.",
     });
 
-    private sealed class Row
+    private static EventItem ToItem(StoredEvent e) => new()
     {
-        public long Position { get; init; }
-        public Guid Id { get; init; }
-        public string Type { get; init; } = "";
-        public DateTimeOffset OccurredAt { get; init; }
-        public Guid? RequestId { get; init; }
-        public string? Reference { get; init; }
-        public string? RequestingState { get; init; }
-        public string? RequestedState { get; init; }
-        public string? Status { get; init; }
-        public string? ActorState { get; init; }
-        public string ActorRole { get; init; } = "";
-        public string Data { get; init; } = "{}";
-
-        public EventItem ToItem() => new()
-        {
-            Id = Id, Type = Type, OccurredAt = OccurredAt, RequestId = RequestId, Reference = Reference, RequestingState = RequestingState,
-            RequestedState = RequestedState, Status = Status, Actor = new EventActor { State = ActorState, Role = ActorRole },
-            Data = JsonDocument.Parse(Data).RootElement.Clone(),
-        };
-    }
+        Id = e.Id, Type = e.Type, OccurredAt = e.OccurredAt, RequestId = e.RequestId, Reference = e.Reference, RequestingState = e.RequestingState,
+        RequestedState = e.RequestedState, Status = e.Status, Actor = new EventActor { State = e.ActorState, Role = e.ActorRole ?? "" },
+        Data = JsonDocument.Parse(e.Data).RootElement.Clone(),
+    };
 }
