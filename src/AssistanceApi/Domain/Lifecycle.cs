@@ -1,3 +1,4 @@
+using AssistanceApi.Treaty;
 using static AssistanceApi.Domain.RequestStatus;
 
 namespace AssistanceApi.Domain;
@@ -16,34 +17,34 @@ public static class Lifecycle
     private static HashSet<RequestStatus> From(params RequestStatus[] statuses) => [.. statuses];
 
     /// <summary>Refusal and postponement come after consultation: once answered, or once it has been open long enough (Art. 40(27)).</summary>
-    public static readonly LifecycleGuard ConsultationSettled = new("uncc-40-27",
+    public static readonly LifecycleGuard ConsultationSettled = new(Citations.Consultation,
         "the requesting State has not answered the consultation and it has not yet been open for the consultation period",
         g => g.Progress.Consultation is { } c && (c.Answer is not null || g.Now >= c.OpenedAt.AddDays(g.Options.ConsultationTimeoutDays)));
 
     /// <summary>Preserved data is kept for the period and no longer (Art. 42(7)).</summary>
-    public static readonly LifecycleGuard PreservationEnded = new("uncc-42-7",
+    public static readonly LifecycleGuard PreservationEnded = new(Citations.PreservationPeriod,
         "the period of preservation has not ended",
         g => g.PreservedUntil is { } until && until < g.Now);
 
-    public static readonly LifecycleAction Submit = new("submit", Side.Requesting, From(Draft), Submitted, "uncc-40-14", Stamps: Stamps.SubmittedAt);
+    public static readonly LifecycleAction Submit = new("submit", Side.Requesting, From(Draft), Submitted, Citations.Submission, Stamps: Stamps.SubmittedAt);
     public static readonly LifecycleAction Withdraw = new("withdraw", Side.Requesting,
-        Enum.GetValues<RequestStatus>().Where(s => s != Draft && !Terminal.Contains(s)).ToHashSet(), Withdrawn, "uncc-40-25");
-    public static readonly LifecycleAction Acknowledge = new("acknowledge", Side.Requested, From(Submitted), Acknowledged, "uncc-40-13",
+        Enum.GetValues<RequestStatus>().Where(s => s != Draft && !Terminal.Contains(s)).ToHashSet(), Withdrawn, Citations.Progress);
+    public static readonly LifecycleAction Acknowledge = new("acknowledge", Side.Requested, From(Submitted), Acknowledged, Citations.CentralAuthority,
         Stamps: Stamps.AcknowledgedAt);
     public static readonly LifecycleAction RequestInformation = new("request-information", Side.Requested, From(Acknowledged, InExecution),
-        InformationRequested, "uncc-40-16");
-    public static readonly LifecycleAction ProvideInformation = new("provide-information", Side.Requesting, From(InformationRequested), null, "uncc-40-16");
-    public static readonly LifecycleAction StartExecution = new("start-execution", Side.Requested, From(Acknowledged), InExecution, "uncc-40-17");
-    public static readonly LifecycleAction Consult = new("consult", Side.Requested, From(Acknowledged, InExecution), RequestStatus.Consultation, "uncc-40-27");
-    public static readonly LifecycleAction AcceptConditions = new("accept-conditions", Side.Requesting, From(RequestStatus.Consultation), InExecution, "uncc-40-27");
-    public static readonly LifecycleAction DeclineConditions = new("decline-conditions", Side.Requesting, From(RequestStatus.Consultation), RequestStatus.Consultation, "uncc-40-27");
-    public static readonly LifecycleAction Refuse = new("refuse", Side.Requested, From(RequestStatus.Consultation), Refused, "uncc-40-21", Guard: ConsultationSettled);
-    public static readonly LifecycleAction Postpone = new("postpone", Side.Requested, From(RequestStatus.Consultation), Postponed, "uncc-40-26", Guard: ConsultationSettled);
-    public static readonly LifecycleAction Resume = new("resume", Side.Requested, From(Postponed), InExecution, "uncc-40-26");
-    public static readonly LifecycleAction Complete = new("complete", Side.Requested, From(InExecution), null, "uncc-40-17");
-    public static readonly LifecycleAction Preserve = new("preserve", Side.Requested, From(Acknowledged), Preserved, "uncc-42-7", Preservation);
-    public static readonly LifecycleAction Extend = new("extend", Side.Requesting, From(Preserved), Preserved, "uncc-42-7", Preservation);
-    public static readonly LifecycleAction Release = new("release", Side.Either, From(Preserved), Released, "uncc-42-7", Preservation);
+        InformationRequested, Citations.AdditionalInformation);
+    public static readonly LifecycleAction ProvideInformation = new("provide-information", Side.Requesting, From(InformationRequested), null, Citations.AdditionalInformation);
+    public static readonly LifecycleAction StartExecution = new("start-execution", Side.Requested, From(Acknowledged), InExecution, Citations.Execution);
+    public static readonly LifecycleAction Consult = new("consult", Side.Requested, From(Acknowledged, InExecution), RequestStatus.Consultation, Citations.Consultation);
+    public static readonly LifecycleAction AcceptConditions = new("accept-conditions", Side.Requesting, From(RequestStatus.Consultation), InExecution, Citations.Consultation);
+    public static readonly LifecycleAction DeclineConditions = new("decline-conditions", Side.Requesting, From(RequestStatus.Consultation), RequestStatus.Consultation, Citations.Consultation);
+    public static readonly LifecycleAction Refuse = new("refuse", Side.Requested, From(RequestStatus.Consultation), Refused, Citations.Refusal, Guard: ConsultationSettled);
+    public static readonly LifecycleAction Postpone = new("postpone", Side.Requested, From(RequestStatus.Consultation), Postponed, Citations.Postponement, Guard: ConsultationSettled);
+    public static readonly LifecycleAction Resume = new("resume", Side.Requested, From(Postponed), InExecution, Citations.Postponement);
+    public static readonly LifecycleAction Complete = new("complete", Side.Requested, From(InExecution), null, Citations.Execution);
+    public static readonly LifecycleAction Preserve = new("preserve", Side.Requested, From(Acknowledged), Preserved, Citations.PreservationPeriod, Preservation);
+    public static readonly LifecycleAction Extend = new("extend", Side.Requesting, From(Preserved), Preserved, Citations.PreservationPeriod, Preservation);
+    public static readonly LifecycleAction Release = new("release", Side.Either, From(Preserved), Released, Citations.PreservationPeriod, Preservation);
 
     /// <summary>The actions of the exchange between the two States: what allowedActions lists.</summary>
     public static readonly IReadOnlyList<LifecycleAction> Actions =
@@ -59,7 +60,7 @@ public static class Lifecycle
     public static readonly LifecycleAction Discard = new("discard", Side.Requesting, From(Draft), Discarded, null);
 
     /// <summary>A preservation whose period passed with no follow-up pending ends by itself (Art. 42(7)).</summary>
-    public static readonly LifecycleAction Expire = new("expire", Side.Neither, From(Preserved), Expired, "uncc-42-7", Preservation, PreservationEnded);
+    public static readonly LifecycleAction Expire = new("expire", Side.Neither, From(Preserved), Expired, Citations.PreservationPeriod, Preservation, PreservationEnded);
 
     /// <summary>The actions a side may take now on a request of this kind, in this status, with this progress.</summary>
     public static IReadOnlyList<string> Allowed(RequestKind kind, RequestStatus status, Side side, GuardContext guard) =>

@@ -21,7 +21,7 @@ public sealed class CatalogueTests
         Assert.NotEmpty(RuleSet.All);
         var missing = RuleSet.All.Select(r => r.ProvisionId).Where(id => !ids.Contains(id)).Distinct().ToList();
         Assert.True(missing.Count == 0, $"rules cite provisions missing from seeds/provisions.json: {string.Join(", ", missing)}");
-        Assert.Contains(AssistanceApi.Features.Requests.TreatyCheck.OwnStateProvision, ids);
+        Assert.Contains(AssistanceApi.Treaty.Citations.OtherState, ids);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class CitationTests
     {
         var ids = typeof(Citations).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
-        Assert.Equal(6, ids.Count);
+        Assert.Equal(12, ids.Count);
 
         await using var api = new ApiFactory();
         var client = api.As(DemoKeys.Fra);

@@ -8,9 +8,6 @@ namespace AssistanceApi.Features.Requests;
 /// <summary>Checks every write of request content shares, before any treaty rule runs: the domain decides, this answers over HTTP.</summary>
 public static class RequestRules
 {
-    public static void EnsureMayDraft(Caller caller, RequestContent content, ProvisionCatalogue catalogue) =>
-        EnsureMayDraft(caller, content.ToDetails(), catalogue);
-
     public static void EnsureMayDraft(Caller caller, RequestDetails request, ProvisionCatalogue catalogue)
     {
         // The endpoints admit central authorities and 24/7 points of contact only; the latter handle some kinds.

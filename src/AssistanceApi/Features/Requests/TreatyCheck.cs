@@ -52,9 +52,6 @@ public sealed class TreatyCheck(TreatyRules rules, ProvisionCatalogue catalogue,
             : null;
     }
 
-    /// <summary>The provision a request to the requesting State itself breaks (Art. 40(1)).</summary>
-    public const string OwnStateProvision = Citations.OtherState;
-
     private static ValidationReport Report(IReadOnlyList<Finding> findings) =>
         new(findings.All(f => f.Severity != Severity.Error), findings);
 }
