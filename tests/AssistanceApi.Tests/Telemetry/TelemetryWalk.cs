@@ -32,10 +32,12 @@ public sealed class TelemetryWalk
         api.Settings["RateLimiting:PermitsPerMinute"] = PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async Task RunAsync(ApiFactory api, WebhookReceiver receiver)
+    /// <summary>Through <paramref name="host"/> when given (a variant of <paramref name="api"/> with other logging), else through the API itself.</summary>
+    public async Task RunAsync(ApiFactory api, WebhookReceiver receiver, Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>? host = null)
     {
-        var fra = api.As(DemoKeys.Fra);
-        var deu = api.As(DemoKeys.Deu);
+        host ??= api;
+        var fra = host.As(DemoKeys.Fra);
+        var deu = host.As(DemoKeys.Deu);
         var (_, secret, _) = await fra.SubscribeAsync(receiver.Url);
         receiver.Secret = WebhookSecret = secret;
 
@@ -49,8 +51,8 @@ public sealed class TelemetryWalk
         var overdue = await fra.SubmitNewAsync(WithMarker(Bodies.CompleteMla()));
         var acknowledgeBy = (await fra.ReadRequestAsync(overdue))["acknowledgeBy"].Time();
 
-        await (await api.As(WrongKey).GetAsync("/api/v1/states")).ExpectProblemAsync(HttpStatusCode.Unauthorized);
-        var bra = api.As(DemoKeys.Bra);
+        await (await host.As(WrongKey).GetAsync("/api/v1/states")).ExpectProblemAsync(HttpStatusCode.Unauthorized);
+        var bra = host.As(DemoKeys.Bra);
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i <= PermitsPerMinute; i++) statuses.Add((await bra.GetAsync("/api/v1/offences")).StatusCode);
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
@@ -60,7 +62,7 @@ public sealed class TelemetryWalk
         Assert.All(receiver.Deliveries, d => Assert.True(d.SignatureValid));
 
         api.AdvanceTo(acknowledgeBy.AddMinutes(1));
-        await using var scope = api.Services.CreateAsyncScope();
+        await using var scope = host.Services.CreateAsyncScope();
         Assert.True(await DeadlineSweeper.SweepOnceAsync(scope.ServiceProvider.GetRequiredService<IMediator>(), CancellationToken.None) >= 1);
     }
 
