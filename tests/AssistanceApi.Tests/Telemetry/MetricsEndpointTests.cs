@@ -36,8 +36,9 @@ public sealed class MetricsEndpointTests
         await TelemetryWalk.Until(() =>
         {
             text = api.CreateClient().GetStringAsync("/metrics").GetAwaiter().GetResult();
-            return Sample(text, "assistance_webhook_attempts_total", "outcome=\"delivered\"") >= 6;
-        }, "six delivered webhook attempts in /metrics");
+            return Sample(text, "assistance_webhook_attempts_total", "outcome=\"delivered\"") >= 6
+                   && Sample(text, "assistance_acknowledgement_breaches_total") >= 1;
+        }, "six delivered webhook attempts and the breach in /metrics");
 
         Assert.True(Sample(text, "assistance_request_transitions_total", "kind=\"mutual-legal-assistance\"", "from=\"none\"", "to=\"draft\"") >= 3, text);
         Assert.True(Sample(text, "assistance_request_transitions_total", "from=\"draft\"", "to=\"submitted\"") >= 2, text);
