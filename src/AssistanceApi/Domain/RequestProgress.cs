@@ -81,6 +81,9 @@ public sealed class Outcome
     public required string Summary { get; init; }
     public string? UnexecutedReasons { get; init; }
     public required DateTimeOffset CompletedAt { get; init; }
+
+    /// <summary>The evidence documents the completion returned, and the hash of their list; null when it named none.</summary>
+    public Documents.EvidenceManifest? Evidence { get; init; }
 }
 
 public sealed class Withdrawal

@@ -7,6 +7,9 @@ namespace AssistanceApi.Domain.Documents;
 /// <summary>One document an execution returns, as it was stored when the manifest was made.</summary>
 public sealed record ManifestItem(Guid DocumentId, string Name, long Size, string Sha256, string MediaType);
 
+/// <summary>A document a completion names as returned: what the manifest lists, and what decides whether it may.</summary>
+public sealed record ReturnedDocument(ManifestItem Item, DocumentPurpose Purpose, bool Superseded);
+
 /// <summary>
 /// What the requested State returned with its completion, and the SHA-256 of the list's canonical JSON: with it the
 /// requesting State can later prove exactly which bytes it received (each document's own SHA-256 is inside).
@@ -15,10 +18,10 @@ public sealed record EvidenceManifest(IReadOnlyList<ManifestItem> Documents, str
 {
     public const string Recipe = "uncc-evidence-manifest/1";
 
-    /// <summary>The manifest of these documents, in document id order (ids are UUIDv7: the order they were added).</summary>
+    /// <summary>The manifest of these documents, ordered by document id as text (ids are UUIDv7: the order they were added).</summary>
     public static EvidenceManifest Of(Guid requestId, IEnumerable<ManifestItem> documents)
     {
-        var items = documents.OrderBy(d => d.DocumentId).ToList();
+        var items = documents.OrderBy(d => d.DocumentId.ToString("D"), StringComparer.Ordinal).ToList();
         return new EvidenceManifest(items, Convert.ToHexStringLower(SHA256.HashData(Canonical(requestId, items))));
     }
 

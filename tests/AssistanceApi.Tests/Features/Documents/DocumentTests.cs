@@ -378,6 +378,56 @@ public sealed class DocumentTests(DocumentHosts hosts) : IClassFixture<DocumentH
         Assert.Equal(kept, await c.Fra.GetByteArrayAsync(DocumentsUrl(c.Id, $"/{(await (await c.Fra.GetAsync(DocumentsUrl(c.Id))).ExpectAsync(HttpStatusCode.OK))["items"]![0]!["id"].Str()}/content")));
     }
 
+    [Theory, OnFileSystem, OnS3]
+    public async Task A_completion_returns_an_evidence_manifest_whose_hash_anyone_can_reproduce(string store)
+    {
+        var (_, c) = await AtAsync(store, "in-execution");
+        var letter = (await UploadedAsync(c.Fra, Upload(c.Id, UniquePdf())))["id"].Str();
+        var logs = await UploadedAsync(c.Deu, Upload(c.Id, "time,ip\n2026-03-02T01:00Z,203.0.113.7\n"u8.ToArray(), purpose: "evidence", language: null,
+            mediaType: "text/csv", fileName: "logs.csv"));
+        var record = await UploadedAsync(c.Deu, Upload(c.Id, UniquePdf(), purpose: "execution-record", language: null, fileName: "record.pdf"));
+        await (await c.Fra.GetAsync(c.Url("evidence-manifest"))).ExpectProblemAsync(HttpStatusCode.NotFound);
+
+        var withLetter = await (await c.PostAsync(c.Deu, "complete", Completion(letter))).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["evidenceDocumentIds"], withLetter.Names());
+        var unknown = await (await c.PostAsync(c.Deu, "complete", Completion(Guid.NewGuid().ToString()))).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "unknown-document");
+        Assert.Equal(["evidenceDocumentIds[0]"], unknown.Names());
+
+        var completed = await c.ActAsync(c.Deu, "complete", Completion(record["id"].Str(), logs["id"].Str()));
+        var manifest = completed["outcome"]!["evidence"]!.AsObject();
+
+        // Rebuilt here from what the uploads answered, by the recipe the API documents: compact JSON, documents by id.
+        var expected = "{\"recipe\":\"uncc-evidence-manifest/1\",\"requestId\":\"" + c.Id + "\",\"documents\":[" +
+                       string.Join(",", new[] { logs, record }.OrderBy(d => d["id"].Str(), StringComparer.Ordinal).Select(d =>
+                           $"{{\"documentId\":\"{d["id"].Str()}\",\"name\":\"{d["name"].Str()}\",\"size\":{d["size"]},\"sha256\":\"{d["sha256"].Str()}\",\"mediaType\":\"{d["mediaType"].Str()}\"}}")) +
+                       "]}";
+        Assert.Equal(Sha256(Encoding.UTF8.GetBytes(expected)), manifest["sha256"].Str());
+        Assert.Equal(2, manifest["documents"]!.AsArray().Count);
+
+        var served = await (await c.Fra.GetAsync(c.Url("evidence-manifest"))).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(manifest.ToJsonString(), served.ToJsonString());
+        var history = await c.HistoryAsync();
+        Assert.True(history["chainValid"]!.GetValue<bool>());
+        var completion = history["events"]!.AsArray().Last(e => e!["action"].Str() == "complete")!;
+        Assert.Equal(manifest["sha256"].Str(), completion["details"]!["evidence"]!["sha256"].Str());
+        await (await c.Bra.GetAsync(c.Url("evidence-manifest"))).ExpectProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Theory, OnFileSystem, OnS3]
+    public async Task A_completion_may_not_return_a_superseded_document(string store)
+    {
+        var (_, c) = await AtAsync(store, "in-execution");
+        var first = (await UploadedAsync(c.Deu, Upload(c.Id, UniquePdf(), purpose: "evidence", language: null)))["id"].Str();
+        await (await c.Deu.PostJsonAsync(DocumentsUrl(c.Id, $"/{first}/supersede"), new JsonObject { ["reason"] = "Wrong export." })).ExpectAsync(HttpStatusCode.OK);
+        var problem = await (await c.PostAsync(c.Deu, "complete", Completion(first))).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["evidenceDocumentIds"], problem.Names());
+    }
+
+    private static JsonObject Completion(params string[] ids) => new()
+    {
+        ["outcome"] = "executed", ["summary"] = "The logs are returned.", ["evidenceDocumentIds"] = new JsonArray(ids.Select(i => (JsonNode)i).ToArray()),
+    };
+
     /// <summary>A body that fails part-way, as a client that hangs up mid-upload.</summary>
     private sealed class BreakingStream(byte[] content, int breakAfter) : MemoryStream(content)
     {
