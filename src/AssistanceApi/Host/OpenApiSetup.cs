@@ -23,6 +23,9 @@ public static class OpenApiSetup
                 s.Version = "v1";
                 s.SchemaSettings.SchemaProcessors.Add(new KebabEnumSchemaProcessor());
                 s.DocumentProcessors.Add(new WebhookEventSchema());
+                var streamed = new StreamedBodySchema();
+                s.OperationProcessors.Add(streamed);
+                s.DocumentProcessors.Add(streamed);
                 s.Description =
                     "Mutual legal assistance requests between the central authorities and 24/7 points of contact of " +
                     "States under the United Nations Convention against Cybercrime (A/RES/79/243). " +
