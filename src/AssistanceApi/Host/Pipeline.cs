@@ -46,7 +46,7 @@ public static class Pipeline
                 return problem;
             };
         });
-        app.UseSwaggerGen(uiConfig: ui => ui.Path = "/swagger");
+        app.UseSwaggerGen(document => document.PostProcess = (doc, _) => ContractDocument.SetServer(doc), ui => ui.Path = "/swagger");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;
