@@ -40,7 +40,7 @@ public static class Pipeline
             c.Errors.ProducesMetadataType = typeof(Problem);
             c.Errors.ResponseBuilder = (failures, http, status) =>
             {
-                var problem = ValidationProblems.Build(failures, status);
+                var problem = ValidationProblems.Build(ValidationProblems.Described(failures, http), status);
                 problem.Instance = http.Request.Path;
                 problem.TraceId = System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier;
                 return problem;
