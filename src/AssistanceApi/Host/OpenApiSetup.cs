@@ -46,6 +46,7 @@ public static class OpenApiSetup
                 });
                 // After AddAuth's processor, whose role scopes it takes out of the security requirement.
                 s.OperationProcessors.Add(new ContractHeaders());
+                s.OperationProcessors.Add(new PatchExample());
             };
         });
         return services;
