@@ -52,6 +52,7 @@ public static class OpenApiSetup
                 var examples = new OperationExamples();
                 s.OperationProcessors.Add(examples);
                 s.DocumentProcessors.Add(examples);
+                s.DocumentProcessors.Add(new ResponseDescriptions());
             };
         });
         return services;
