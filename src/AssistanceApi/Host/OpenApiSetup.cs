@@ -49,7 +49,10 @@ public static class OpenApiSetup
                 });
                 // After AddAuth's processor, whose role scopes it takes out of the security requirement.
                 s.OperationProcessors.Add(new ContractHeaders());
-                s.OperationProcessors.Add(new PatchExample());
+                var examples = new OperationExamples();
+                s.OperationProcessors.Add(examples);
+                s.DocumentProcessors.Add(examples);
+                s.DocumentProcessors.Add(new ResponseDescriptions());
             };
         });
         return services;

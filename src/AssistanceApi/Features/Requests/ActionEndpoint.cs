@@ -16,6 +16,9 @@ public abstract class ActionEndpoint<TBody>(IMediator mediator) : Endpoint<TBody
     protected abstract string Title { get; }
     protected abstract string Explanation { get; }
 
+    /// <summary>The body Swagger UI offers: valid for this action on the walk-through's request (none for a bodiless action).</summary>
+    protected virtual TBody? Example => default;
+
     protected abstract Mediator.ICommand<RequestResource> Command(ActionTarget target, TBody body);
 
     public override void Configure()
@@ -28,6 +31,7 @@ public abstract class ActionEndpoint<TBody>(IMediator mediator) : Endpoint<TBody
             s.Summary = Title;
             s.Description = Explanation + " Wrong side → 403; not possible in the current status → 409 listing " +
                             "allowedActions; stale If-Match → 412.";
+            if (Example is not null) s.ExampleRequest = Example;
         });
     }
 

@@ -19,6 +19,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<CreateClientBody, Is
                             "while the State has no active one; secretariat clients are created only by the server's CLI. Anything else is 403 " +
                             "with a code saying why. The key is in this response only; store it now. Only its prefix and hash are kept: a " +
                             "replay with the same Idempotency-Key returns the client without key and with keyShownOnce: true.";
+            s.ExampleRequest = new CreateClientBody { State = "FRA", Role = ClientRoles.ContactPoint, Name = "France 24/7 contact point, OFAC" };
         });
     }
 

@@ -17,6 +17,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<ReasonBody, Document
             s.Summary = "Mark a document superseded";
             s.Description = "Documents are never deleted (a legal record): the State that added one marks it superseded, with a reason, " +
                             "when it could add one like it. It stays listed and downloadable; the request's history records it.";
+            s.ExampleRequest = new ReasonBody { Reason = "Replaced by a certified translation with the corrected dates." };
         });
     }
 

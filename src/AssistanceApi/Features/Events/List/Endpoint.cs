@@ -12,7 +12,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<ListEventsRequest, E
     {
         Get("/events");
         Roles([.. ClientRoles.All]);
-        Description(b => b.ProducesProblems(400, 401, 410));
+        Description(b => b.ProducesProblems(400, 401, 403, 410));
         Summary(s =>
         {
             s.Summary = "Follow the event feed";

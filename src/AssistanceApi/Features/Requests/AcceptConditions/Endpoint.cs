@@ -9,6 +9,8 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<ConditionsAnsw
     protected override string Explanation =>
         "The proposed conditions bind the request (conditions) and the requested State executes it (Art. 40(27)).";
 
+    protected override ConditionsAnswerBody Example => new() { Comment = "The data will be used only in proceeding PNC-2026-0042." };
+
     protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, ConditionsAnswerBody body) =>
         new AcceptConditionsCommand(target, body);
 }

@@ -11,5 +11,7 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<AcknowledgeBod
         "For a confidential request it must say whether it can keep the request confidential (Art. 40(20)); " +
         "cannot-comply is shown to the requesting State.";
 
+    protected override AcknowledgeBody Example => new() { RequestedReference = "BfJ-2026-0117" };
+
     protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, AcknowledgeBody body) => new AcknowledgeCommand(target, body);
 }

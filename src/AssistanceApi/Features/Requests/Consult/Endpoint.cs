@@ -11,5 +11,12 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<ConsultBody>(m
         "be granted subject to conditions (Art. 40(27)). Refusal or postponement follows once the requesting State " +
         "has answered, or once the consultation has been open for Treaty__ConsultationTimeoutDays (30) days.";
 
+    protected override ConsultBody Example => new()
+    {
+        Intent = ConsultationIntent.Postpone,
+        ProposedConditions = ["The data is used only in proceeding PNC-2026-0042."],
+        Reasons = "Disclosure now would alert the suspects of a domestic investigation.",
+    };
+
     protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, ConsultBody body) => new ConsultCommand(target, body);
 }

@@ -9,6 +9,8 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<ConditionsAnsw
     protected override string Explanation =>
         "Records that the requesting State does not accept the conditions (Art. 40(27)); the requested State may then refuse or postpone.";
 
+    protected override ConditionsAnswerBody Example => new() { Comment = "The data is also needed in a related proceeding, PNC-2026-0043." };
+
     protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, ConditionsAnswerBody body) =>
         new DeclineConditionsCommand(target, body);
 }

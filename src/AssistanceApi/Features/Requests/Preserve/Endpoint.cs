@@ -11,6 +11,8 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<PreservationPe
         "least 60 days after submission (Art. 42(7)). A follow-up request for mutual legal assistance with " +
         "relatedRequestId pointing here keeps it preserved until that request ends; otherwise it expires.";
 
+    protected override PreservationPeriodBody Example => new() { PreservedUntil = new DateOnly(2027, 2, 28) };
+
     protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, PreservationPeriodBody body) =>
         new PreserveCommand(target, body);
 }

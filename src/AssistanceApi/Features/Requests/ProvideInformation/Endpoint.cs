@@ -9,5 +9,7 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<ProvideInforma
     protected override string Explanation =>
         "Answers the open request for information (Art. 40(16)); the request returns to the status it had before.";
 
+    protected override ProvideInformationBody Example => new() { Answers = ["The dates are in UTC."] };
+
     protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, ProvideInformationBody body) => new ProvideInformationCommand(target, body);
 }

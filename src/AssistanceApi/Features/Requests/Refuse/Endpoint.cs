@@ -12,5 +12,7 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<RefuseBody>(me
         "no-dual-criminality (40(9)). bank-secrecy (40(8)) and fiscal-matters (40(23)) are not grounds: 422. " +
         "Reasons are required (40(24)).";
 
+    protected override RefuseBody Example => new() { Grounds = ["essential-interests"], Reasons = "Disclosure would prejudice the security of the requested State." };
+
     protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, RefuseBody body) => new RefuseCommand(target, body);
 }

@@ -10,5 +10,7 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<RequestInforma
         "The requested State asks questions it needs answered to execute the request (Art. 40(16)). The request " +
         "returns to its previous status when the requesting State answers.";
 
+    protected override RequestInformationBody Example => new() { Questions = ["Which time zone do the dates of the requested period refer to?"] };
+
     protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, RequestInformationBody body) => new RequestInformationCommand(target, body);
 }

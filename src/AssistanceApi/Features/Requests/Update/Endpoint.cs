@@ -20,6 +20,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
             s.Summary = "Change a draft";
             s.Description = "A JSON merge patch (RFC 7396) of the draft's content: a field set to null is removed, objects " +
                             "merge, arrays are replaced. Send If-Match with the ETag you read; a stale one gets 412.";
+            s.ExampleRequest = RequestExamples.CompletingPatch;
         });
     }
 

@@ -1,3 +1,4 @@
+using AssistanceApi.Domain;
 using AssistanceApi.Auth;
 using AssistanceApi.Http;
 using FastEndpoints;
@@ -18,6 +19,19 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<UpdateStateBody, Sta
                             "accepted languages (Art. 40(14)) and declarations. Takes effect on the next validation; audited. " +
                             "The body may be the entry GET returned: code, name and asOf are read-only, ignored when they equal " +
                             "the stored entry's and a 400 naming the field when they differ.";
+            s.ExampleRequest = new UpdateStateBody
+            {
+                Convention = new ConventionStatus
+                {
+                    Status = ConventionStatusKind.Party, SignedOn = new DateOnly(2025, 10, 25), RatifiedOn = new DateOnly(2025, 12, 1),
+                    InForceOn = new DateOnly(2026, 1, 1),
+                },
+                CentralAuthority = new Office { Name = "Ministry of Justice, central authority", Email = "entraide@justice.example.org", Phone = "+33 1 00 00 00 00" },
+                ContactPoint = new Office { Name = "OFAC 24/7 contact point", Email = "247@interieur.example.org", Phone = "+33 1 00 00 00 01" },
+                AcceptedLanguages = ["fr", "en"],
+                Declarations = new Declarations { RequiresDualCriminality = false, AcceptsRealTimeTrafficCollection = true, AcceptsContentInterception = false },
+                Source = "Notification to the Secretary-General of 12 January 2026",
+            };
             s.Params["code"] = "The State's ISO 3166-1 alpha-3 code, upper case (FRA).";
         });
     }

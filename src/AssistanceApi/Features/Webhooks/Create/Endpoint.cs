@@ -22,6 +22,11 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<CreateWebhookBody, I
                             "is https and may not reach a loopback, private, link-local or metadata address, checked again at each delivery. " +
                             "Each delivery's body is a WebhookEvent (see components/schemas); answer 2xx within 10 s, else it is retried " +
                             "(default after 5 s, 5 min, 30 min, 2 h, 8 h, 24 h) and then the subscription is disabled.";
+            s.ExampleRequest = new CreateWebhookBody
+            {
+                Url = "https://cms.example.org/uncc/events", Types = ["request.submitted", "request.acknowledged"],
+                Description = "Case-management system of the central authority",
+            };
         });
     }
 

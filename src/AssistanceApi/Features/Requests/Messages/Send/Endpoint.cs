@@ -1,3 +1,4 @@
+using AssistanceApi.Domain;
 using AssistanceApi.Auth;
 using AssistanceApi.Http;
 using FastEndpoints;
@@ -16,6 +17,11 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<SendMessageBody, Mes
             s.Summary = "Write to the other authority about a request";
             s.Description = "A status inquiry (Art. 40(25)), a clarification or another message, visible to both States " +
                             "of the request and recorded in its history. Not on drafts: there is nobody to write to yet.";
+            s.ExampleRequest = new SendMessageBody
+            {
+                Kind = MessageKind.StatusInquiry, Subject = "Status of request PNC-2026-0042",
+                Text = "Could you tell us when the subscriber data may be expected? The trial date is set for June.",
+            };
         });
     }
 
