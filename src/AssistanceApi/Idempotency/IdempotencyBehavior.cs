@@ -20,7 +20,8 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(IdempotencyContext 
         if (context.Key is null) return await next(message, ct);
 
         var now = clock.Now();
-        var key = new { client = context.ClientId, key = context.Key, fingerprint = context.Fingerprint, now, since = now - IdempotencyContext.Lifetime };
+        var fingerprint = message is IStreamedWriteCommand streamed ? Completed(context.Fingerprint, streamed.ContentFingerprint) : context.Fingerprint;
+        var key = new { client = context.ClientId, key = context.Key, fingerprint, now, since = now - IdempotencyContext.Lifetime };
         // Claim the key first (or take over an expired one): a concurrent request with the same key, on any
         // instance, waits on this row and then finds it taken.
         var claimed = await unit.Connection.ExecuteAsync(
@@ -35,7 +36,7 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(IdempotencyContext 
             var seen = await unit.Connection.QuerySingleAsync<StoredResponse>(
                 "SELECT fingerprint AS Fingerprint, response AS Response FROM idempotency_keys WHERE client_id = @client AND idempotency_key = @key",
                 key, unit.Transaction);
-            return seen.Fingerprint == context.Fingerprint
+            return seen.Fingerprint == fingerprint
                 ? JsonSerializer.Deserialize<TResponse>(seen.Response, JsonDefaults.Options)!
                 : throw Problems.Unprocessable("idempotency-key-reused",
                     "This Idempotency-Key was used with another request in the last 24 hours; use a new key for a new request.",
@@ -50,6 +51,9 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(IdempotencyContext 
             new { key.client, key.key, response = JsonSerializer.Serialize(stored, stored?.GetType() ?? typeof(TResponse), JsonDefaults.Options) }, unit.Transaction);
         return response;
     }
+
+    private static string Completed(string? before, string content) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{before}\n{content}")));
 
     private sealed class StoredResponse
     {

@@ -13,8 +13,7 @@ public sealed class IdempotencyCapture(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext http, IdempotencyContext context)
     {
-        // A streamed upload is not fingerprinted: it would be read twice, and its Repr-Digest already names its content.
-        if (!HttpMethods.IsPost(http.Request.Method) || StreamedBody.On(http) || !http.Request.Headers.TryGetValue(IdempotencyContext.Header, out var values)
+        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(IdempotencyContext.Header, out var values)
             || http.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } clientId)
         {
             await next(http);
@@ -26,17 +25,26 @@ public sealed class IdempotencyCapture(RequestDelegate next)
             throw Problems.BadRequest("Idempotency-Key must be 1–255 visible ASCII characters, e.g. a UUID.",
                 new ProblemError(IdempotencyContext.Header, "1–255 visible ASCII characters", "invalid-idempotency-key"));
 
-        http.Request.EnableBuffering();
+        context.Key = key;
+        context.ClientId = Guid.Parse(clientId);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        if (StreamedBody.On(http))
+        {
+            // Read once, by the endpoint, never buffered here: the command adds what arrived (IStreamedWriteCommand).
+            hash.AppendData(Encoding.UTF8.GetBytes($"{http.Request.Method} {http.Request.Path}{http.Request.QueryString}\n"));
+            context.Fingerprint = Convert.ToHexStringLower(hash.GetHashAndReset());
+            await next(http);
+            return;
+        }
+
+        http.Request.EnableBuffering();
         hash.AppendData(Encoding.UTF8.GetBytes($"{http.Request.Method} {http.Request.Path}\n"));
         var buffer = new byte[16 * 1024];
         int read;
         while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted)) > 0) hash.AppendData(buffer, 0, read);
         http.Request.Body.Position = 0;
 
-        context.Key = key;
         context.Fingerprint = Convert.ToHexStringLower(hash.GetHashAndReset());
-        context.ClientId = Guid.Parse(clientId);
         await next(http);
     }
 }

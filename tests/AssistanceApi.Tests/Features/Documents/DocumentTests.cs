@@ -85,6 +85,27 @@ public sealed class DocumentTests(DocumentHosts hosts) : IClassFixture<DocumentH
     }
 
     [Theory, OnFileSystem, OnS3]
+    public async Task An_upload_retried_with_its_idempotency_key_is_answered_again_and_another_body_under_it_is_refused(string store)
+    {
+        var (api, c) = await AtAsync(store);
+        var content = UniquePdf();
+        HttpRequestMessage Keyed(byte[] body)
+        {
+            var upload = Upload(c.Id, body);
+            upload.Headers.Add("Idempotency-Key", "upload-" + c.Id);
+            return upload;
+        }
+
+        var first = await UploadedAsync(c.Fra, Keyed(content));
+        var again = await UploadedAsync(c.Fra, Keyed(content));
+        var other = await (await c.Fra.SendAsync(Keyed(UniquePdf()))).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity);
+
+        Assert.Equal(first.ToJsonString(), again.ToJsonString());
+        Assert.Equal("idempotency-key-reused", other["errors"]![0]!["code"].Str());
+        Assert.Equal(1, await RowsAsync(api, c.Id));
+    }
+
+    [Theory, OnFileSystem, OnS3]
     public async Task A_digest_that_does_not_match_what_arrived_is_422_and_nothing_is_kept(string store)
     {
         var (api, c) = await AtAsync(store);

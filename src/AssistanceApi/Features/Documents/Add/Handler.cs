@@ -31,7 +31,11 @@ public sealed class AdmitHandler(Database database, RequestPresenter presenter, 
 }
 
 /// <summary>The bytes are durable in the store; records the document, its first custody entry, its history event and feed event.</summary>
-public sealed record AddDocumentCommand(Caller Caller, Guid RequestId, UploadDescription Upload, string Sha256, long Size) : ICommand<DocumentView>, IWriteCommand;
+public sealed record AddDocumentCommand(Caller Caller, Guid RequestId, UploadDescription Upload, string Sha256, long Size)
+    : ICommand<DocumentView>, IStreamedWriteCommand
+{
+    public string ContentFingerprint => $"{Upload.MediaType}\n{Upload.Name}\n{Sha256}";
+}
 
 public sealed class Handler(
     UnitOfWork unit, AuditTrail audit, EventOutbox events, TimeProvider clock, RequestPresenter presenter, Database database, ChainKeys keys,
