@@ -15,6 +15,7 @@ public static class Pipeline
         app.Services.GetRequiredService<ChainKeys>();
         // First, so the redirection, the rate limiter and the logs see the client the trusted proxy saw.
         app.UseForwardedHeaders(TrustedProxies.Options(app.Configuration));
+        app.UsePrometheusScraping();
         app.UseMiddleware<ProblemMiddleware>();
         if (app.Configuration.GetValue("Security:HttpsRedirection", !app.Environment.IsDevelopment()))
         {
@@ -24,6 +25,7 @@ public static class Pipeline
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<BodyRules>();
         app.UseAuthentication();
+        app.UseMiddleware<ClientLogScope>();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<JsonBudget>();

@@ -92,6 +92,7 @@ public static class ServiceRegistration
         services.AddFastEndpoints();
         services.AddOpenApiDocument(builder);
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        builder.AddTelemetry();
         return builder;
     }
 }

@@ -31,7 +31,9 @@ public sealed class ProblemMiddleware(RequestDelegate next, ILogger<ProblemMiddl
         }
         catch (Exception e) when (!http.Response.HasStarted)
         {
-            log.LogError(e, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+            // Past the client's log scope by now: the client is named here.
+            log.LogError(e, "Unhandled error on {Method} {Path} for client {ClientId}", http.Request.Method, http.Request.Path,
+                http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous");
             await ProblemWriter.WriteAsync(http, new Problem
             {
                 Title = "Internal Server Error",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using AssistanceApi.Telemetry;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace AssistanceApi.Http;
@@ -20,6 +21,7 @@ public static class RateLimits
                 }));
             options.OnRejected = async (context, _) =>
             {
+                AssistanceMetrics.RateLimited(byClient: context.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier) is not null);
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 await ProblemWriter.WriteAsync(context.HttpContext, new Problem

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Diagnostics;
+using AssistanceApi.Telemetry;
 using System.Threading.Channels;
 
 namespace AssistanceApi.Persistence;
@@ -87,7 +89,12 @@ public sealed class GroupCommit : IAsyncDisposable
             transaction.Commit();
             Interlocked.Increment(ref _batches);
             LastBatchSize = batch.Count;
-            foreach (var (unit, result) in done) unit.Completion.TrySetResult(result);
+            AssistanceMetrics.GroupCommitted(batch.Count);
+            foreach (var (unit, result) in done)
+            {
+                AssistanceMetrics.GroupCommitWaited(Stopwatch.GetElapsedTime(unit.Queued));
+                unit.Completion.TrySetResult(result);
+            }
         }
         catch (Exception e)
         {
@@ -119,5 +126,6 @@ public sealed class GroupCommit : IAsyncDisposable
         public Func<DbConnection, DbTransaction, Task<object?>> Work { get; } = work;
         public CancellationToken Cancellation { get; } = cancellation;
         public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public long Queued { get; } = Stopwatch.GetTimestamp();
     }
 }

@@ -74,6 +74,7 @@ public sealed class AttemptRecorder(Database database, Writer writer, WebhookOpt
             "INSERT INTO webhook_attempts (delivery_id, attempt, at, status_code, duration_ms, error) VALUES (@Id, @attempt, @now, @code, @ms, @error)",
             new { delivery.Id, attempt, now, args.code, args.ms, args.error }, transaction);
         if (status == WebhookDeliveries.Failed) await DisableAsync(connection, transaction, delivery, attempt, now);
+        Telemetry.WebhookMetrics.AttemptRecorded(status, delivery.EventId, now);
         return recorded;
     }
 

@@ -12,7 +12,7 @@ public sealed class ArchitectureTests
     private static readonly Assembly Assembly = typeof(Program).Assembly;
 
     /// <summary>Every part of the API other than the core.</summary>
-    private static readonly string[] OuterParts = ["Features", "Persistence", "Host", "Http", "Auth", "Audit", "Idempotency", "Events", "Webhooks"];
+    private static readonly string[] OuterParts = ["Features", "Persistence", "Host", "Http", "Auth", "Audit", "Idempotency", "Events", "Webhooks", "Telemetry"];
 
     /// <summary>The frameworks the core never sees: the web, the database, the mediator, validation, configuration.</summary>
     private static readonly string[] Frameworks =
@@ -63,10 +63,15 @@ public sealed class ArchitectureTests
     public void Webhooks_references_no_feature() =>
         AssertNone(Part("Webhooks"), [Namespace("Features")], "Webhooks must not reference");
 
-    /// <summary>The HTTP kernel is used by every part above the core and uses none of them.</summary>
+    /// <summary>The HTTP kernel is used by every part above the core and uses none of them but the metrics.</summary>
     [Fact]
-    public void Http_references_no_other_part_but_the_core() =>
-        AssertNone(Part("Http"), OuterParts.Where(p => p != "Http").Select(Namespace).ToArray(), "Http must not reference");
+    public void Http_references_no_other_part_but_the_core_and_telemetry() =>
+        AssertNone(Part("Http"), OuterParts.Where(p => p is not ("Http" or "Telemetry")).Select(Namespace).ToArray(), "Http must not reference");
+
+    /// <summary>The metrics are recorded from every part, so they know none of them.</summary>
+    [Fact]
+    public void Telemetry_references_no_other_part_of_the_api() =>
+        AssertNone(Part("Telemetry"), OuterParts.Where(p => p != "Telemetry").Append("Domain").Append("Treaty").Select(Namespace).ToArray(), "Telemetry must not reference");
 
     /// <summary>Host is the composition root: it wires everything, and nothing depends on it.</summary>
     [Fact]

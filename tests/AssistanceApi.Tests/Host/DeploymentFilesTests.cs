@@ -66,7 +66,8 @@ public sealed class DeploymentFilesTests
         // The trusted range is the subnet of the network the proxy and the replicas share, and nothing wider.
         var subnet = Scalar(Assert.Single(((YamlSequenceNode)Map(Map(Map(Root, "networks"), "edge"), "ipam").Children[new YamlScalarNode("config")]).Children), "subnet");
         Assert.Equal(subnet, Scalar(environment, "Proxy__KnownNetworks"));
-        Assert.Equal(["edge", "data"], Seq(api, "networks"));
+        // telemetry: the telemetry profile's Prometheus and collector, which the proxy is not on (TelemetryDeploymentTests).
+        Assert.Equal(["edge", "data", "telemetry"], Seq(api, "networks"));
         Assert.Equal(["edge"], Seq(Service("proxy"), "networks"));
         Assert.Equal(["data"], Seq(Service("postgres"), "networks"));
         Assert.Equal("true", Scalar(Map(Map(Root, "networks"), "data"), "internal"));

@@ -164,6 +164,40 @@ public sealed class NginxConfigTests
         Assert.Equal("/problems/body-too-large", (await response.ExpectProblemLikeAsync())["type"].Str());
     }
 
+    [Fact]
+    public void The_proxy_refuses_metrics_and_forwards_to_the_APIs_port_alone()
+    {
+        Assert.Contains("location ~* ^/metrics(/|$) {", Config);
+        var metrics = Config[Config.IndexOf("location ~* ^/metrics", StringComparison.Ordinal)..];
+        metrics = metrics[..metrics.IndexOf('}')];
+        Assert.Contains("return 404", metrics);
+        Assert.DoesNotContain("proxy_pass", metrics);
+        // The replicas' metrics port is reached inside the stack only, never through the proxy.
+        Assert.Contains("server api:8080 ", Config);
+        var directives = string.Join('\n', Config.Split('\n').Where(line => !line.TrimStart().StartsWith('#')));
+        Assert.DoesNotContain("9464", directives);
+    }
+
+    [NginxFact]
+    public async Task Metrics_served_by_the_API_are_a_404_problem_through_the_proxy_whatever_the_case()
+    {
+        // Served on the API's own port here, so only the proxy stands between /metrics and the public.
+        await using var api = StartApiOnKestrel(configure: a => a.Settings["Telemetry:PrometheusEnabled"] = "true");
+        using var direct = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ApiPort(api)}") };
+        direct.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        Assert.Equal(HttpStatusCode.OK, (await direct.GetAsync("/metrics")).StatusCode);
+        using var proxy = NginxProxy.Start(ApiPort(api));
+        using var https = HttpsClient(proxy, apiKey: null);
+
+        foreach (var path in new[] { "/metrics", "/METRICS", "/metrics/", "/metrics?x=1" })
+        {
+            var response = await https.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{path}: {(int)response.StatusCode}");
+            Assert.Equal("/problems/not-found", (await response.ExpectProblemLikeAsync())["type"].Str());
+            Assert.DoesNotContain("assistance_", await response.Content.ReadAsStringAsync());
+        }
+    }
+
     private static Task<HttpResponseMessage> CallWithKey(HttpClient client, string key)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/states");
@@ -172,9 +206,10 @@ public sealed class NginxConfigTests
     }
 
     /// <summary>The API on a real socket, outside Development, with HTTPS redirection on as in the compose stack.</summary>
-    private static ApiFactory StartApiOnKestrel(int apiPermitsPerMinute = 100000)
+    private static ApiFactory StartApiOnKestrel(int apiPermitsPerMinute = 100000, Action<ApiFactory>? configure = null)
     {
         var api = new ApiFactory();
+        configure?.Invoke(api);
         api.Settings["Security:HttpsRedirection"] = "true";
         api.Settings["HTTPS_PORT"] = "443";
         // By default out of the way of the proxy's limit, which is under test.

@@ -6,6 +6,7 @@ using AssistanceApi.Events;
 using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using AssistanceApi.Persistence.Documents;
+using AssistanceApi.Telemetry;
 using AssistanceApi.Treaty;
 using Dapper;
 
@@ -106,6 +107,7 @@ public sealed class RequestStore(
     {
         audit.Record(saved.Id, change.Action.Name, stored.Caller, stored.Row.Status, saved.Status, change.AuditDetails, at: change.At);
         events.Add(RequestEvents.Of(EventTypes.For(change.Action), saved, stored.Caller, change.At, new { fromStatus = stored.Row.Status }));
+        AssistanceMetrics.Transition(saved.Kind, stored.Row.Status, saved.Status);
     }
 
     /// <summary>One row a ground, so statistics count refusals by provision in SQL.</summary>

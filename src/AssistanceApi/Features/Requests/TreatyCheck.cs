@@ -3,6 +3,7 @@ using AssistanceApi.Auth;
 using AssistanceApi.Domain;
 using AssistanceApi.Persistence;
 using AssistanceApi.Persistence.Documents;
+using AssistanceApi.Telemetry;
 using AssistanceApi.Treaty;
 using AssistanceApi.Treaty.Rules;
 using Dapper;
@@ -52,6 +53,9 @@ public sealed class TreatyCheck(TreatyRules rules, ProvisionCatalogue catalogue,
             : null;
     }
 
-    private static ValidationReport Report(IReadOnlyList<Finding> findings) =>
-        new(findings.All(f => f.Severity != Severity.Error), findings);
+    private static ValidationReport Report(IReadOnlyList<Finding> findings)
+    {
+        foreach (var finding in findings) AssistanceMetrics.Finding(finding.Code, finding.Severity == Severity.Error ? "error" : "warning");
+        return new(findings.All(f => f.Severity != Severity.Error), findings);
+    }
 }

@@ -3,6 +3,7 @@ using AssistanceApi.Auth;
 using AssistanceApi.Domain.Events;
 using AssistanceApi.Events;
 using AssistanceApi.Persistence;
+using AssistanceApi.Telemetry;
 using Dapper;
 using Mediator;
 
@@ -33,6 +34,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, EventOutbox event
             unit.Transaction);
         audit.Append(command.Chain.FirstEvent);
         events.Add(RequestEvents.Of(EventTypes.RequestDrafted, row, command.Caller, row.CreatedAt));
+        AssistanceMetrics.Transition(row.Kind, AssistanceMetrics.NoStatus, row.Status);
         return command.Response;
     }
 }

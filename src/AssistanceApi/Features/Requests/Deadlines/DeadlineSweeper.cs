@@ -1,3 +1,6 @@
+using AssistanceApi.Domain.Events;
+using AssistanceApi.Telemetry;
+
 namespace AssistanceApi.Features.Requests.Deadlines;
 
 /// <summary>Announces passed deadlines every minute; on several instances each sweeps, and each occurrence is written once.</summary>
@@ -26,6 +29,10 @@ public sealed class DeadlineSweeper(IServiceScopeFactory scopes, TimeProvider cl
     public static async Task<int> SweepOnceAsync(IMediator mediator, CancellationToken ct)
     {
         var due = await mediator.Send(new FindDueDeadlinesQuery(), ct);
-        return due.Count == 0 ? 0 : await mediator.Send(new AnnounceDeadlinesCommand(due), ct);
+        if (due.Count == 0) return 0;
+        var announced = await mediator.Send(new AnnounceDeadlinesCommand(due), ct);
+        // Counted once committed; each occurrence is found once (what is announced is not found again).
+        foreach (var breach in due.Where(e => e.Type == EventTypes.AcknowledgementOverdue)) AssistanceMetrics.AcknowledgementBreach(breach.Kind);
+        return announced;
     }
 }

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AssistanceApi.Persistence;
+using AssistanceApi.Tests.Support;
+
+namespace AssistanceApi.Tests.Telemetry;
+
+/// <summary>
+/// The Prometheus scrape endpoint: off unless Telemetry:PrometheusEnabled, then /metrics shows the domain metrics of the
+/// traffic the host has seen (one host of its own per test: it counts). Only on Telemetry:PrometheusPort when that is set.
+/// </summary>
+public sealed class MetricsEndpointTests
+{
+    [Fact]
+    public async Task Metrics_are_not_served_unless_enabled()
+    {
+        await using var api = new ApiFactory();
+
+        var response = await api.CreateClient().GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("assistance_", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task After_a_walk_through_metrics_shows_every_domain_metric()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var api = new ApiFactory();
+        TelemetryWalk.Configure(api);
+        api.Settings["Telemetry:PrometheusEnabled"] = "true";
+        await new TelemetryWalk().RunAsync(api, receiver);
+
+        var text = "";
+        // The webhook attempts are recorded just after the receiver answers; the exporter caches a scrape briefly.
+        await TelemetryWalk.Until(() =>
+        {
+            text = api.CreateClient().GetStringAsync("/metrics").GetAwaiter().GetResult();
+            return Sample(text, "assistance_webhook_attempts_total", "outcome=\"delivered\"") >= 6
+                   && Sample(text, "assistance_acknowledgement_breaches_total") >= 1;
+        }, "six delivered webhook attempts and the breach in /metrics");
+
+        Assert.True(Sample(text, "assistance_request_transitions_total", "kind=\"mutual-legal-assistance\"", "from=\"none\"", "to=\"draft\"") >= 3, text);
+        Assert.True(Sample(text, "assistance_request_transitions_total", "from=\"draft\"", "to=\"submitted\"") >= 2, text);
+        Assert.True(Sample(text, "assistance_request_transitions_total", "from=\"submitted\"", "to=\"acknowledged\"") >= 1, text);
+        Assert.True(Sample(text, "assistance_treaty_findings_total", "rule=\"uncc-40-15-a\"", "severity=\"error\"") >= 1, text);
+        Assert.True(Sample(text, "assistance_acknowledgement_breaches_total", "kind=\"mutual-legal-assistance\"") >= 1, text);
+        Assert.True(Sample(text, "assistance_rate_limit_rejections_total", "partition=\"client\"") >= 1, text);
+        Assert.True(Sample(text, "assistance_webhook_lag_seconds_count") >= 6, text);
+        Assert.Contains("http_server_request_duration_seconds_bucket", text);
+        if (TestDatabase.Provider == DatabaseProvider.Sqlite)
+        {
+            Assert.True(Sample(text, "assistance_group_commit_batch_size_count") >= 1, text);
+            Assert.True(Sample(text, "assistance_group_commit_wait_seconds_count") >= 1, text);
+        }
+        // What the walk never did is not invented: no document bytes yet.
+        Assert.DoesNotContain("assistance_document_bytes", text);
+    }
+
+    [Fact]
+    public async Task With_a_metrics_port_the_API_port_does_not_serve_metrics()
+    {
+        await using var api = new ApiFactory();
+        api.Settings["Telemetry:PrometheusEnabled"] = "true";
+        api.Settings["Telemetry:PrometheusPort"] = "9464";
+
+        // The in-memory server's connections have no local port: it is not 9464, as the public port is not.
+        var response = await api.CreateClient().GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>The sum of a metric's samples whose labels include every one given (text exposition format).</summary>
+    private static double Sample(string exposition, string metric, params string[] labels) =>
+        exposition.Split('\n')
+            .Select(line => Regex.Match(line, $"^{Regex.Escape(metric)}(\\{{(?<labels>[^}}]*)\\}})? (?<value>\\S+)"))
+            .Where(m => m.Success && labels.All(l => m.Groups["labels"].Value.Contains(l, StringComparison.Ordinal)))
+            .Sum(m => double.Parse(m.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture));
+}
