@@ -11,6 +11,13 @@ public static class KebabCase
 {
     public static string Of<T>(T value) where T : struct, Enum => Names<T>.ByValue[value];
 
+    /// <summary>The enum value a kebab-case name names, or null.</summary>
+    public static T? Find<T>(string name) where T : struct, Enum => Names<T>.ByName.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>The enum value of a name this API stored itself.</summary>
+    public static T Parse<T>(string name) where T : struct, Enum =>
+        Find<T>(name) ?? throw new ArgumentOutOfRangeException(nameof(name), name, $"Not a {typeof(T).Name}.");
+
     public static string Convert(string pascalCase)
     {
         var text = new StringBuilder(pascalCase.Length + 4);
@@ -27,5 +34,7 @@ public static class KebabCase
     {
         public static readonly FrozenDictionary<T, string> ByValue =
             Enum.GetValues<T>().ToFrozenDictionary(v => v, v => Convert(v.ToString()));
+
+        public static readonly FrozenDictionary<string, T> ByName = ByValue.ToFrozenDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
     }
 }

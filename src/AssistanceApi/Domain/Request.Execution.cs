@@ -62,18 +62,31 @@ public sealed partial record Request
 
     /// <summary>
     /// The requested State reports the outcome. Not executing part of a request is refusing that part: the reasons
-    /// are owed (Art. 40(24)).
+    /// are owed (Art. 40(24)). The documents it names as <c>returned</c> must each be the requested State's evidence or
+    /// execution record, none superseded; their manifest goes into the outcome, so the requesting State can later prove
+    /// what it received.
     /// </summary>
-    public Decision Complete(ActionContext context, ExecutionOutcome outcome, string summary, string? unexecutedReasons)
+    public Decision Complete(ActionContext context, ExecutionOutcome outcome, string summary, string? unexecutedReasons,
+        IReadOnlyList<Documents.ReturnedDocument>? returned = null)
     {
         if (Check(Lifecycle.Complete, context) is { } denied) return denied;
+        if (returned?.FirstOrDefault(d => d.Purpose is not (Documents.DocumentPurpose.Evidence or Documents.DocumentPurpose.ExecutionRecord)) is { } notEvidence)
+            return Rejected.One(Citations.Execution, "evidenceDocumentIds",
+                $"name only evidence and execution-record documents; {notEvidence.Item.DocumentId} is a {KebabCase.Of(notEvidence.Purpose)}.",
+                "A completion returns the requested State's evidence and execution records.");
+        if (returned?.FirstOrDefault(d => d.Superseded) is { } superseded)
+            return Rejected.One(Citations.Execution, "evidenceDocumentIds",
+                $"document {superseded.Item.DocumentId} is superseded: name the document that replaced it.",
+                "A completion returns current documents.");
+        var evidence = returned is { Count: > 0 } ? Documents.EvidenceManifest.Of(Id, returned.Select(d => d.Item)) : null;
         var partial = outcome == ExecutionOutcome.PartiallyExecuted;
         if (partial && string.IsNullOrWhiteSpace(unexecutedReasons))
             return Rejected.One(RefusalGrounds.ReasonsProvision, "unexecutedReasons", "give the reasons why part of the request was not executed.",
                 "A partial execution gives the reasons for what was not executed.");
 
-        var result = new Outcome { Result = outcome, Summary = summary, UnexecutedReasons = unexecutedReasons, CompletedAt = context.Now };
-        return Become(Lifecycle.Complete, context, Progress.With(p => p.Outcome = result), new { outcome, summary, unexecutedReasons },
+        var result = new Outcome { Result = outcome, Summary = summary, UnexecutedReasons = unexecutedReasons, CompletedAt = context.Now, Evidence = evidence };
+        object audited = evidence is null ? new { outcome, summary, unexecutedReasons } : new { outcome, summary, unexecutedReasons, evidence };
+        return Become(Lifecycle.Complete, context, Progress.With(p => p.Outcome = result), audited,
             to: partial ? RequestStatus.PartiallyExecuted : RequestStatus.Executed);
     }
 

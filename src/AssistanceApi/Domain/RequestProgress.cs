@@ -81,6 +81,13 @@ public sealed class Outcome
     public required string Summary { get; init; }
     public string? UnexecutedReasons { get; init; }
     public required DateTimeOffset CompletedAt { get; init; }
+
+    /// <summary>
+    /// The evidence documents the completion returned, and the hash of their list; null when it named none — and then
+    /// not written, so the stored progress of a completion without evidence keeps the bytes it had before documents existed.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Documents.EvidenceManifest? Evidence { get; init; }
 }
 
 public sealed class Withdrawal

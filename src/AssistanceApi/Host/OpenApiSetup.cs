@@ -16,6 +16,13 @@ public static class OpenApiSetup
             o.ShortSchemaNames = true;
             o.RemoveEmptyRequestSchema = true;
             o.SerializerSettings = s => JsonDefaults.Configure(s);
+            o.NewtonsoftSettings = s =>
+            {
+                // The examples are written by Newtonsoft: enum values and absent fields as on the wire. The first converter
+                // that takes a type writes it; the StringEnumConverter behind stays, as it tells the schema that enums are strings.
+                s.Converters.Insert(0, new WireEnumNames());
+                s.NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore;
+            };
             o.DocumentSettings = s =>
             {
                 s.DocumentName = DocumentName;
@@ -23,6 +30,12 @@ public static class OpenApiSetup
                 s.Version = "v1";
                 s.SchemaSettings.SchemaProcessors.Add(new KebabEnumSchemaProcessor());
                 s.DocumentProcessors.Add(new WebhookEventSchema());
+                var streamed = new StreamedBodySchema();
+                s.OperationProcessors.Add(streamed);
+                s.DocumentProcessors.Add(streamed);
+                s.DocumentProcessors.Add(new NullableReferences());
+                s.DocumentProcessors.Add(new EcmaPatterns());
+                s.DocumentProcessors.Add(new ContractDocument());
                 s.Description =
                     "Mutual legal assistance requests between the central authorities and 24/7 points of contact of " +
                     "States under the United Nations Convention against Cybercrime (A/RES/79/243). " +
@@ -34,6 +47,9 @@ public static class OpenApiSetup
                     In = OpenApiSecurityApiKeyLocation.Header,
                     Description = "The API key of a client (central authority, 24/7 contact point or secretariat).",
                 });
+                // After AddAuth's processor, whose role scopes it takes out of the security requirement.
+                s.OperationProcessors.Add(new ContractHeaders());
+                s.OperationProcessors.Add(new PatchExample());
             };
         });
         return services;

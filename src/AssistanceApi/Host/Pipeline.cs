@@ -42,13 +42,13 @@ public static class Pipeline
             c.Errors.ProducesMetadataType = typeof(Problem);
             c.Errors.ResponseBuilder = (failures, http, status) =>
             {
-                var problem = ValidationProblems.Build(failures, status);
+                var problem = ValidationProblems.Build(ValidationProblems.Described(failures, http), status);
                 problem.Instance = http.Request.Path;
                 problem.TraceId = System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier;
                 return problem;
             };
         });
-        app.UseSwaggerGen(uiConfig: ui => ui.Path = "/swagger");
+        app.UseSwaggerGen(document => document.PostProcess = (doc, _) => ContractDocument.SetServer(doc), ui => ui.Path = "/swagger");
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;

@@ -68,6 +68,16 @@ public static class ServiceRegistration
             services.AddHostedService<Webhooks.WebhookDispatcher>();
             services.AddHostedService<Webhooks.DeliveryWorker>();
         }
+        var documents = DocumentStorage.DocumentStorageOptions.From(config, builder.Environment.ContentRootPath);
+        services.AddSingleton(documents);
+        services.AddSingleton<DocumentStorage.IDocumentContentStore>(_ => documents.Store switch
+        {
+            "filesystem" => new DocumentStorage.FileSystemStore(documents.Path),
+            "s3" => new DocumentStorage.S3Store(documents.S3),
+            _ => throw new InvalidOperationException($"Documents:Store is '{documents.Store}': use filesystem or s3."),
+        });
+        services.AddSingleton<DocumentStorage.OrphanSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<DocumentStorage.OrphanSweeper>());
         services.AddScoped<Features.Requests.RequestStore>();
         services.AddSingleton<Features.Requests.RequestPresenter>();
         services.AddSingleton<Features.Requests.Create.Drafting>();

@@ -15,6 +15,7 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
     public Task InvokeAsync(HttpContext http)
     {
         var request = http.Request;
+        if (StreamedBody.On(http)) return next(http);
         if (IsChange(request.Method) && request.Query.Count > 0) return QueryRefused(http, request.Query.Keys.First());
         var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
         if (!hasBody)

@@ -17,7 +17,7 @@ public sealed class JsonBudget(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http)
     {
         var request = http.Request;
-        if (http.User.Identity?.IsAuthenticated != true
+        if (http.User.Identity?.IsAuthenticated != true || StreamedBody.On(http)
             || !(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method)))
         {
             await next(http);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FastEndpoints;
 using FluentValidation.Results;
 
@@ -11,8 +12,11 @@ public static class ValidationProblems
     /// <summary>A problem lists this many errors at most, and counts the rest in errorsOmitted: the answer to a hostile body stays small.</summary>
     public const int MaxErrors = 50;
 
-    /// <summary>A field name or reason longer than this is cut: an unknown key may be a megabyte long.</summary>
+    /// <summary>A field name longer than this is cut: an unknown key may be a megabyte long.</summary>
     public const int MaxTextLength = 300;
+
+    /// <summary>A reason longer than this is cut: long enough for the allowed values of the longest enum (measures).</summary>
+    public const int MaxReasonLength = 600;
 
     public static Problem Build(IEnumerable<ValidationFailure> failures, int status)
     {
@@ -33,9 +37,11 @@ public static class ValidationProblems
 
     public static int? Omitted(int count) => count > MaxErrors ? count - MaxErrors : null;
 
-    private static ProblemError Error(string name, string reason, string code) => new(Cut(name), Cut(reason), Cut(code));
+    private static ProblemError Error(string name, string reason, string code) => new(Cut(name), CutReason(reason), Cut(code));
 
     public static string Cut(string text) => text.Length <= MaxTextLength ? text : text[..MaxTextLength] + "…";
+
+    public static string CutReason(string text) => text.Length <= MaxReasonLength ? text : text[..MaxReasonLength] + "…";
 
     /// <summary>Never passes STJ's message on: it names CLR types. The path is enough to fix the body.</summary>
     public static ValidationFailure FromJsonException(JsonException e)
@@ -44,7 +50,47 @@ public static class ValidationProblems
         var reason = e.Path is null || e.Path == "$"
             ? "The body is not valid JSON, or not a JSON object of the expected shape."
             : "This value is not valid JSON of the expected type, is not one of the allowed values, or is not a known field.";
-        return new ValidationFailure(path, reason) { ErrorCode = "invalid-json" };
+        // The exception rides along so the response, which knows the body and the type it binds to, can say more (Described).
+        return new ValidationFailure(path, reason) { ErrorCode = "invalid-json", CustomState = e };
+    }
+
+    /// <summary>
+    /// Each binding failure of <see cref="FromJsonException"/> told by field, expectation and arrival (<see cref="JsonFieldErrors"/>)
+    /// where the endpoint's body type and the buffered body allow it; the rest unchanged.
+    /// </summary>
+    public static IEnumerable<ValidationFailure> Described(IEnumerable<ValidationFailure> failures, HttpContext http)
+    {
+        var bodyType = http.GetEndpoint()?.Metadata.GetMetadata<EndpointDefinition>()?.ReqDtoType;
+        JsonNode? body = null;
+        var bodyRead = false;
+        foreach (var failure in failures)
+        {
+            if (failure.CustomState is not JsonException exception || bodyType is null)
+            {
+                yield return failure;
+                continue;
+            }
+            if (!bodyRead) (body, bodyRead) = (ReadBody(http), true);
+            yield return JsonFieldErrors.Describe(exception, bodyType, body) is { } error
+                ? new ValidationFailure(error.Name, error.Reason) { ErrorCode = error.Code }
+                : failure;
+        }
+    }
+
+    /// <summary>The body again, when a middleware left it buffered (JsonBudget does for every authenticated write).</summary>
+    private static JsonNode? ReadBody(HttpContext http)
+    {
+        var stream = http.Request.Body;
+        if (!stream.CanSeek) return null;
+        try
+        {
+            stream.Position = 0;
+            return JsonNode.Parse(stream, documentOptions: new JsonDocumentOptions { MaxDepth = JsonDefaults.MaxDepth, AllowDuplicateProperties = false });
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     public static string JsonPath(string propertyName)

@@ -13,7 +13,8 @@ public sealed class IdempotencyCapture(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext http, IdempotencyContext context)
     {
-        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(IdempotencyContext.Header, out var values)
+        // A streamed upload is not fingerprinted: it would be read twice, and its Repr-Digest already names its content.
+        if (!HttpMethods.IsPost(http.Request.Method) || StreamedBody.On(http) || !http.Request.Headers.TryGetValue(IdempotencyContext.Header, out var values)
             || http.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } clientId)
         {
             await next(http);

@@ -8,7 +8,7 @@ public sealed class TreatyRules(ProvisionCatalogue catalogue)
     public static readonly IReadOnlyList<TreatyRule> All =
     [
         .. StatusRules.All, .. ContentRules.All, .. OffenceRules.All, .. TimingRules.All, .. DualCriminalityRules.All,
-        .. PreservationRules.All, .. DisclosureRules.All, .. ElectronicEvidenceRules.All,
+        .. PreservationRules.All, .. DisclosureRules.All, .. ElectronicEvidenceRules.All, .. DocumentRules.All,
     ];
 
     public IReadOnlyList<Finding> Evaluate(RuleContext context)

@@ -12,7 +12,7 @@ public sealed class ArchitectureTests
     private static readonly Assembly Assembly = typeof(Program).Assembly;
 
     /// <summary>Every part of the API other than the core.</summary>
-    private static readonly string[] OuterParts = ["Features", "Persistence", "Host", "Http", "Auth", "Audit", "Idempotency", "Events", "Webhooks", "Telemetry"];
+    private static readonly string[] OuterParts = ["Features", "Persistence", "Host", "Http", "Auth", "Audit", "Idempotency", "Events", "Webhooks", "Telemetry", "DocumentStorage"];
 
     /// <summary>The frameworks the core never sees: the web, the database, the mediator, validation, configuration.</summary>
     private static readonly string[] Frameworks =
@@ -58,6 +58,15 @@ public sealed class ArchitectureTests
     [Fact]
     public void Idempotency_references_no_feature() =>
         AssertNone(Part("Idempotency"), [Namespace("Features")], "Idempotency must not reference");
+
+    /// <summary>The content store keeps bytes; what they mean (requests, custody, who may add what) is decided above it.</summary>
+    [Fact]
+    public void DocumentStorage_references_no_feature_nor_audit_nor_auth() =>
+        AssertNone(Part("DocumentStorage"), [Namespace("Features"), Namespace("Audit"), Namespace("Auth"), Namespace("Idempotency")], "DocumentStorage must not reference");
+
+    [Fact]
+    public void Persistence_references_no_document_storage() =>
+        AssertNone(Part("Persistence"), [Namespace("DocumentStorage")], "Persistence must not reference");
 
     [Fact]
     public void Webhooks_references_no_feature() =>

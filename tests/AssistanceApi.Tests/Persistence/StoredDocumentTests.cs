@@ -94,7 +94,7 @@ public sealed class StoredDocumentTests
     }
 
     private const string StoredState =
-        """{"code":"DEU","name":"Germany","convention":{"status":"party","signedOn":"2025-10-25","ratifiedOn":"2026-02-01","inForceOn":"2026-03-01"},"centralAuthority":{"name":"Federal Office of Justice","email":"mla@example.de","phone":null},"contactPoint":null,"acceptedLanguages":["de","en"],"declarations":{"requiresDualCriminality":true,"acceptsRealTimeTrafficCollection":null,"acceptsContentInterception":false},"source":"Notification","asOf":"2026-03-02"}""";
+        """{"code":"DEU","name":"Germany","convention":{"status":"party","signedOn":"2025-10-25","ratifiedOn":"2026-02-01","inForceOn":"2026-03-01"},"centralAuthority":{"name":"Federal Office of Justice","email":"mla@example.de","phone":null},"contactPoint":null,"acceptedLanguages":["de","en"],"declarations":{"requiresDualCriminality":true,"acceptsRealTimeTrafficCollection":null,"acceptsContentInterception":false,"requiresRequestLetter":null},"source":"Notification","asOf":"2026-03-02"}""";
 
     [Fact]
     public void A_directory_entry_is_stored_as_the_pinned_json_and_reads_back()

@@ -26,10 +26,14 @@ public sealed class MetricsEndpointTests
     public async Task After_a_walk_through_metrics_shows_every_domain_metric()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var api = new ApiFactory();
+        await using var api = new DocumentHost(DocumentHosts.FileSystem);
         TelemetryWalk.Configure(api);
         api.Settings["Telemetry:PrometheusEnabled"] = "true";
         await new TelemetryWalk().RunAsync(api, receiver);
+        var letter = DocumentCalls.UniquePdf();
+        var draft = await api.As(DemoKeys.Fra).CreateDraftAsync(Bodies.CompleteMla("DEU"));
+        var added = await (await api.As(DemoKeys.Fra).SendAsync(DocumentCalls.Upload(draft, letter))).ExpectAsync(HttpStatusCode.Created);
+        (await api.As(DemoKeys.Fra).GetAsync(DocumentCalls.DocumentsUrl(draft, $"/{added["id"].Str()}/content"))).EnsureSuccessStatusCode();
 
         var text = "";
         // The webhook attempts are recorded just after the receiver answers; the exporter caches a scrape briefly.
@@ -53,8 +57,8 @@ public sealed class MetricsEndpointTests
             Assert.True(Sample(text, "assistance_group_commit_batch_size_count") >= 1, text);
             Assert.True(Sample(text, "assistance_group_commit_wait_seconds_count") >= 1, text);
         }
-        // What the walk never did is not invented: no document bytes yet.
-        Assert.DoesNotContain("assistance_document_bytes", text);
+        Assert.Equal(letter.Length, Sample(text, "assistance_document_bytes_total", "direction=\"in\""));
+        Assert.Equal(letter.Length, Sample(text, "assistance_document_bytes_total", "direction=\"out\""));
     }
 
     [Fact]

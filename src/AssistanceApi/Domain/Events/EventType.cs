@@ -44,6 +44,12 @@ public static class EventTypes
 
     public static readonly EventType MessageReceived = new("message.received", EventAudience.Request);
 
+    /// <summary>A document attached to a request (a letter, a translation, evidence …).</summary>
+    public static readonly EventType DocumentAdded = new("document.added", EventAudience.Request);
+
+    /// <summary>A document marked superseded by a later one; it stays listed and downloadable.</summary>
+    public static readonly EventType DocumentSuperseded = new("document.superseded", EventAudience.Request);
+
     public static readonly EventType ClientCreated = new("client.created", EventAudience.StateAdmin);
     public static readonly EventType ClientRotated = new("client.rotated", EventAudience.StateAdmin);
     public static readonly EventType ClientRevoked = new("client.revoked", EventAudience.StateAdmin);
@@ -63,7 +69,7 @@ public static class EventTypes
     /// <summary>Every type, the closed list the feed's <c>types</c> filter accepts.</summary>
     public static readonly IReadOnlyList<EventType> All =
     [
-        RequestDrafted, .. ByAction.Values.OrderBy(t => t.Name, StringComparer.Ordinal), MessageReceived,
+        RequestDrafted, .. ByAction.Values.OrderBy(t => t.Name, StringComparer.Ordinal), MessageReceived, DocumentAdded, DocumentSuperseded,
         AcknowledgementOverdue, PreservationExpiring, DeadlinePassed,
         ClientCreated, ClientRotated, ClientRevoked, DirectoryEntryChanged, WebhookDisabled,
     ];

@@ -53,6 +53,10 @@ public sealed class Outcome
     public required string Summary { get; init; }
     public string? UnexecutedReasons { get; init; }
     public required DateTimeOffset CompletedAt { get; init; }
+
+    /// <summary>The evidence manifest: the documents returned (id, name, size, SHA-256, media type) and the SHA-256 of its canonical JSON.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Domain.Documents.EvidenceManifest? Evidence { get; init; }
 }
 
 public sealed class Withdrawal

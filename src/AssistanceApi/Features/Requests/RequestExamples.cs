@@ -29,4 +29,12 @@ public static class RequestExamples
             From = new DateOnly(2026, 2, 1), To = new DateOnly(2026, 3, 31),
         },
     };
+
+    /// <summary>The merge patch that completes <see cref="Draft"/> (kind and requestedState repeated, as the schema asks).</summary>
+    public static readonly RequestContent CompletingPatch = new()
+    {
+        Kind = RequestKind.MutualLegalAssistance,
+        RequestedState = "DEU",
+        Procedures = "Please preserve the data before disclosure and certify the extract.",
+    };
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using AssistanceApi.Auth;
 using AssistanceApi.Domain;
+using AssistanceApi.Domain.Documents;
 using AssistanceApi.Persistence;
 using AssistanceApi.Persistence.Documents;
 using AssistanceApi.Telemetry;
@@ -24,8 +25,12 @@ public sealed class TreatyCheck(TreatyRules rules, ProvisionCatalogue catalogue,
     public Task<ValidationReport> RunAsync(DbConnection connection, Caller caller, RequestDetails request) =>
         RunAsync(connection, caller, request, clock.Now());
 
-    /// <summary>The report at <paramref name="now"/>: a command's one time, so its checks and its stamps agree.</summary>
-    public async Task<ValidationReport> RunAsync(DbConnection connection, Caller caller, RequestDetails request, DateTimeOffset now, DbTransaction? transaction = null)
+    /// <summary>
+    /// The report at <paramref name="now"/>: a command's one time, so its checks and its stamps agree. With
+    /// <paramref name="requestId"/>, the stored request whose attached documents the rules look at (null for unsaved content).
+    /// </summary>
+    public async Task<ValidationReport> RunAsync(
+        DbConnection connection, Caller caller, RequestDetails request, DateTimeOffset now, DbTransaction? transaction = null, Guid? requestId = null)
     {
         var states = (await connection.QueryAsync<(string Code, string Document)>(
             $"SELECT code AS Code, document AS Document FROM states WHERE {database.Dialect.In("code", "codes")}",
@@ -37,7 +42,8 @@ public sealed class TreatyCheck(TreatyRules rules, ProvisionCatalogue catalogue,
 
         var context = new RuleContext(request, states[caller.State!], states[request.RequestedState!],
             DateOnly.FromDateTime(now.UtcDateTime), catalogue, options,
-            await RelatedAsync(connection, caller, request.RelatedRequestId, now, transaction));
+            await RelatedAsync(connection, caller, request.RelatedRequestId, now, transaction),
+            requestId is { } id ? await DocumentsAsync(connection, id, transaction) : []);
         return Report(rules.Evaluate(context));
     }
 
@@ -52,6 +58,13 @@ public sealed class TreatyCheck(TreatyRules rules, ProvisionCatalogue catalogue,
             ? new RelatedRequest(row.KindValue, row.RequestingState, row.RequestedState, row.StatusValue)
             : null;
     }
+
+    private static async Task<IReadOnlyList<AttachedDocument>> DocumentsAsync(DbConnection connection, Guid requestId, DbTransaction? transaction) =>
+        (await connection.QueryAsync<(string Purpose, string? Language, bool Superseded)>(
+            "SELECT purpose AS Purpose, language AS Language, superseded_at IS NOT NULL AS Superseded FROM documents WHERE request_id = @requestId",
+            new { requestId }, transaction))
+        .Select(d => new AttachedDocument(KebabCase.Parse<DocumentPurpose>(d.Purpose), d.Language, d.Superseded))
+        .ToList();
 
     private static ValidationReport Report(IReadOnlyList<Finding> findings)
     {

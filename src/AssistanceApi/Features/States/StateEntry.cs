@@ -27,6 +27,7 @@ public sealed class StateEntry
             RequiresDualCriminality = d.Declarations.RequiresDualCriminality,
             AcceptsRealTimeTrafficCollection = d.Declarations.AcceptsRealTimeTrafficCollection,
             AcceptsContentInterception = d.Declarations.AcceptsContentInterception,
+            RequiresRequestLetter = d.Declarations.RequiresRequestLetter,
         },
         Source = d.Source, AsOf = d.AsOf,
     };
@@ -41,6 +42,7 @@ public sealed class StateEntry
             RequiresDualCriminality = Declarations.RequiresDualCriminality,
             AcceptsRealTimeTrafficCollection = Declarations.AcceptsRealTimeTrafficCollection,
             AcceptsContentInterception = Declarations.AcceptsContentInterception,
+            RequiresRequestLetter = Declarations.RequiresRequestLetter,
         },
         Source = Source, AsOf = AsOf,
     };

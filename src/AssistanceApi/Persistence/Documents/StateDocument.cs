@@ -36,6 +36,7 @@ public sealed class StateDocument
             RequiresDualCriminality = Declarations.RequiresDualCriminality,
             AcceptsRealTimeTrafficCollection = Declarations.AcceptsRealTimeTrafficCollection,
             AcceptsContentInterception = Declarations.AcceptsContentInterception,
+            RequiresRequestLetter = Declarations.RequiresRequestLetter,
         },
     };
 }
@@ -60,4 +61,5 @@ public sealed class DeclarationsDocument
     [JsonPropertyName("requiresDualCriminality")] public bool? RequiresDualCriminality { get; init; }
     [JsonPropertyName("acceptsRealTimeTrafficCollection")] public bool? AcceptsRealTimeTrafficCollection { get; init; }
     [JsonPropertyName("acceptsContentInterception")] public bool? AcceptsContentInterception { get; init; }
+    [JsonPropertyName("requiresRequestLetter")] public bool? RequiresRequestLetter { get; init; }
 }

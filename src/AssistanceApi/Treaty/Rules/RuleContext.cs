@@ -1,4 +1,5 @@
 using AssistanceApi.Domain;
+using AssistanceApi.Domain.Documents;
 
 namespace AssistanceApi.Treaty.Rules;
 
@@ -10,11 +11,15 @@ public sealed record RuleContext(
     DateOnly Today,
     ProvisionCatalogue Catalogue,
     TreatyOptions Options,
-    RelatedRequest? Related = null)
+    RelatedRequest? Related = null,
+    IReadOnlyList<AttachedDocument>? Documents = null)
 {
     public RequestKind Kind => Request.Kind ?? RequestKind.MutualLegalAssistance;
     public IReadOnlyList<Measure> Measures => Request.Measures ?? [];
     public IReadOnlyList<OffenceDetails> Offences => Request.Offences ?? [];
+
+    /// <summary>The documents attached to the request and not superseded.</summary>
+    public IEnumerable<AttachedDocument> CurrentDocuments => (Documents ?? []).Where(d => d.Current);
 }
 
 /// <summary>The request named by relatedRequestId, as far as the rules need it; null when absent or not visible.</summary>

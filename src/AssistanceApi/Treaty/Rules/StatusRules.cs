@@ -26,11 +26,14 @@ public static class StatusRules
         ctx => ctx.RequestedState.HasContactPoint,
         "the requested State has designated no 24/7 point of contact for expedited preservation and disclosure.");
 
+    // A request in a language the requested State does not accept still reaches it in writing it can read when a
+    // translation into one it accepts is attached (the translation is the request as that State reads it).
     public static readonly TreatyRule AcceptedLanguage = new("uncc-40-14", AllKinds, Severity.Error, BasisKind.Treaty, ctx =>
         ctx.Request.Language is { } language && ctx.RequestedState.AcceptedLanguages.Contains(language)
+        || DocumentRules.HasAcceptedTranslation(ctx)
             ? []
             : [new Breach("language",
-                $"the request must be in a language the requested State accepts: " +
+                $"the request must be in a language the requested State accepts, or carry a translation document into one: " +
                 $"{(ctx.RequestedState.AcceptedLanguages.Count == 0 ? "it has notified none" : string.Join(", ", ctx.RequestedState.AcceptedLanguages))}.")]);
 
     public static IEnumerable<TreatyRule> All => [ConventionInForce, CentralAuthorityDesignated, ContactPointDesignated, AcceptedLanguage];

@@ -56,13 +56,13 @@ public sealed class StatusRulesTests
     {
         var context = Context(Mla() with { Language = "fr" }, requested: Party("DEU") with { AcceptedLanguages = ["de", "en"] });
         Assert.Equal(["language"], StatusRules.AcceptedLanguage.Breaches(context));
-        Assert.Equal("the request must be in a language the requested State accepts: de, en.", StatusRules.AcceptedLanguage.Messages(context).Single());
+        Assert.Equal("the request must be in a language the requested State accepts, or carry a translation document into one: de, en.", StatusRules.AcceptedLanguage.Messages(context).Single());
     }
 
     [Fact]
     public void AcceptedLanguage_fails_a_missing_language_and_says_when_none_was_notified()
     {
         var context = Context(Mla() with { Language = null }, requested: Party("USA") with { AcceptedLanguages = [] });
-        Assert.Equal("the request must be in a language the requested State accepts: it has notified none.", StatusRules.AcceptedLanguage.Messages(context).Single());
+        Assert.Equal("the request must be in a language the requested State accepts, or carry a translation document into one: it has notified none.", StatusRules.AcceptedLanguage.Messages(context).Single());
     }
 }

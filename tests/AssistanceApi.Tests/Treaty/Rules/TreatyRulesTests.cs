@@ -39,6 +39,7 @@ public sealed class TreatyRulesTests
         [ElectronicEvidenceRules.ContentInterception] = BasisKind.Treaty,
         [ElectronicEvidenceRules.UndeclaredRealTimeTraffic] = BasisKind.Design,
         [ElectronicEvidenceRules.UndeclaredInterception] = BasisKind.Design,
+        [DocumentRules.RequestLetter] = BasisKind.Treaty,
     };
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed class CompleteBody
 
     /// <summary>Required for partially-executed.</summary>
     public string? UnexecutedReasons { get; init; }
+
+    /// <summary>The evidence and execution-record documents this completion returns; their manifest is recorded with it.</summary>
+    public IReadOnlyList<Guid>? EvidenceDocumentIds { get; init; }
 }
 
 public sealed class CompleteValidator : Validator<CompleteBody>
@@ -23,5 +26,7 @@ public sealed class CompleteValidator : Validator<CompleteBody>
         RuleFor(b => b.Outcome).NotNull().WithErrorCode("required").WithMessage("outcome is required: executed or partially-executed.");
         ActionText.Required(RuleFor(b => b.Summary), "summary");
         ActionText.Optional(RuleFor(b => b.UnexecutedReasons));
+        RuleFor(b => b.EvidenceDocumentIds).Must(ids => ids is null || ids.Distinct().Count() == ids.Count)
+            .WithErrorCode("duplicate").WithMessage("evidenceDocumentIds names a document twice.");
     }
 }

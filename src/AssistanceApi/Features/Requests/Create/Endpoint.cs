@@ -11,7 +11,7 @@ public sealed class Endpoint(IMediator mediator, Drafting drafting) : Endpoint<R
         Post("/requests");
         Roles(ClientRoles.CentralAuthority, ClientRoles.ContactPoint);
         Validator<BodyValidator>();
-        Description(b => b.ProducesProblems(400, 401, 403, 413, 415, 422));
+        Description(b => b.ClearDefaultProduces(200).Produces<RequestResource>(201).ProducesProblems(400, 401, 403, 413, 415, 422));
         Summary(s =>
         {
             s.Summary = "Draft a request";

@@ -11,7 +11,7 @@ public sealed class Handler(RequestStore store, TreatyCheck check, UnitOfWork un
     public async ValueTask<RequestResource> Handle(SubmitRequestCommand command, CancellationToken ct)
     {
         var stored = await store.LoadAsync(command.Target, Lifecycle.Submit);
-        var report = await check.RunAsync(unit.Connection, stored.Caller, stored.Request.Details, store.Now, unit.Transaction);
+        var report = await check.RunAsync(unit.Connection, stored.Caller, stored.Request.Details, store.Now, unit.Transaction, stored.Row.Id);
         var referenceNumber = await store.NextReferenceNumberAsync(stored.Request);
         return await store.SaveAsync(stored, stored.Request.Submit(stored.Context, report.Findings, referenceNumber));
     }

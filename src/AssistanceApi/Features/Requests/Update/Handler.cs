@@ -47,7 +47,8 @@ public sealed class Handler(RequestStore store, KnownStates states, ProvisionCat
         {
             var failure = ValidationProblems.FromJsonException(e);
             throw Problems.BadRequest("The patched request is not well-formed.",
-                new ProblemError(failure.PropertyName, failure.ErrorMessage, failure.ErrorCode));
+                JsonFieldErrors.Describe(e, typeof(RequestContent), merged)
+                ?? new ProblemError(failure.PropertyName, failure.ErrorMessage, failure.ErrorCode));
         }
     }
 }

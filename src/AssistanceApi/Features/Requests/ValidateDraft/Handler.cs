@@ -15,6 +15,6 @@ public sealed class Handler(Database database, TreatyCheck check, RequestPresent
         var now = presenter.Now;
         var row = await RequestRecord.LoadVisibleAsync(connection, query.Id, query.Caller, now);
         RequestRules.EnsureEditableDraft(row, query.Caller, "validation", presenter);
-        return await check.RunAsync(connection, query.Caller, StoredContent.Read(row.Content), now);
+        return await check.RunAsync(connection, query.Caller, StoredContent.Read(row.Content), now, requestId: row.Id);
     }
 }

@@ -1,0 +1,60 @@
+using FastEndpoints;
+using NJsonSchema;
+using NSwag;
+using NSwag.Generation.AspNetCore;
+using NSwag.Generation.Processors;
+using NSwag.Generation.Processors.Contexts;
+
+namespace AssistanceApi.Host;
+
+/// <summary>
+/// The headers of the contract, in each operation that takes or sends them, so a generated client has them as
+/// parameters and results: If-Match wherever a stale version is a 412, ETag on the answers that carry a version,
+/// Idempotency-Key on every POST. Roles are said in the description: OpenAPI 3.0 gives an API key no scopes.
+/// </summary>
+public sealed class ContractHeaders : IOperationProcessor
+{
+    public bool Process(OperationProcessorContext context)
+    {
+        var operation = context.OperationDescription.Operation;
+        var method = context.OperationDescription.Method;
+
+        if (operation.Responses.ContainsKey("412"))
+        {
+            operation.Parameters.Add(Header("If-Match", "The ETag of the version you read (e.g. \"3\"); a stale one is 412. Without it the change applies to whatever version is current."));
+            foreach (var (status, response) in operation.Responses.Where(r => r.Key.StartsWith('2') && r.Key != "204"))
+                response.Headers["ETag"] = new OpenApiHeader
+                {
+                    Description = "The entity tag of the request's new version: send it as If-Match with the next change.",
+                    Schema = new JsonSchema { Type = JsonObjectType.String },
+                };
+        }
+        if (method == OpenApiOperationMethod.Post)
+            operation.Parameters.Add(Header("Idempotency-Key", "Send the same key again with the same body to get the first response again (24 hours); with another body: 422 idempotency-key-reused."));
+
+        DescribeRoles(context, operation);
+        return true;
+    }
+
+    private static void DescribeRoles(OperationProcessorContext context, OpenApiOperation operation)
+    {
+        foreach (var requirement in operation.Security ?? [])
+            foreach (var scheme in requirement.Keys.ToList())
+                requirement[scheme] = [];
+
+        var roles = (context as AspNetCoreOperationProcessorContext)?.ApiDescription.ActionDescriptor.EndpointMetadata
+            .OfType<EndpointDefinition>().SingleOrDefault()?.AllowedRoles;
+        if (roles is null || roles.Count == 0) return;
+        var line = "Roles: " + string.Join(", ", roles) + ".";
+        operation.Description = string.IsNullOrEmpty(operation.Description) ? line : operation.Description + "\n\n" + line;
+    }
+
+    private static OpenApiParameter Header(string name, string description) => new()
+    {
+        Name = name,
+        Kind = OpenApiParameterKind.Header,
+        IsRequired = false,
+        Description = description,
+        Schema = new JsonSchema { Type = JsonObjectType.String },
+    };
+}

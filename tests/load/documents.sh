@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Document streaming benchmark (issue 14): upload and download of one large document through the API (filesystem
+# store, SQLite), each against `dd … conv=fsync` on the same disk in the same run, and the server's peak RSS growth
+# while it moves the bytes (streaming keeps it flat; buffering would grow it by the file's size).
+#   tests/load/documents.sh [--size-mib 256] [--keep]
+# Writes tests/load/results/documents.md (overwritten). Needs the .NET 10 SDK, curl and dd. Talks to 127.0.0.1 only.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+size_mib=256
+keep=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --size-mib) size_mib=$2; shift 2 ;;
+    --keep) keep=1; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+# On the disk the store writes to: the repo's filesystem, not a tmpfs /tmp.
+work=$(mktemp -d "$PWD/.docbench.XXXXXX")
+server=""
+sampler=""
+cleanup() {
+  [ -n "$sampler" ] && kill "$sampler" 2>/dev/null || true
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
+  if [ "$keep" -eq 0 ]; then rm -rf "$work"; else echo "kept $work"; fi
+}
+trap cleanup EXIT
+
+echo "== publishing the API (Release)"
+dotnet publish src/AssistanceApi -c Release -o "$work/bin" --artifacts-path "$work/artifacts" -v quiet -nologo >/dev/null
+
+head -c $((size_mib << 20)) /dev/urandom > "$work/input.bin"
+sync
+
+seconds() { python3 -c "import sys; print(float(sys.argv[1]))" "$1"; }
+now() { date +%s.%N; }
+
+# The floors: the same bytes written to the same disk with fsync (upload), and copied from the stored file to a new
+# file with fsync (download: the server reads, the client writes).
+t0=$(now); dd if="$work/input.bin" of="$work/dd-up.bin" bs=1M conv=fsync status=none; t1=$(now)
+dd_up=$(python3 -c "print($t1 - $t0)")
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+mkdir -p "$work/data"
+(umask 077; head -c 48 /dev/urandom | base64 > "$work/chain.key")
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" Seeding__Demo=true Security__HttpsRedirection=false \
+  RateLimiting__PermitsPerMinute=100000000 Audit__ChainKeyFile="$work/chain.key" Logging__LogLevel__Default=Warning \
+  ConnectionStrings__Assistance="Data Source=$work/data/assistance.db" Documents__Path="$work/documents" \
+  Documents__MaxBytes=$(((size_mib + 1) << 20)) Documents__MaxRequestBytes=$(((size_mib + 1) << 21)) \
+  "$work/bin/AssistanceApi" >"$work/api.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.2; done
+
+API="http://127.0.0.1:$port/api/v1"
+id=$(curl -sf -X POST "$API/requests" -H 'X-Api-Key: demo-fra-ca' -H 'Content-Type: application/json' -d '{
+  "kind":"mutual-legal-assistance","requestedState":"DEU","language":"en",
+  "requestingAuthority":{"name":"Parquet national cyber","functions":"Public prosecutor"},
+  "proceeding":{"nature":"investigation","subject":"Ransomware attack on a hospital",
+                "conductingAuthority":{"name":"Investigating judge, Paris","functions":"Investigating judge"}},
+  "offences":[{"article":7}],"facts":"The hospital systems were encrypted on 2 March 2026.","measures":["taking-evidence"],
+  "assistanceSought":"Hear the hospital system administrator as a witness.","purpose":"To establish how access was gained.",
+  "persons":[{"name":"A. Witness","role":"witness","location":"Berlin","nationality":"DEU"}]}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
+curl -sf -X POST "$API/requests/$id/submit" -H 'X-Api-Key: demo-fra-ca' >/dev/null || { echo "submit failed; see $work/api.log" >&2; keep=1; exit 1; }
+curl -sf -X POST "$API/requests/$id/acknowledge" -H 'X-Api-Key: demo-deu-ca' >/dev/null
+curl -sf -X POST "$API/requests/$id/start-execution" -H 'X-Api-Key: demo-deu-ca' >/dev/null
+
+rss() { awk '/VmRSS/ {print $2}' "/proc/$server/status"; }
+rss_before=$(rss)
+( peak=0; while kill -0 "$server" 2>/dev/null; do r=$(rss || echo 0); [ "$r" -gt "$peak" ] && peak=$r && echo "$peak" > "$work/peak"; sleep 0.05; done ) &
+sampler=$!
+
+up_time=$(curl -sf -o "$work/created.json" -w '%{time_total}' -X POST "$API/requests/$id/documents?purpose=evidence" \
+  -H 'X-Api-Key: demo-deu-ca' -H 'Content-Type: application/octet-stream' -H 'Content-Disposition: attachment; filename="disk.img"' \
+  -T "$work/input.bin")
+doc=$(sed -E 's/.*"id":"([^"]+)".*/\1/' "$work/created.json")
+stored=$(find "$work/documents/objects" -type f | head -n 1)
+
+t0=$(now); dd if="$stored" of="$work/dd-down.bin" bs=1M conv=fsync status=none; t1=$(now)
+dd_down=$(python3 -c "print($t1 - $t0)")
+
+t0=$(now)
+curl -sf -o "$work/output.bin" "$API/requests/$id/documents/$doc/content" -H 'X-Api-Key: demo-fra-ca'
+dd if="$work/output.bin" of=/dev/null bs=1M status=none conv=fsync 2>/dev/null || sync "$work/output.bin"
+t1=$(now)
+down_time=$(python3 -c "print($t1 - $t0)")
+kill "$sampler" 2>/dev/null || true; sampler=""
+peak=$(cat "$work/peak" 2>/dev/null || echo "$rss_before")
+
+cmp -s "$work/input.bin" "$work/output.bin" || { echo "the downloaded file differs from the uploaded one" >&2; exit 1; }
+
+mib=$size_mib
+report=$(python3 - "$mib" "$dd_up" "$up_time" "$dd_down" "$down_time" "$rss_before" "$peak" <<'PY'
+import sys
+mib, dd_up, up, dd_down, down, before, peak = sys.argv[1:]
+mib = float(mib); dd_up, up, dd_down, down = map(float, (dd_up, up, dd_down, down)); before, peak = int(before), int(peak)
+print(f"| | seconds | MiB/s | ratio to dd | goal |")
+print(f"|---|---|---|---|---|")
+print(f"| dd conv=fsync, write {mib:.0f} MiB | {dd_up:.2f} | {mib/dd_up:.0f} | | |")
+print(f"| upload (POST …/documents, fsync + rename + commit) | {up:.2f} | {mib/up:.0f} | **{dd_up/up:.2f}** | ≥ 0.5 |")
+print(f"| dd conv=fsync, copy the stored file | {dd_down:.2f} | {mib/dd_down:.0f} | | |")
+print(f"| download (GET …/content to a file, fsync) | {down:.2f} | {mib/down:.0f} | **{dd_down/down:.2f}** | ≥ 0.7 |")
+print()
+print(f"Server RSS before the upload {before/1024:.0f} MB, peak during upload and download {peak/1024:.0f} MB: "
+      f"**growth {(peak-before)/1024:.0f} MB** (goal ≤ 64 MB).")
+PY
+)
+machine="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(df -h "$work" | awk 'NR==2 {print $1}')"
+{
+  echo "# Document streaming benchmark"
+  echo
+  echo "\`tests/load/documents.sh --size-mib $size_mib\`, $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)."
+  echo "Machine: $machine; **shared with other sessions during the run**, so the ratios (both measured in the same run) say more than the absolute numbers."
+  echo
+  echo "$report"
+} > tests/load/results/documents.md
+cat tests/load/results/documents.md
