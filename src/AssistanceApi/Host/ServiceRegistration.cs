@@ -61,6 +61,8 @@ public static class ServiceRegistration
         services.AddSingleton<Webhooks.WebhookSecrets>();
         services.AddSingleton<Webhooks.WebhookSender>();
         services.AddSingleton<Webhooks.DeliverySignal>();
+        services.AddSingleton<Webhooks.DeliveryQueue>();
+        services.AddSingleton<Webhooks.AttemptRecorder>();
         if (config.GetValue("Webhooks:Deliver", true))
         {
             services.AddHostedService<Webhooks.WebhookDispatcher>();

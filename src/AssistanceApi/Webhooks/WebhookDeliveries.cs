@@ -17,16 +17,17 @@ public static class WebhookDeliveries
     /// <summary>
     /// A pending delivery of one event to one subscription, due at once. A second enqueue of the same event to the
     /// same subscription is ignored (the fan-out may repeat after a crash): one event, one delivery, one webhook-id.
+    /// Returns 1 when written. <paramref name="lockedUntil"/>: already claimed by the writer, which sends it itself.
     /// </summary>
     public static Task<int> EnqueueAsync(DbConnection connection, DbTransaction transaction, Guid deliveryId, Guid subscriptionId,
-        Guid eventId, string eventType, long? position, string payload, DateTimeOffset now) =>
+        Guid eventId, string eventType, long? position, string payload, DateTimeOffset now, DateTimeOffset? lockedUntil = null) =>
         connection.ExecuteAsync(
             """
-            INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, event_position, payload, status, next_attempt_at, created_at)
-            VALUES (@deliveryId, @subscriptionId, @eventId, @eventType, @position, @payload, 'pending', @now, @now)
+            INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, event_position, payload, status, next_attempt_at, locked_until, created_at)
+            VALUES (@deliveryId, @subscriptionId, @eventId, @eventType, @position, @payload, 'pending', @now, @lockedUntil, @now)
             ON CONFLICT (subscription_id, event_id) DO NOTHING
             """,
-            new { deliveryId, subscriptionId, eventId, eventType, position, payload, now }, transaction);
+            new { deliveryId, subscriptionId, eventId, eventType, position, payload, now, lockedUntil }, transaction);
 
     /// <summary>The body of a delivery: the event's thin shape (what happened, never a request's content).</summary>
     public static string Payload(Guid eventId, string type, DateTimeOffset occurredAt, string? actorState, string? actorRole, JsonNode? data,

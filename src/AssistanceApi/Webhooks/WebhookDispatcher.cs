@@ -11,9 +11,12 @@ namespace AssistanceApi.Webhooks;
 /// pending delivery; the cursor moves in the same transaction, so an event is fanned out once, or again after a crash
 /// (a repeated delivery is ignored by its unique key). PostgreSQL: the cursor row is locked, skipped when another
 /// instance holds it. The write path never waits for this: events are read after they commit.
+/// The deliveries it writes, as many as the <see cref="DeliveryQueue"/> has room for, are written locked by this
+/// instance and handed to its worker once committed: no poll, no second claim between an event and its attempt.
 /// </summary>
 public sealed class WebhookDispatcher(
-    Database database, Writer writer, WebhookOptions options, TimeProvider clock, EventSignal events, DeliverySignal deliveries, ILogger<WebhookDispatcher> log)
+    Database database, Writer writer, WebhookOptions options, TimeProvider clock, EventSignal events, DeliverySignal deliveries,
+    DeliveryQueue queue, ILogger<WebhookDispatcher> log)
     : BackgroundService
 {
     public const int Batch = 500;
@@ -25,6 +28,8 @@ public sealed class WebhookDispatcher(
         public string OwnerRole { get; init; } = "";
         public string? Types { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
+        public string Url { get; init; } = "";
+        public string SecretSealed { get; init; } = "";
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,7 +40,6 @@ public sealed class WebhookDispatcher(
             try { dispatched = await DispatchAsync(stoppingToken); }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
             catch (Exception e) { log.LogWarning(e, "Fanning events out to webhooks failed; the next poll retries."); }
-            if (dispatched > 0) deliveries.Due();
             if (dispatched < Batch)
                 try { await events.WaitPositionedAsync(options.Poll, stoppingToken); }
                 catch (OperationCanceledException) { return; }
@@ -43,31 +47,57 @@ public sealed class WebhookDispatcher(
     }
 
     /// <summary>Fans out the next batch of events; returns how many events it read (0 when none, or another instance holds the cursor).</summary>
-    public Task<int> DispatchAsync(CancellationToken ct) => writer.RunAsync(async (connection, transaction) =>
+    public async Task<int> DispatchAsync(CancellationToken ct)
     {
+        var (read, locked, unlocked) = await FanOutAsync(ct);
+        foreach (var delivery in locked) queue.Add(delivery); // committed: ours to send
+        if (unlocked) deliveries.Due();
+        return read;
+    }
+
+    private Task<(int Read, List<DueDelivery> Locked, bool Unlocked)> FanOutAsync(CancellationToken ct) => writer.RunAsync(async (connection, transaction) =>
+    {
+        var locked = new List<DueDelivery>();
+        var unlocked = false;
         var cursor = await connection.ExecuteScalarAsync<long?>(
             "SELECT position FROM webhook_dispatch_cursor WHERE name = 'events'" +
             (database.Provider == DatabaseProvider.Postgres ? " FOR UPDATE SKIP LOCKED" : ""), null, transaction);
-        if (cursor is null) return 0;
+        if (cursor is null) return (0, locked, unlocked);
         var events = (await connection.QueryAsync<StoredEvent>(
             $"SELECT {StoredEvent.Columns} FROM events WHERE position > @cursor ORDER BY position LIMIT @batch",
             new { cursor, batch = Batch }, transaction)).ToList();
-        if (events.Count == 0) return 0;
+        if (events.Count == 0) return (0, locked, unlocked);
 
         var subscriptions = (await connection.QueryAsync<Subscription>(
-            "SELECT id AS Id, owner_state AS OwnerState, owner_role AS OwnerRole, types AS Types, created_at AS CreatedAt FROM webhook_subscriptions WHERE disabled_at IS NULL",
+            "SELECT id AS Id, owner_state AS OwnerState, owner_role AS OwnerRole, types AS Types, created_at AS CreatedAt, url AS Url, secret_sealed AS SecretSealed FROM webhook_subscriptions WHERE disabled_at IS NULL",
             null, transaction)).ToList();
         var now = clock.Now();
+        var lockedUntil = now + options.LockFor;
+        var room = queue.Room;
+        var payloads = new Dictionary<Guid, string>();
         foreach (var subscription in subscriptions)
         {
             var types = subscription.Types is null ? null : JsonSerializer.Deserialize<HashSet<string>>(subscription.Types);
             // From its creation on: a subscription made while the dispatcher lagged does not receive the events before it.
             foreach (var e in events.Where(e => e.OccurredAt >= subscription.CreatedAt && (types is null || types.Contains(e.Type))
                                                 && EventAudienceRule.MaySee(subscription.OwnerState, subscription.OwnerRole, e)))
-                await WebhookDeliveries.EnqueueAsync(connection, transaction, Ids.Next(now), subscription.Id, e.Id, e.Type, e.Position, e.ToPayload(), now);
+            {
+                var payload = payloads.TryGetValue(e.Id, out var built) ? built : payloads[e.Id] = e.ToPayload();
+                var deliveryId = Ids.Next(now);
+                var ours = locked.Count < room;
+                var written = await WebhookDeliveries.EnqueueAsync(connection, transaction, deliveryId, subscription.Id, e.Id, e.Type, e.Position,
+                    payload, now, ours ? lockedUntil : null);
+                if (written == 0) continue; // fanned out before a crash: that row is due on its own
+                if (!ours) { unlocked = true; continue; }
+                locked.Add(new DueDelivery
+                {
+                    Id = deliveryId, SubscriptionId = subscription.Id, EventId = e.Id, Payload = payload, Url = subscription.Url,
+                    SecretSealed = subscription.SecretSealed, OwnerState = subscription.OwnerState, LockedUntil = lockedUntil,
+                });
+            }
         }
         await connection.ExecuteAsync("UPDATE webhook_dispatch_cursor SET position = @last WHERE name = 'events'",
             new { last = events[^1].Position }, transaction);
-        return events.Count;
+        return (events.Count, locked, unlocked);
     }, ct);
 }

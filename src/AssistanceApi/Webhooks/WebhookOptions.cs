@@ -20,6 +20,9 @@ public sealed class WebhookOptions
     public int Concurrency { get; init; } = 32;
     public bool AnyAddress { get; init; }
 
+    /// <summary>How long a claim holds a delivery: an attempt is only started while it can end (time out) inside it.</summary>
+    public TimeSpan LockFor => Timeout + TimeSpan.FromSeconds(20);
+
     public static readonly IReadOnlyList<TimeSpan> DefaultSchedule =
         [TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(30), TimeSpan.FromHours(2), TimeSpan.FromHours(8), TimeSpan.FromHours(24)];
 

@@ -118,6 +118,53 @@ public sealed class DeliveryWorkerTests
         Assert.InRange(attempts[0]!["durationMs"]!.GetValue<int>(), 400, 5000);
     }
 
+    /// <summary>
+    /// One slot, taken by a delivery the receiver holds; the next, handed to the worker locked, waits for the slot
+    /// while the clock passes its lock. Sending it then could overlap a poll that claims it again (the lock has run out),
+    /// so it is not sent from the queue: the poll's claim sends it, once. The receiver holds that arrival a moment, so a
+    /// second sender would be seen.
+    /// </summary>
+    [Fact]
+    public async Task A_delivery_whose_lock_ran_out_while_it_waited_for_a_slot_is_sent_once_by_the_claim_that_follows()
+    {
+        var release = new TaskCompletionSource();
+        await using var receiver = await WebhookReceiver.StartAsync(async (n, _) =>
+        {
+            if (n == 1) await release.Task;
+            else await Task.Delay(300);
+        });
+        await using var api = Api();
+        api.Settings["Webhooks:Concurrency"] = "1";
+        api.Settings["Webhooks:TimeoutSeconds"] = "30";
+        var fra = api.As(DemoKeys.Fra);
+        var (id, secret, _) = await fra.SubscribeAsync(receiver.Url, ["request.drafted"]);
+        receiver.Secret = secret;
+
+        await fra.CreateDraftAsync(Bodies.CompleteMla("DEU"));
+        await UntilAsync(() => Task.FromResult(receiver.Deliveries.Count == 1), "the first delivery held by the receiver");
+        await fra.CreateDraftAsync(Bodies.CompleteMla("DEU"));
+        await UntilAsync(async () => (await api.Database.QueryAsync<int>(
+            "SELECT COUNT(*) FROM webhook_deliveries WHERE locked_until IS NOT NULL"))[0] == 2, "the second delivery written locked");
+        api.Clock.Advance(TimeSpan.FromSeconds(60)); // past both locks (timeout 30 s + 20 s)
+        release.SetResult();
+
+        await UntilAsync(async () => (await fra.DeliveriesAsync(id)).All(d => d!["status"].Str() == "delivered"), "both delivered");
+        await Task.Delay(600);
+        Assert.Equal(2, receiver.Deliveries.Count);
+        Assert.Equal(2, receiver.Deliveries.Select(d => d.Id).Distinct().Count());
+        Assert.All(await fra.DeliveriesAsync(id), d => Assert.Equal(1, d!["attemptCount"]!.GetValue<int>()));
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> done, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await done())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{what}: not in time");
+            await Task.Delay(50);
+        }
+    }
+
     [Fact]
     public async Task After_the_last_retry_the_delivery_fails_and_the_subscription_is_disabled_until_a_retry_by_hand()
     {
