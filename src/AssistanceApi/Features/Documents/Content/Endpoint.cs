@@ -58,7 +58,7 @@ public sealed class Endpoint(IMediator mediator, IDocumentContentStore store) : 
         }
         response.ContentLength = length;
         await using var content = await store.OpenReadAsync(document.Sha256, from, length, ct);
-        await content.CopyToAsync(response.Body, 128 * 1024, ct);
+        await StreamOut.CopyAsync(content, response.BodyWriter, ct);
         Telemetry.AssistanceMetrics.DocumentTransferred("out", length);
     }
 }
