@@ -46,6 +46,26 @@ public sealed partial class ListPageWireTests
         for (var i = 0; i < pinnedPages.Count; i++) Assert.True(JsonNode.DeepEquals(pinnedPages[i], servedPages[i]), $"page {i} differs");
     }
 
+    [Fact]
+    public async Task Each_request_reads_by_id_byte_for_byte_as_it_lists()
+    {
+        await using var api = new ApiFactory();
+        await ArrangeAsync(api);
+        foreach (var key in new[] { DemoKeys.Fra, DemoKeys.Deu })
+        {
+            var client = api.As(key);
+            using var page = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v1/requests?limit=200"));
+            foreach (var item in page.RootElement.GetProperty("items").EnumerateArray())
+            {
+                var response = await client.GetRequestAsync(item.GetProperty("id").GetString()!);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+                Assert.Equal($"\"{item.GetProperty("version").GetInt64()}\"", response.ETag());
+                Assert.Equal(item.GetRawText(), await response.Content.ReadAsStringAsync());
+            }
+        }
+    }
+
     private static readonly (string Name, string Key, string Query)[] Views =
     [
         ("FRA", DemoKeys.Fra, "limit=200"),
