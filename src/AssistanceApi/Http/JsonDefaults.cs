@@ -32,7 +32,14 @@ public static class JsonDefaults
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.GetDateTimeOffset().ToUniversalTime();
 
-        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => WriteTimestamp(writer, value);
+    }
+
+    /// <summary>A timestamp as the wire writes it: UTC, no trailing zeros in the fraction.</summary>
+    public static void WriteTimestamp(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        Span<char> text = stackalloc char[40];
+        value.ToUniversalTime().TryFormat(text, out var length, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+        writer.WriteStringValue(text[..length]);
     }
 }

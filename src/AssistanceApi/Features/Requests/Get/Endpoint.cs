@@ -22,7 +22,8 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
     public override async Task HandleAsync(CancellationToken ct)
     {
         var request = await mediator.Send(new GetRequestQuery(this.Caller(), this.RequestId()), ct);
-        IfMatch.SetETag(HttpContext, request.Version);
-        await Send.OkAsync(request, ct);
+        IfMatch.SetETag(HttpContext, request.Row.Version);
+        // A RequestResource in the contract; written straight from the stored row (RequestJson).
+        await HttpContext.Response.SendOkAsync(request, cancellation: ct);
     }
 }

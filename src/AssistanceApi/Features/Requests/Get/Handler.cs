@@ -4,14 +4,14 @@ using Mediator;
 
 namespace AssistanceApi.Features.Requests.Get;
 
-public sealed record GetRequestQuery(Caller Caller, Guid Id) : IQuery<RequestResource>;
+public sealed record GetRequestQuery(Caller Caller, Guid Id) : IQuery<WrittenRequest>;
 
-public sealed class Handler(Database database, RequestPresenter presenter) : IQueryHandler<GetRequestQuery, RequestResource>
+public sealed class Handler(Database database, RequestPresenter presenter) : IQueryHandler<GetRequestQuery, WrittenRequest>
 {
-    public async ValueTask<RequestResource> Handle(GetRequestQuery query, CancellationToken ct)
+    public async ValueTask<WrittenRequest> Handle(GetRequestQuery query, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         var row = await RequestRecord.LoadVisibleAsync(connection, query.Id, query.Caller, presenter.Now);
-        return presenter.Present(row, query.Caller);
+        return presenter.Written(row, query.Caller);
     }
 }

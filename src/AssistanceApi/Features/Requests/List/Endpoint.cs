@@ -20,5 +20,6 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<ListRequestsRequest,
     }
 
     public override async Task HandleAsync(ListRequestsRequest request, CancellationToken ct) =>
-        await Send.OkAsync(await mediator.Send(new ListRequestsQuery(this.Caller(), request), ct), ct);
+        // Page<RequestResource> in the contract; written straight from the stored rows (RequestJson).
+        await HttpContext.Response.SendOkAsync(await mediator.Send(new ListRequestsQuery(this.Caller(), request), ct), cancellation: ct);
 }

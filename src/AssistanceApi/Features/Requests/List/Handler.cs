@@ -7,13 +7,13 @@ using Mediator;
 
 namespace AssistanceApi.Features.Requests.List;
 
-public sealed record ListRequestsQuery(Caller Caller, ListRequestsRequest Filter) : IQuery<Page<RequestResource>>;
+public sealed record ListRequestsQuery(Caller Caller, ListRequestsRequest Filter) : IQuery<WrittenPage>;
 
-public sealed class Handler(Database database, RequestPresenter presenter) : IQueryHandler<ListRequestsQuery, Page<RequestResource>>
+public sealed class Handler(Database database, RequestPresenter presenter) : IQueryHandler<ListRequestsQuery, WrittenPage>
 {
     private static readonly string[] TerminalStatuses = Lifecycle.Terminal.Select(WireName.Of).ToArray();
 
-    public async ValueTask<Page<RequestResource>> Handle(ListRequestsQuery query, CancellationToken ct)
+    public async ValueTask<WrittenPage> Handle(ListRequestsQuery query, CancellationToken ct)
     {
         var (caller, filter) = query;
         var now = presenter.Now;
@@ -39,12 +39,7 @@ public sealed class Handler(Database database, RequestPresenter presenter) : IQu
                 take = filter.Take + 1,
             })).ToList();
         await PreservationClock.ApplyAsync(connection, rows, now);
-        var page = Page<RequestRecord>.From(rows, filter.Take, ListCursor.Of);
-        return new Page<RequestResource>
-        {
-            Items = page.Items.Select(r => presenter.Present(r, caller)).ToList(),
-            NextCursor = page.NextCursor,
-        };
+        return presenter.Written(Page<RequestRecord>.From(rows, filter.Take, ListCursor.Of), caller, now);
     }
 
     /// <summary>The page query; public so a test can read its plan on a large table.</summary>
