@@ -119,37 +119,43 @@ public sealed class DeliveryWorkerTests
     }
 
     /// <summary>
-    /// One slot, taken by a delivery the receiver holds; the next, handed to the worker locked, waits for the slot
-    /// while the clock passes its lock. Sending it then could overlap a poll that claims it again (the lock has run out),
-    /// so it is not sent from the queue: the poll's claim sends it, once. The receiver holds that arrival a moment, so a
-    /// second sender would be seen.
+    /// One slot, held by delivery A at the receiver; B, handed to the worker locked (like A, for the timeout + 20 s),
+    /// waits for it. When the slot frees, B's lock no longer covers a whole timeout, so the worker does not send it: an
+    /// attempt begun then could still be running when the lock runs out and a poll claims B again. Once the lock has
+    /// run out the poll's claim sends B, once. The receiver holds B's first arrival, so a second sender would show.
     /// </summary>
     [Fact]
     public async Task A_delivery_whose_lock_ran_out_while_it_waited_for_a_slot_is_sent_once_by_the_claim_that_follows()
     {
-        var release = new TaskCompletionSource();
+        var (releaseA, releaseB) = (new TaskCompletionSource(), new TaskCompletionSource());
         await using var receiver = await WebhookReceiver.StartAsync(async (n, _) =>
         {
-            if (n == 1) await release.Task;
-            else await Task.Delay(300);
+            if (n == 1) await releaseA.Task;
+            else if (n == 2) await releaseB.Task;
         });
         await using var api = Api();
         api.Settings["Webhooks:Concurrency"] = "1";
-        api.Settings["Webhooks:TimeoutSeconds"] = "30";
+        api.Settings["Webhooks:TimeoutSeconds"] = "30"; // locks run for 50 s
         var fra = api.As(DemoKeys.Fra);
         var (id, secret, _) = await fra.SubscribeAsync(receiver.Url, ["request.drafted"]);
         receiver.Secret = secret;
 
         await fra.CreateDraftAsync(Bodies.CompleteMla("DEU"));
-        await UntilAsync(() => Task.FromResult(receiver.Deliveries.Count == 1), "the first delivery held by the receiver");
+        await UntilAsync(() => Task.FromResult(receiver.Deliveries.Count == 1), "A held by the receiver");
         await fra.CreateDraftAsync(Bodies.CompleteMla("DEU"));
         await UntilAsync(async () => (await api.Database.QueryAsync<int>(
-            "SELECT COUNT(*) FROM webhook_deliveries WHERE locked_until IS NOT NULL"))[0] == 2, "the second delivery written locked");
-        api.Clock.Advance(TimeSpan.FromSeconds(60)); // past both locks (timeout 30 s + 20 s)
-        release.SetResult();
+            "SELECT COUNT(*) FROM webhook_deliveries WHERE locked_until IS NOT NULL"))[0] == 2, "B written locked");
+
+        api.Clock.Advance(TimeSpan.FromSeconds(25)); // B's lock (50 s) no longer covers a 30 s attempt; neither has run out
+        releaseA.SetResult();
+        await UntilAsync(async () => (await fra.DeliveriesAsync(id)).Count(d => d!["status"].Str() == "delivered") == 1, "A delivered");
+        api.Clock.Advance(TimeSpan.FromSeconds(30)); // B's lock has run out: the poll claims it
+        await UntilAsync(() => Task.FromResult(receiver.Deliveries.Count >= 2), "B sent");
+        await Task.Delay(600);
+        releaseB.SetResult();
 
         await UntilAsync(async () => (await fra.DeliveriesAsync(id)).All(d => d!["status"].Str() == "delivered"), "both delivered");
-        await Task.Delay(600);
+        await Task.Delay(300);
         Assert.Equal(2, receiver.Deliveries.Count);
         Assert.Equal(2, receiver.Deliveries.Select(d => d.Id).Distinct().Count());
         Assert.All(await fra.DeliveriesAsync(id), d => Assert.Equal(1, d!["attemptCount"]!.GetValue<int>()));
