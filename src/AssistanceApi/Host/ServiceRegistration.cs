@@ -85,8 +85,11 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new KnownKeys(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>(), keyCacheLifetime));
         services.AddSingleton<Features.Statistics.Get.ReportCache>();
 
-        // The transaction behaviour writes the audit events and the outbox's events a command recorded before the transaction commits.
-        services.AddScoped<IPendingWrites>(sp => new PendingWrites(sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<Events.EventOutbox>()));
+        // The transaction behaviour writes the audit events, the outbox's events and the statistics counts a command recorded
+        // before the transaction commits.
+        services.AddScoped<Features.Requests.RequestCounts>();
+        services.AddScoped<IPendingWrites>(sp => new PendingWrites(sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<Events.EventOutbox>(),
+            sp.GetRequiredService<Features.Requests.RequestCounts>()));
         services.AddMediator((Mediator.MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

@@ -10,7 +10,8 @@
 //     UUIDv7 ids in creation order; timestamps as TypeHandlers.Format writes them; references numbered per
 //     pair of States and year, with reference_counters moved past them so later submissions do not collide;
 //     one request_refusal_grounds row per refusal ground; one hash-chained 'create' audit event per request
-//     (history is not benchmarked, so later lifecycle events are not written).
+//     (history is not benchmarked, so later lifecycle events are not written); the statistics rollup
+//     (request_counts, refusal_ground_counts) recounted from the rows, as migration 0015's backfill does.
 //   - K fresh drafts from FRA to DEU with the complete body of tests/load/bodies/create.json, created just now,
 //     for the submit scenario; their ids go to --drafts-out, one a line.
 //   - --samples-out gets one line per status: "<status> <id> <api key that may see it>".
@@ -120,6 +121,27 @@ internal sealed class BulkSeeder(SeedOptions options)
                 tips.CommandText =
                     "UPDATE requests SET chain_length = 1, chain_tip = (SELECT e.hash FROM request_events e WHERE e.request_id = requests.id AND e.sequence = 1) WHERE chain_length = 0";
                 tips.ExecuteNonQuery();
+            }
+            // The rows were written past the API's write path, so the statistics rollup (migration 0015) is counted
+            // afresh from them, as the migration's backfill does.
+            using (var rollup = connection.CreateCommand())
+            {
+                rollup.Transaction = transaction;
+                rollup.CommandText =
+                    """
+                    DELETE FROM request_counts;
+                    INSERT INTO request_counts (day, requesting_state, requested_state, kind, status, n)
+                    SELECT substr(submitted_at, 1, 10), requesting_state, requested_state, kind, status, COUNT(*)
+                    FROM requests WHERE submitted_at IS NOT NULL
+                    GROUP BY substr(submitted_at, 1, 10), requesting_state, requested_state, kind, status;
+                    DELETE FROM refusal_ground_counts;
+                    INSERT INTO refusal_ground_counts (day, requesting_state, requested_state, kind, ground, provision, n)
+                    SELECT substr(r.submitted_at, 1, 10), r.requesting_state, r.requested_state, r.kind, g.ground, g.provision, COUNT(*)
+                    FROM request_refusal_grounds g JOIN requests r ON r.id = g.request_id
+                    WHERE r.submitted_at IS NOT NULL
+                    GROUP BY substr(r.submitted_at, 1, 10), r.requesting_state, r.requested_state, r.kind, g.ground, g.provision;
+                    """;
+                rollup.ExecuteNonQuery();
             }
             transaction.Commit();
         }

@@ -28,7 +28,18 @@ public sealed class RequestRecord
     public string RequestingState { get; init; } = "";
     public string RequestedState { get; init; } = "";
     public string Kind { get; init; } = "";
-    public string Status { get; set; } = "";
+    public string Status
+    {
+        get;
+        set
+        {
+            StoredStatus ??= value;
+            field = value;
+        }
+    } = "";
+
+    /// <summary>The status as stored: reads show a lapsed preservation as expired before its sweep persists it.</summary>
+    public string? StoredStatus { get; private set; }
     public long Version { get; init; }
     public bool Emergency { get; init; }
     public Guid CreatedBy { get; init; }

@@ -19,7 +19,7 @@ namespace AssistanceApi.Features.Requests;
 /// versioned UPDATE (412 if the request moved meanwhile) and its audit event, in the command's transaction.
 /// </summary>
 public sealed class RequestStore(
-    UnitOfWork unit, AuditTrail audit, EventOutbox events, TimeProvider clock, RequestPresenter presenter, ProvisionCatalogue catalogue, TreatyOptions options)
+    UnitOfWork unit, AuditTrail audit, EventOutbox events, RequestCounts counts, TimeProvider clock, RequestPresenter presenter, ProvisionCatalogue catalogue, TreatyOptions options)
 {
     private DateTimeOffset? _now;
 
@@ -91,7 +91,8 @@ public sealed class RequestStore(
             throw Problems.PreconditionFailed(change.DetailsChanged
                 ? "The request changed while this patch was applied: GET it again and retry."
                 : "The request changed meanwhile: GET it again and retry.");
-        await RecordRefusalGroundsAsync(change);
+        counts.Moved(row, saved);
+        await RecordRefusalGroundsAsync(change, saved);
         Announce(stored, change, saved);
 
         // Reads show a lapsed preservation as expired; so does the answer to a change.
@@ -111,13 +112,16 @@ public sealed class RequestStore(
     }
 
     /// <summary>One row a ground, so statistics count refusals by provision in SQL.</summary>
-    private async Task RecordRefusalGroundsAsync(RequestChange change)
+    private async Task RecordRefusalGroundsAsync(RequestChange change, RequestRecord saved)
     {
         if (change.After.Progress.Refusal is not { } refusal || ReferenceEquals(refusal, change.Before.Progress.Refusal)) return;
         foreach (var ground in refusal.Grounds.DistinctBy(g => g.Ground))
+        {
             await unit.Connection.ExecuteAsync(
                 "INSERT INTO request_refusal_grounds (request_id, ground, provision) VALUES (@id, @Ground, @Provision)",
                 new { id = change.After.Id, ground.Ground, ground.Provision }, unit.Transaction);
+            counts.GroundRecorded(saved, ground.Ground, ground.Provision);
+        }
     }
 
     /// <summary>Every column the lifecycle sets, from the request as the change leaves it: no action is a special case.</summary>
