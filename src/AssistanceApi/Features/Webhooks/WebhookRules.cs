@@ -15,9 +15,9 @@ public static class WebhookRules
 {
     public static readonly string[] Roles = [ClientRoles.CentralAuthority, ClientRoles.ContactPoint, ClientRoles.StateAdmin];
 
-    public static async Task<WebhookRow> VisibleAsync(DbConnection connection, DbTransaction? transaction, Caller caller, Guid id)
+    public static async Task<WebhookView> VisibleAsync(DbConnection connection, DbTransaction? transaction, Caller caller, Guid id)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<WebhookRow>(
+        var row = await connection.QuerySingleOrDefaultAsync<WebhookView>(
             $"SELECT {WebhookView.Columns} FROM webhook_subscriptions WHERE id = @id AND owner_state = @State AND owner_role = @Role",
             new { id, caller.State, caller.Role }, transaction);
         return row ?? throw Problems.NotFound($"No webhook {id}.");

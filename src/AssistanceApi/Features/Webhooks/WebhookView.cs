@@ -26,33 +26,18 @@ public sealed class WebhookView
 
     public string? DisabledReason { get; init; }
 
+    /// <summary>Read from the stored column (a JSON array or null); never on the wire.</summary>
+    [JsonIgnore]
+    public string? TypesJson
+    {
+        init => Types = value is null ? null : JsonSerializer.Deserialize<List<string>>(value);
+    }
+
     public const string Columns =
         "id AS Id, url AS Url, types AS TypesJson, description AS Description, owner_state AS State, owner_role AS Role, " +
         "owner_client_id AS CreatedBy, created_at AS CreatedAt, disabled_at AS DisabledAt, disabled_reason AS DisabledReason";
 
     public static string? TypesToJson(IReadOnlyList<string>? types) => types is null ? null : JsonSerializer.Serialize(types);
-}
-
-/// <summary>The row behind a <see cref="WebhookView"/>.</summary>
-public sealed class WebhookRow
-{
-    public Guid Id { get; init; }
-    public string Url { get; init; } = "";
-    public string? TypesJson { get; init; }
-    public string? Description { get; init; }
-    public string State { get; init; } = "";
-    public string Role { get; init; } = "";
-    public Guid CreatedBy { get; init; }
-    public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset? DisabledAt { get; init; }
-    public string? DisabledReason { get; init; }
-
-    public WebhookView ToView() => new()
-    {
-        Id = Id, Url = Url, Description = Description, State = State, Role = Role, CreatedBy = CreatedBy,
-        CreatedAt = CreatedAt, DisabledAt = DisabledAt, DisabledReason = DisabledReason,
-        Types = TypesJson is null ? null : JsonSerializer.Deserialize<List<string>>(TypesJson),
-    };
 }
 
 /// <summary>

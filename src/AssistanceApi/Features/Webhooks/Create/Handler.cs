@@ -27,6 +27,6 @@ public sealed class Handler(UnitOfWork unit, WebhookSecrets secrets, TimeProvide
                 types = WebhookView.TypesToJson(body.Types), sealedSecret = secrets.Seal(id, secret),
             }, unit.Transaction);
         var row = await WebhookRules.VisibleAsync(unit.Connection, unit.Transaction, caller, id);
-        return new IssuedSecret { Webhook = row.ToView(), Secret = secret };
+        return new IssuedSecret { Webhook = row, Secret = secret };
     }
 }

@@ -11,6 +11,6 @@ public sealed class Handler(Database database) : IQueryHandler<GetWebhookQuery, 
     public async ValueTask<WebhookView> Handle(GetWebhookQuery query, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        return (await WebhookRules.VisibleAsync(connection, null, query.Caller, query.Id)).ToView();
+        return (await WebhookRules.VisibleAsync(connection, null, query.Caller, query.Id));
     }
 }

@@ -13,13 +13,13 @@ public sealed class Handler(Database database) : IQueryHandler<ListWebhooksQuery
     {
         var after = GuidCursor.Parse(query.After);
         await using var connection = await database.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<WebhookRow>(
+        var rows = (await connection.QueryAsync<WebhookView>(
             $"""
              SELECT {WebhookView.Columns} FROM webhook_subscriptions
              WHERE owner_state = @State AND owner_role = @Role {(after is null ? "" : "AND id > @after")}
              ORDER BY id LIMIT @take
              """,
-            new { query.Caller.State, query.Caller.Role, after, take = query.Limit + 1 })).Select(r => r.ToView()).ToList();
+            new { query.Caller.State, query.Caller.Role, after, take = query.Limit + 1 })).ToList();
         return Page<WebhookView>.From(rows, query.Limit, w => w.Id.ToString("D"));
     }
 }

@@ -17,6 +17,6 @@ public sealed class Handler(UnitOfWork unit, WebhookSecrets secrets) : ICommandH
         await unit.Connection.ExecuteAsync(
             "UPDATE webhook_subscriptions SET secret_sealed = @sealedSecret, version = version + 1 WHERE id = @id",
             new { id = row.Id, sealedSecret = secrets.Seal(row.Id, secret) }, unit.Transaction);
-        return new IssuedSecret { Webhook = row.ToView(), Secret = secret };
+        return new IssuedSecret { Webhook = row, Secret = secret };
     }
 }
