@@ -337,6 +337,31 @@ public sealed class DocumentTests(DocumentHosts hosts) : IClassFixture<DocumentH
     }
 
     [Theory, OnFileSystem, OnS3]
+    public async Task An_unknown_purpose_a_missing_media_type_a_bad_idempotency_key_or_a_malformed_id_is_4xx_and_keeps_nothing(string store)
+    {
+        var (api, c) = await AtAsync(store);
+        var banana = await (await c.Fra.SendAsync(Upload(c.Id, UniquePdf(), purpose: "banana"))).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("purpose", banana.Names());
+
+        var untyped = UploadOf(DocumentsUrl(c.Id, "?purpose=supporting"), new ByteArrayContent(UniquePdf()), null, "a.pdf");
+        var noType = await c.Fra.SendAsync(untyped);
+        Assert.Equal(HttpStatusCode.BadRequest, noType.StatusCode);
+        Assert.Equal("application/problem+json", noType.Content.Headers.ContentType?.MediaType);
+
+        var keyed = Upload(c.Id, UniquePdf());
+        keyed.Headers.TryAddWithoutValidation("Idempotency-Key", "has space");
+        var badKey = await (await c.Fra.SendAsync(keyed)).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("Idempotency-Key", badKey.Names());
+
+        var malformed = await c.Fra.GetAsync(DocumentsUrl(c.Id, "/not-a-guid/content"));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+
+        Assert.Equal(0, await RowsAsync(api, c.Id));
+        Assert.True(StagingEmpty(api));
+    }
+
+    [Theory, OnFileSystem, OnS3]
     public async Task File_names_lose_paths_control_characters_and_what_is_past_255_bytes(string store)
     {
         var (_, c) = await AtAsync(store);
