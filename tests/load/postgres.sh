@@ -52,11 +52,11 @@ stop_postgres() { # fast shutdown: sessions are ended, the server checkpoints an
   PG_PID=""
 }
 for _ in $(seq 1 300); do
-  "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" && break
+  "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres && break
   kill -0 "$PG_PID" 2>/dev/null || { cat "$WORK/postgres.log" >&2; die "PostgreSQL did not start"; }
   sleep 0.1
 done
-"$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" || die "PostgreSQL did not become ready"
+"$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres || die "PostgreSQL did not become ready"
 psql_at() { "$PG_BIN/psql" -X -q -At -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$1" -c "$2"; }
 # The API's startup lock connects to its database before its migrator would create it: create it here.
 psql_at postgres "CREATE DATABASE assistance" || die "could not create the database"

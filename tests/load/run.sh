@@ -139,7 +139,7 @@ proc_ticks() { sed -E 's/^.*\) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $1
 # server's backends, nginx's workers): the SQLite API and the floors app have no children, so theirs are their own.
 # One pass over /proc: a process is counted once, under the first of its ancestors that is given.
 tree_ticks() {
-  cat /proc/[0-9]*/stat 2>/dev/null | awk -v roots="$*" '
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v roots="$*" '
     { line = $0; sub(/^.*\) /, "", line); split(line, f, " "); parent[$1] = f[2]; ticks[$1] = f[12] + f[13] + f[14] + f[15] }
     END {
       n = split(roots, r, " "); for (i = 1; i <= n; i++) root[r[i]] = 1
