@@ -134,7 +134,6 @@ free_port() {
 cpu_ticks() { # busy all
   awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat
 }
-proc_ticks() { sed -E 's/^.*\) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $12 + $13 }' || echo 0; }
 # Ticks of each pid given and all its live descendants, with what their exited children used (a PostgreSQL
 # server's backends, nginx's workers): the SQLite API and the floors app have no children, so theirs are their own.
 # One pass over /proc: a process is counted once, under the first of its ancestors that is given.
