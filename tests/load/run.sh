@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Load benchmark of AssistanceApi on SQLite, compared with floors measured on the same machine in the same run.
-# See tests/load/README.md.
+# Load benchmark of AssistanceApi on SQLite (or PostgreSQL: --provider postgres, see postgres.sh), compared with
+# floors measured on the same machine in the same run. See tests/load/README.md.
 #
 #   tests/load/run.sh [--smoke] [--seed N] [--duration S] [--connections C]
 #                     [--threads T] [--timeout S] [--drafts K] [--layers] [--keep]
+#                     [--provider sqlite|postgres] [--foreign-drafts F]
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
 usage: tests/load/run.sh [--smoke] [--seed N] [--duration S] [--connections C] [--threads T] [--timeout S] [--drafts K] [--layers] [--keep]
+                         [--provider sqlite|postgres] [--foreign-drafts F]
   --smoke          2 s per scenario, 1 s warm-up: checks everything works end to end
-  --seed N         bulk-load N requests into the database before measuring (default 0)
+  --seed N         bulk-load N requests into the database before measuring (default 0; 10000 with --provider postgres)
   --duration S     seconds of load per scenario (default 15, --smoke 2)
   --connections C  wrk connections (default 64)
   --threads T      wrk threads (default 2)
@@ -18,10 +20,14 @@ usage: tests/load/run.sh [--smoke] [--seed N] [--duration S] [--connections C] [
   --drafts K       fresh drafts seeded for the submit scenario (default 5000 x (duration + warm-up) + 1000)
   --layers         also measure the API's own layers: /health/live, GET /states/FRA, POST /requests/validation
   --keep           keep the temporary folder (binaries, databases, logs, wrk output)
+  --provider P     sqlite (default: the run above) or postgres: a private PostgreSQL cluster, one API instance and two
+                   behind nginx, PostgreSQL floors (writes results/postgres.md; --drafts and --layers do not apply)
+  --foreign-drafts F  with --provider postgres: drafts addressed to DEU by other States, seeded before the list is
+                   measured again (default 100000)
 EOF
 }
 
-SMOKE=0 SEED=0 DURATION="" CONNECTIONS=64 THREADS=2 TIMEOUT=10 DRAFTS="" LAYERS=0 KEEP=0
+SMOKE=0 SEED="" DURATION="" CONNECTIONS=64 THREADS=2 TIMEOUT=10 DRAFTS="" LAYERS=0 KEEP=0 PROVIDER=sqlite FOREIGN_DRAFTS=100000
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --smoke) SMOKE=1 ;;
@@ -33,11 +39,17 @@ while [[ $# -gt 0 ]]; do
     --drafts) DRAFTS="${2:?--drafts needs a number}"; shift ;;
     --layers) LAYERS=1 ;;
     --keep) KEEP=1 ;;
+    --provider) PROVIDER="${2:?--provider needs sqlite or postgres}"; shift ;;
+    --foreign-drafts) FOREIGN_DRAFTS="${2:?--foreign-drafts needs a number}"; shift ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
   shift
 done
+[[ $PROVIDER == sqlite || $PROVIDER == postgres ]] || { echo "--provider must be sqlite or postgres" >&2; exit 2; }
+if [[ -z "$SEED" ]]; then
+  if [[ $PROVIDER == postgres ]]; then SEED=10000; else SEED=0; fi
+fi
 if [[ -z "$DURATION" ]]; then
   if [[ $SMOKE == 1 ]]; then DURATION=2; else DURATION=15; fi
 fi
@@ -48,7 +60,7 @@ WARMUP=5
 # The first scenario warms a freshly started process, and the JIT needs longer for that than for one more path.
 FIRST_WARMUP=20
 [[ $SMOKE == 1 ]] && FIRST_WARMUP=1
-for value in "$SEED" "$DURATION" "$CONNECTIONS" "$THREADS" "$TIMEOUT" "${DRAFTS:-0}"; do
+for value in "$SEED" "$DURATION" "$CONNECTIONS" "$THREADS" "$TIMEOUT" "${DRAFTS:-0}" "$FOREIGN_DRAFTS"; do
   [[ "$value" =~ ^[0-9]+$ ]] || { echo "not a whole number: $value" >&2; exit 2; }
 done
 ((DURATION >= 1 && DURATION <= 3600)) || { echo "--duration must be 1..3600" >&2; exit 2; }
@@ -88,6 +100,8 @@ cleanup() {
   trap - EXIT INT TERM
   local pid
   for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
+  # The database server last, once nothing uses it (postgres.sh defines it).
+  if declare -F stop_postgres >/dev/null; then stop_postgres; fi
   # A failed run keeps its logs for a look (an interrupted one does not); --keep keeps them always.
   if [[ $KEEP == 1 || $rc == 1 ]]; then
     log "temporary files kept in $WORK"
@@ -120,7 +134,19 @@ free_port() {
 cpu_ticks() { # busy all
   awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat
 }
-proc_ticks() { sed -E 's/^.*\) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $12 + $13 }' || echo 0; }
+# Ticks of each pid given and all its live descendants, with what their exited children used (a PostgreSQL
+# server's backends, nginx's workers): the SQLite API and the floors app have no children, so theirs are their own.
+# One pass over /proc: a process is counted once, under the first of its ancestors that is given.
+tree_ticks() {
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v roots="$*" '
+    { line = $0; sub(/^.*\) /, "", line); split(line, f, " "); parent[$1] = f[2]; ticks[$1] = f[12] + f[13] + f[14] + f[15] }
+    END {
+      n = split(roots, r, " "); for (i = 1; i <= n; i++) root[r[i]] = 1
+      total = 0
+      for (p in ticks) for (q = p; q + 0 > 1; q = parent[q]) if (q in root) { total += ticks[p]; break }
+      print total
+    }'
+}
 children_ticks() { sed -E 's/^.*\) //' "/proc/$$/stat" | awk '{ print $14 + $15 }'; }
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
@@ -134,6 +160,82 @@ wait_ready() {
     sleep 0.02
   done
   return 1
+}
+
+# ------------------------------------------------------------------------------------------------------- wrk runners
+declare -A RPS P50 P99 NON2XX ERRORS STATUSES OTHERS CPU_US DB_US
+
+# result_field NAME LINE: one value of the RESULT line lua/common.lua prints.
+result_field() { sed -E "s/.* $1=([^ ]*).*/\1/" <<<"$2"; }
+
+# wrk_once SECONDS OUT SCRIPT URL [script args]
+wrk_once() {
+  local seconds=$1 out=$2 script=$3 url=$4
+  shift 4
+  local run=""
+  [[ "${LOAD_IDEMPOTENCY:-0}" == 1 ]] && run="$(date +%s%N)"
+  LOAD_IDEMPOTENCY_RUN="$run" timeout $((seconds + TIMEOUT + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout "${TIMEOUT}s" --latency \
+    -s "$LOAD_DIR/lua/$script" "$url" -- "$@" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed on $url"; }
+  grep -q '^RESULT ' "$out" || { cat "$out" >&2; die "wrk printed no result for $url"; }
+}
+
+# measure NAME SCRIPT URL [script args]: a warm-up (discarded), then the measured run. LOAD_KEY/LOAD_BODY from env.
+measure() {
+  local name=$1 script=$2 url=$3
+  shift 3
+  local warm_args=("$@") run_args=("$@")
+  if [[ $script == submit.lua ]]; then
+    warm_args=("$WORK/drafts-warmup.txt" "$THREADS")
+    run_args=("$WORK/drafts-run.txt" "$THREADS")
+  fi
+  local warmup=${MEASURE_WARMUP:-$WARMUP}
+  log "$name: warm-up ${warmup} s, then ${DURATION} s at -t$THREADS -c$CONNECTIONS"
+  wrk_once "$warmup" "$WORK/wrk-$name-warmup.txt" "$script" "$url" "${warm_args[@]}"
+  if [[ -n "${BEFORE_RUN:-}" ]]; then $BEFORE_RUN; fi
+  # SERVER_PID: the server under test, or (PostgreSQL) several pids: API instances, nginx, the database server.
+  # DB_PID (PostgreSQL): the database server's share of that CPU, reported apart.
+  local before server0 children0 after server1 children1 db0=0 db1=0
+  before=$(cpu_ticks) server0=$(tree_ticks $SERVER_PID) children0=$(children_ticks)
+  [[ -n "${DB_PID:-}" ]] && db0=$(tree_ticks "$DB_PID")
+  wrk_once "$DURATION" "$WORK/wrk-$name.txt" "$script" "$url" "${run_args[@]}"
+  after=$(cpu_ticks) server1=$(tree_ticks $SERVER_PID) children1=$(children_ticks)
+  [[ -n "${DB_PID:-}" ]] && db1=$(tree_ticks "$DB_PID")
+  OTHERS[$name]=$(awk -v a="$before" -v b="$after" -v s=$((server1 - server0)) -v c=$((children1 - children0)) 'BEGIN {
+    split(a, x, " "); split(b, y, " "); other = (y[1] - x[1]) - s - c; all = y[2] - x[2];
+    if (other < 0) other = 0; printf "%.0f", (all > 0 ? 100 * other / all : 0) }')
+  local line
+  line=$(grep '^RESULT ' "$WORK/wrk-$name.txt")
+  RPS[$name]=$(result_field rps "$line")
+  P50[$name]=$(result_field p50 "$line")
+  P99[$name]=$(result_field p99 "$line")
+  NON2XX[$name]=$(result_field non2xx "$line")
+  ERRORS[$name]=$(result_field sockerr "$line")
+  STATUSES[$name]=$(result_field statuses "$line")
+  # Server CPU (user + system, clock ticks) over the requests wrk counted: what one request costs the server.
+  CPU_US[$name]=$(awk -v t=$((server1 - server0)) -v hz="$(getconf CLK_TCK)" -v n="$(result_field requests "$line")" \
+    'BEGIN { printf "%.0f", (n > 0 ? t * 1e6 / hz / n : 0) }')
+  DB_US[$name]=$(awk -v t=$((db1 - db0)) -v hz="$(getconf CLK_TCK)" -v n="$(result_field requests "$line")" \
+    'BEGIN { printf "%.0f", (n > 0 ? t * 1e6 / hz / n : 0) }')
+  log "$name: ${RPS[$name]} req/s, p50 ${P50[$name]} ms, p99 ${P99[$name]} ms, statuses ${STATUSES[$name]}, socket errors/timeouts ${ERRORS[$name]}, other work ${OTHERS[$name]}% CPU"
+  local other=${OTHERS[$name]}
+  if ((other > 10)); then log "WARNING: other processes took ${OTHERS[$name]}% of the CPU during $name: its numbers are skewed"; fi
+}
+
+# Peak RSS of the API during the create run: VmRSS polled every 200 ms by a background poller.
+RSS_POLLER=""
+start_rss_poller() {
+  local pid=$API_PID limit=$((DURATION * 5 + 300))
+  echo 0 >"$WORK/rss-max-kb"
+  (
+    max=0
+    for _ in $(seq 1 "$limit"); do
+      rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
+      if [[ -n "$rss" && "$rss" -gt "$max" ]]; then max=$rss; echo "$max" >"$WORK/rss-max-kb"; fi
+      sleep 0.2
+    done
+  ) &
+  RSS_POLLER=$!
+  PIDS+=("$RSS_POLLER")
 }
 
 # ---------------------------------------------------------------------------------------------------- prerequisites
@@ -158,6 +260,10 @@ publish() {
 publish src/AssistanceApi "$WORK/api"
 publish tests/load/Floors "$WORK/floors"
 publish tests/load/Seeder "$WORK/seeder"
+if [[ $PROVIDER == postgres ]]; then
+  . "$LOAD_DIR/postgres.sh"
+  exit 0
+fi
 publish tests/load/Receiver "$WORK/receiver"
 
 # ------------------------------------------------------------------------------------------------------------ the API
@@ -221,76 +327,6 @@ while read -r status id key; do
     log "seeded $status request $id does not read back"
   fi
 done <"$WORK/samples.txt"
-
-# ------------------------------------------------------------------------------------------------------- wrk runners
-declare -A RPS P50 P99 NON2XX ERRORS STATUSES OTHERS CPU_US
-
-# result_field NAME LINE: one value of the RESULT line lua/common.lua prints.
-result_field() { sed -E "s/.* $1=([^ ]*).*/\1/" <<<"$2"; }
-
-# wrk_once SECONDS OUT SCRIPT URL [script args]
-wrk_once() {
-  local seconds=$1 out=$2 script=$3 url=$4
-  shift 4
-  local run=""
-  [[ "${LOAD_IDEMPOTENCY:-0}" == 1 ]] && run="$(date +%s%N)"
-  LOAD_IDEMPOTENCY_RUN="$run" timeout $((seconds + TIMEOUT + 60)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout "${TIMEOUT}s" --latency \
-    -s "$LOAD_DIR/lua/$script" "$url" -- "$@" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed on $url"; }
-  grep -q '^RESULT ' "$out" || { cat "$out" >&2; die "wrk printed no result for $url"; }
-}
-
-# measure NAME SCRIPT URL [script args]: a warm-up (discarded), then the measured run. LOAD_KEY/LOAD_BODY from env.
-measure() {
-  local name=$1 script=$2 url=$3
-  shift 3
-  local warm_args=("$@") run_args=("$@")
-  if [[ $script == submit.lua ]]; then
-    warm_args=("$WORK/drafts-warmup.txt" "$THREADS")
-    run_args=("$WORK/drafts-run.txt" "$THREADS")
-  fi
-  local warmup=${MEASURE_WARMUP:-$WARMUP}
-  log "$name: warm-up ${warmup} s, then ${DURATION} s at -t$THREADS -c$CONNECTIONS"
-  wrk_once "$warmup" "$WORK/wrk-$name-warmup.txt" "$script" "$url" "${warm_args[@]}"
-  if [[ -n "${BEFORE_RUN:-}" ]]; then $BEFORE_RUN; fi
-  local before server0 children0 after server1 children1
-  before=$(cpu_ticks) server0=$(proc_ticks "$SERVER_PID") children0=$(children_ticks)
-  wrk_once "$DURATION" "$WORK/wrk-$name.txt" "$script" "$url" "${run_args[@]}"
-  after=$(cpu_ticks) server1=$(proc_ticks "$SERVER_PID") children1=$(children_ticks)
-  OTHERS[$name]=$(awk -v a="$before" -v b="$after" -v s=$((server1 - server0)) -v c=$((children1 - children0)) 'BEGIN {
-    split(a, x, " "); split(b, y, " "); other = (y[1] - x[1]) - s - c; all = y[2] - x[2];
-    if (other < 0) other = 0; printf "%.0f", (all > 0 ? 100 * other / all : 0) }')
-  local line
-  line=$(grep '^RESULT ' "$WORK/wrk-$name.txt")
-  RPS[$name]=$(result_field rps "$line")
-  P50[$name]=$(result_field p50 "$line")
-  P99[$name]=$(result_field p99 "$line")
-  NON2XX[$name]=$(result_field non2xx "$line")
-  ERRORS[$name]=$(result_field sockerr "$line")
-  STATUSES[$name]=$(result_field statuses "$line")
-  # Server CPU (user + system, clock ticks) over the requests wrk counted: what one request costs the server.
-  CPU_US[$name]=$(awk -v t=$((server1 - server0)) -v hz="$(getconf CLK_TCK)" -v n="$(result_field requests "$line")" \
-    'BEGIN { printf "%.0f", (n > 0 ? t * 1e6 / hz / n : 0) }')
-  log "$name: ${RPS[$name]} req/s, p50 ${P50[$name]} ms, p99 ${P99[$name]} ms, statuses ${STATUSES[$name]}, socket errors/timeouts ${ERRORS[$name]}, other work ${OTHERS[$name]}% CPU"
-  local other=${OTHERS[$name]}
-  if ((other > 10)); then log "WARNING: other processes took ${OTHERS[$name]}% of the CPU during $name: its numbers are skewed"; fi
-}
-
-# Peak RSS of the API during the create run: VmRSS polled every 200 ms by a background poller.
-RSS_POLLER=""
-start_rss_poller() {
-  local pid=$API_PID limit=$((DURATION * 5 + 300))
-  echo 0 >"$WORK/rss-max-kb"
-  (
-    max=0
-    for _ in $(seq 1 "$limit"); do
-      rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
-      if [[ -n "$rss" && "$rss" -gt "$max" ]]; then max=$rss; echo "$max" >"$WORK/rss-max-kb"; fi
-      sleep 0.2
-    done
-  ) &
-  RSS_POLLER=$!
-  PIDS+=("$RSS_POLLER")
-}
 
 # ----------------------------------------------------------------------------------------------------- API scenarios
 SERVER_PID=$API_PID

@@ -5,7 +5,8 @@
 //                  as the API's Writer does for SQLite today.
 //   POST /group    the same inserts funnelled through a Channel to one writer task, which commits whatever is queued
 //                  in one transaction per batch and completes each caller only after that commit: group commit.
-// The database file is Floors:Database (environment: Floors__Database).
+// The database file is Floors:Database (environment: Floors__Database). With Floors:Postgres (an Npgsql connection
+// string) the PostgreSQL floors are mapped too (PostgresFloors).
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
@@ -17,6 +18,9 @@ var group = new GroupWriter(connectionString, "group_entries");
 builder.Services.AddHostedService(_ => group);
 
 var app = builder.Build();
+
+if (builder.Configuration["Floors:Postgres"] is { } postgres)
+    PostgresFloors.Map(app, postgres, builder.Configuration["Floors:ReadPayload"] ?? throw new InvalidOperationException("Floors:ReadPayload is not set"));
 
 app.MapGet("/bare", () => Results.Json(new { status = "ok", at = DateTimeOffset.UtcNow }));
 

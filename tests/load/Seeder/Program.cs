@@ -1,8 +1,10 @@
-// Bulk-loads requests straight into an AssistanceApi SQLite database (not through HTTP), for the load benchmark.
+// Bulk-loads requests straight into an AssistanceApi database, SQLite or PostgreSQL (not through HTTP), for the load
+// benchmark.
 //
-//   Seeder --db <file> [--requests N] [--drafts K] [--drafts-out <file>] [--samples-out <file>] [--random-seed S]
+//   Seeder (--db <file> | --postgres <connection string>) [--requests N] [--drafts K] [--foreign-drafts F]
+//          [--drafts-out <file>] [--samples-out <file>] [--random-seed S]
 //
-// The database must already be migrated and hold the demo States and clients: start the API once on the file with
+// The database must already be migrated and hold the demo States and clients: start the API once on it with
 // Seeding__Demo=true, stop it, then run this. Rows look like the API's own:
 //   - N requests between the demo Parties (FRA on one side of ~70%), mixed statuses (draft, submitted,
 //     acknowledged, in-execution, executed, refused), created over the last two years; content and progress JSON
@@ -14,8 +16,10 @@
 //     (request_counts, refusal_ground_counts) recounted from the rows, as migration 0015's backfill does.
 //   - K fresh drafts from FRA to DEU with the complete body of tests/load/bodies/create.json, created just now,
 //     for the submit scenario; their ids go to --drafts-out, one a line.
+//   - F drafts addressed to DEU by the other demo Parties, created just now: what DEU's incoming list must not walk.
 //   - --samples-out gets one line per status: "<status> <id> <api key that may see it>".
-// One transaction, prepared inserts, rollback journal while loading (then back to WAL).
+// One transaction: on SQLite prepared inserts with a rollback journal while loading (then back to WAL), on PostgreSQL
+// binary COPY in chunks (SqliteSeedStore, PostgresSeedStore).
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -23,12 +27,15 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
-// Seeder --db <file> --count-idempotency-keys: how many keys were recorded with a response (run.sh checks
-// that every create of its run was).
-if (args is ["--db", var countDb, "--count-idempotency-keys"])
+// Seeder --db <file> --count-idempotency-keys (or --postgres <connection string> ...): how many keys were recorded
+// with a response (run.sh checks that every create of its run was).
+if (args is [var store, var target, "--count-idempotency-keys"] && store is "--db" or "--postgres")
 {
-    using var connection = new SqliteConnection($"Data Source={countDb};Mode=ReadOnly");
+    using System.Data.Common.DbConnection connection = store == "--db"
+        ? new SqliteConnection($"Data Source={target};Mode=ReadOnly")
+        : new NpgsqlConnection(target);
     connection.Open();
     using var count = connection.CreateCommand();
     count.CommandText = "SELECT COUNT(*) FROM idempotency_keys WHERE response <> ''";
@@ -39,23 +46,27 @@ if (args is ["--db", var countDb, "--count-idempotency-keys"])
 var options = SeedOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: Seeder --db <file> [--requests N] [--drafts K] [--drafts-out <file>] [--samples-out <file>] [--random-seed S]");
+    Console.Error.WriteLine(
+        "usage: Seeder (--db <file> | --postgres <connection string>) [--requests N] [--drafts K] [--foreign-drafts F] [--drafts-out <file>] [--samples-out <file>] [--random-seed S]");
     return 2;
 }
 return new BulkSeeder(options).Run();
 
-internal sealed record SeedOptions(string Database, int Requests, int Drafts, string? DraftsOut, string? SamplesOut, int RandomSeed)
+internal sealed record SeedOptions(
+    string? Database, string? Postgres, int Requests, int Drafts, int ForeignDrafts, string? DraftsOut, string? SamplesOut, int RandomSeed)
 {
     public static SeedOptions? Parse(string[] args)
     {
-        string? db = null, draftsOut = null, samplesOut = null;
-        int requests = 0, drafts = 0, seed = 20260101;
+        string? db = null, postgres = null, draftsOut = null, samplesOut = null;
+        int requests = 0, drafts = 0, foreign = 0, seed = 20260101;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
             switch (args[i])
             {
                 case "--db": db = value; i++; break;
+                case "--postgres": postgres = value; i++; break;
+                case "--foreign-drafts": foreign = int.Parse(value ?? "x", CultureInfo.InvariantCulture); i++; break;
                 case "--requests": requests = int.Parse(value ?? "x", CultureInfo.InvariantCulture); i++; break;
                 case "--drafts": drafts = int.Parse(value ?? "x", CultureInfo.InvariantCulture); i++; break;
                 case "--drafts-out": draftsOut = value; i++; break;
@@ -64,7 +75,9 @@ internal sealed record SeedOptions(string Database, int Requests, int Drafts, st
                 default: return null;
             }
         }
-        return db is null || requests < 0 || drafts < 0 ? null : new SeedOptions(db, requests, drafts, draftsOut, samplesOut, seed);
+        return (db is null) == (postgres is null) || requests < 0 || drafts < 0 || foreign < 0
+            ? null
+            : new SeedOptions(db, postgres, requests, drafts, foreign, draftsOut, samplesOut, seed);
     }
 }
 
@@ -92,94 +105,39 @@ internal sealed class BulkSeeder(SeedOptions options)
     public int Run()
     {
         var clock = Stopwatch.StartNew();
-        var builder = new SqliteConnectionStringBuilder { DataSource = options.Database, Pooling = false, Mode = SqliteOpenMode.ReadWrite };
-        using var connection = new SqliteConnection(builder.ToString());
-        connection.Open();
-
-        var clients = LoadClients(connection);
+        using ISeedStore store = options.Postgres is { } postgres ? new PostgresSeedStore(postgres) : new SqliteSeedStore(options.Database!);
+        var clients = store.LoadClients();
         if (clients is null) return 1;
-
-        // Loading appends pages: a rollback journal only records the few pages that existed before, where WAL would
-        // write every new page twice. The API's own mode (WAL, synchronous=FULL) is restored at the end.
-        Exec(connection, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; PRAGMA cache_size=-1048576; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=ON;");
+        foreach (var state in Others.Append("FRA"))
+            if (!clients.ContainsKey(state))
+            {
+                Console.Error.WriteLine($"no central-authority client for {state}: start the API once on this database with Seeding__Demo=true");
+                return 1;
+            }
 
         var now = DateTimeOffset.UtcNow;
         var drafts = new List<string>(options.Drafts);
-        using (var transaction = connection.BeginTransaction())
-        {
-            var inserts = new Inserts(connection, transaction);
-            SeedRequests(inserts, clients, now, clock);
-            SeedDrafts(inserts, clients, now, drafts);
-            foreach (var ((from, to, year), last) in _counters)
-                inserts.Counter(from, to, year, last);
-            // The chain tip the API appends after (length and last hash). Left unsealed: the seeded chains use the
-            // unkeyed recipe and show chainValid false, which is fine, since history is not benchmarked; what matters is
-            // that the next event of a seeded request follows its create event.
-            using (var tips = connection.CreateCommand())
-            {
-                tips.Transaction = transaction;
-                tips.CommandText =
-                    "UPDATE requests SET chain_length = 1, chain_tip = (SELECT e.hash FROM request_events e WHERE e.request_id = requests.id AND e.sequence = 1) WHERE chain_length = 0";
-                tips.ExecuteNonQuery();
-            }
-            // The rows were written past the API's write path, so the statistics rollup (migration 0015) is counted
-            // afresh from them, as the migration's backfill does.
-            using (var rollup = connection.CreateCommand())
-            {
-                rollup.Transaction = transaction;
-                rollup.CommandText =
-                    """
-                    DELETE FROM request_counts;
-                    INSERT INTO request_counts (day, requesting_state, requested_state, kind, status, n)
-                    SELECT substr(submitted_at, 1, 10), requesting_state, requested_state, kind, status, COUNT(*)
-                    FROM requests WHERE submitted_at IS NOT NULL
-                    GROUP BY substr(submitted_at, 1, 10), requesting_state, requested_state, kind, status;
-                    DELETE FROM refusal_ground_counts;
-                    INSERT INTO refusal_ground_counts (day, requesting_state, requested_state, kind, ground, provision, n)
-                    SELECT substr(r.submitted_at, 1, 10), r.requesting_state, r.requested_state, r.kind, g.ground, g.provision, COUNT(*)
-                    FROM request_refusal_grounds g JOIN requests r ON r.id = g.request_id
-                    WHERE r.submitted_at IS NOT NULL
-                    GROUP BY substr(r.submitted_at, 1, 10), r.requesting_state, r.requested_state, r.kind, g.ground, g.provision;
-                    """;
-                rollup.ExecuteNonQuery();
-            }
-            transaction.Commit();
-        }
-        Exec(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+        store.Begin();
+        SeedRequests(store, clients, now, clock);
+        SeedDrafts(store, clients, now, drafts);
+        SeedForeignDrafts(store, clients, now);
+        foreach (var ((from, to, year), last) in _counters)
+            store.Counter(from, to, year, last);
+        // Then the chain tips (length and last hash) the API appends after, left unsealed: the seeded chains use the
+        // unkeyed recipe and show chainValid false, which is fine, since history is not benchmarked; what matters is
+        // that the next event of a seeded request follows its create event. And, since the rows were written past the
+        // API's write path, the statistics rollup (migration 0015) counted afresh from them, as its backfill does.
+        store.Commit();
 
         if (options.DraftsOut is not null) File.WriteAllLines(options.DraftsOut, drafts);
         if (options.SamplesOut is not null)
             File.WriteAllLines(options.SamplesOut, _samples.Select(s => $"{s.Key} {s.Value.Id} {s.Value.Key}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"seeded {options.Requests} requests and {options.Drafts} drafts in {clock.Elapsed.TotalSeconds:F1} s"));
+            $"seeded {options.Requests} requests, {options.Drafts} drafts and {options.ForeignDrafts} foreign drafts in {clock.Elapsed.TotalSeconds:F1} s"));
         return 0;
     }
 
-    private static Dictionary<string, string>? LoadClients(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT state, id FROM clients WHERE role = 'central-authority' AND state IS NOT NULL AND revoked_at IS NULL ORDER BY id";
-        var clients = new Dictionary<string, string>();
-        try
-        {
-            using var reader = command.ExecuteReader();
-            while (reader.Read()) clients.TryAdd(reader.GetString(0), reader.GetString(1));
-        }
-        catch (SqliteException e)
-        {
-            Console.Error.WriteLine($"not an AssistanceApi database (start the API on it once first): {e.Message}");
-            return null;
-        }
-        foreach (var state in Others.Append("FRA"))
-            if (!clients.ContainsKey(state))
-            {
-                Console.Error.WriteLine($"no central-authority client for {state}: start the API once on this file with Seeding__Demo=true");
-                return null;
-            }
-        return clients;
-    }
-
-    private void SeedRequests(Inserts inserts, Dictionary<string, string> clients, DateTimeOffset now, Stopwatch clock)
+    private void SeedRequests(ISeedStore inserts, Dictionary<string, string> clients, DateTimeOffset now, Stopwatch clock)
     {
         if (options.Requests == 0) return;
         // Creation times spread evenly over the last two years (with jitter), ending a day ago, oldest first.
@@ -197,7 +155,7 @@ internal sealed class BulkSeeder(SeedOptions options)
         }
     }
 
-    private void SeedDrafts(Inserts inserts, Dictionary<string, string> clients, DateTimeOffset now, List<string> ids)
+    private void SeedDrafts(ISeedStore inserts, Dictionary<string, string> clients, DateTimeOffset now, List<string> ids)
     {
         // Created over the last moments, a millisecond apart at least, so their ids sort after everything else.
         var first = now.AddMilliseconds(-options.Drafts - 1000);
@@ -208,6 +166,21 @@ internal sealed class BulkSeeder(SeedOptions options)
             var row = new Row(NextId(created), "FRA", "DEU", "draft", 1, false, clients["FRA"], created, created, null, null, null, null, null, content, "{}", null);
             inserts.Request(row);
             ids.Add(row.Id);
+        }
+    }
+
+    private void SeedForeignDrafts(ISeedStore inserts, Dictionary<string, string> clients, DateTimeOffset now)
+    {
+        // Drafts the other Parties are still writing to DEU, created over the last moments: DEU may not see them, and
+        // its incoming list must not walk over them to find what it may see.
+        string[] senders = ["FRA", "BRA", "KEN", "VNM", "QAT"];
+        var first = now.AddMilliseconds(-options.ForeignDrafts - 1000);
+        for (var i = 0; i < options.ForeignDrafts; i++)
+        {
+            var from = senders[i % senders.Length];
+            var created = Micro(first.AddMilliseconds(i));
+            var content = Content.Complete(from, "DEU", i % Content.CaseCount, emergency: false, reference: $"{from}-CASE-{created.Year}-{i % 99999 + 1:D5}");
+            inserts.Request(new Row(NextId(created), from, "DEU", "draft", 1, false, clients[from], created, created, null, null, null, null, null, content, "{}", null));
         }
     }
 
@@ -389,118 +362,12 @@ internal sealed class BulkSeeder(SeedOptions options)
         var canonical = JsonSerializer.Serialize(new object?[] { id, 1L, at, "create", state, client, null, "draft", "{}", Genesis });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
-
-    private static void Exec(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }
 
 internal sealed record Row(
     string Id, string From, string To, string Status, int Version, bool Emergency, string CreatedBy, DateTimeOffset Created, DateTimeOffset Updated,
     DateTimeOffset? Submitted, DateTimeOffset? AcknowledgeBy, DateTimeOffset? Acknowledged, DateTimeOffset? Closed, string? Reference,
     string Content, string Progress, (string Ground, string Provision)? Refusal);
-
-/// <summary>The three prepared inserts, parameters bound once and reused for every row.</summary>
-internal sealed class Inserts
-{
-    private readonly SqliteCommand _request;
-    private readonly SqliteCommand _event;
-    private readonly SqliteCommand _ground;
-    private readonly SqliteCommand _counter;
-
-    public Inserts(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        _request = Prepare(connection, transaction,
-            """
-            INSERT INTO requests (id, reference, requesting_state, requested_state, kind, status, version, emergency, created_by, created_at,
-                updated_at, submitted_at, acknowledged_at, closed_at, due_at, preserved_until, content, progress, related_request_id, acknowledge_by)
-            VALUES ($id, $reference, $from, $to, 'mutual-legal-assistance', $status, $version, $emergency, $createdBy, $created,
-                $updated, $submitted, $acknowledged, $closed, NULL, NULL, $content, $progress, NULL, $acknowledgeBy)
-            """,
-            "$id", "$reference", "$from", "$to", "$status", "$version", "$emergency", "$createdBy", "$created", "$updated", "$submitted",
-            "$acknowledged", "$closed", "$content", "$progress", "$acknowledgeBy");
-        _event = Prepare(connection, transaction,
-            """
-            INSERT INTO request_events (request_id, sequence, at, action, actor_state, actor_client, from_status, to_status, details, previous_hash, hash)
-            VALUES ($id, 1, $at, 'create', $state, $client, NULL, 'draft', '{}', $previous, $hash)
-            """,
-            "$id", "$at", "$state", "$client", "$previous", "$hash");
-        _ground = Prepare(connection, transaction,
-            "INSERT INTO request_refusal_grounds (request_id, ground, provision) VALUES ($id, $ground, $provision)",
-            "$id", "$ground", "$provision");
-        _counter = Prepare(connection, transaction,
-            """
-            INSERT INTO reference_counters (requesting_state, requested_state, year, last) VALUES ($from, $to, $year, $last)
-            ON CONFLICT (requesting_state, requested_state, year) DO UPDATE SET last = MAX(last, excluded.last)
-            """,
-            "$from", "$to", "$year", "$last");
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in names) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
-        return command;
-    }
-
-    private static void Set(SqliteCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
-
-    private static string? Column(DateTimeOffset? value) => value is { } v ? BulkSeeder.Column(v) : null;
-
-    public void Request(Row row)
-    {
-        Set(_request, "$id", row.Id);
-        Set(_request, "$reference", row.Reference);
-        Set(_request, "$from", row.From);
-        Set(_request, "$to", row.To);
-        Set(_request, "$status", row.Status);
-        Set(_request, "$version", row.Version);
-        Set(_request, "$emergency", row.Emergency ? 1 : 0);
-        Set(_request, "$createdBy", row.CreatedBy);
-        Set(_request, "$created", Column(row.Created));
-        Set(_request, "$updated", Column(row.Updated));
-        Set(_request, "$submitted", Column(row.Submitted));
-        Set(_request, "$acknowledged", Column(row.Acknowledged));
-        Set(_request, "$closed", Column(row.Closed));
-        Set(_request, "$content", row.Content);
-        Set(_request, "$progress", row.Progress);
-        Set(_request, "$acknowledgeBy", Column(row.AcknowledgeBy));
-        _request.ExecuteNonQuery();
-
-        // The API records the event a moment after the row, when the unit of work flushes its audit trail.
-        var at = BulkSeeder.Column(row.Created.AddTicks(1500));
-        Set(_event, "$id", row.Id);
-        Set(_event, "$at", at);
-        Set(_event, "$state", row.From);
-        Set(_event, "$client", row.CreatedBy);
-        Set(_event, "$previous", new string('0', 64));
-        Set(_event, "$hash", BulkSeeder.CreateEventHash(row.Id, at, row.From, row.CreatedBy));
-        _event.ExecuteNonQuery();
-
-        if (row.Refusal is { } refusal)
-        {
-            Set(_ground, "$id", row.Id);
-            Set(_ground, "$ground", refusal.Ground);
-            Set(_ground, "$provision", refusal.Provision);
-            _ground.ExecuteNonQuery();
-        }
-    }
-
-    public void Counter(string from, string to, int year, int last)
-    {
-        Set(_counter, "$from", from);
-        Set(_counter, "$to", to);
-        Set(_counter, "$year", year);
-        Set(_counter, "$last", last);
-        _counter.ExecuteNonQuery();
-    }
-}
 
 /// <summary>RequestContent as the API stores it: every member in declaration order, nulls written.</summary>
 internal static class Content
