@@ -423,6 +423,17 @@ if [[ $LAYERS == 1 ]]; then
   LOAD_KEY=demo-fra-ca LOAD_BODY="$CREATE_BODY" measure layer-validation post.lua "$API/api/v1/requests/validation"
 fi
 
+if ((FOREIGN_DRAFTS > 0)); then
+  # The incoming page again, with drafts other States address to the caller in the table: its partial index
+  # must keep them out of the walk.
+  stop_api
+  log "seeding $FOREIGN_DRAFTS drafts addressed to DEU by other States"
+  timeout 3600 "$WORK/seeder/Seeder" --db "$DB" --foreign-drafts "$FOREIGN_DRAFTS" >&2 || die "the seeder failed"
+  start_api
+  SERVER_PID=$API_PID
+  LOAD_KEY=demo-deu-ca measure list-drafts get.lua "$API/api/v1/requests?direction=incoming&status=submitted&limit=50"
+fi
+
 DB_MB=$(du -cm "$DB"* | awk 'END { print $1 }')
 stop_api
 
@@ -432,7 +443,7 @@ FLOORS="http://127.0.0.1:$FLOORS_PORT"
 log "starting the floors app"
 (
   cd "$WORK/floors"
-  exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$FLOORS" Floors__Database="$WORK/floors.db" \
+  exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$FLOORS" Floors__Database="$WORK/floors.db" Floors__ApiDatabase="$DB" \
     Logging__LogLevel__Default=Warning ./Floors
 ) >>"$WORK/floors.log" 2>&1 &
 FLOORS_PID=$!
@@ -442,6 +453,9 @@ SERVER_PID=$FLOORS_PID
 LOAD_KEY="" MEASURE_WARMUP=$FIRST_WARMUP measure floor-bare get.lua "$FLOORS/bare"
 LOAD_KEY="" LOAD_BODY="$CREATE_BODY" measure floor-durable post.lua "$FLOORS/durable"
 LOAD_KEY="" LOAD_BODY="$CREATE_BODY" measure floor-group post.lua "$FLOORS/group"
+# The API's reads with none of the API's work: the same rows of the same database, written as stored.
+LOAD_KEY="" measure floor-stored-row get.lua "$FLOORS/stored-row?id=$GET_ID"
+LOAD_KEY="" measure floor-stored-page get.lua "$FLOORS/stored-page?state=DEU&status=submitted"
 stop_pid "$FLOORS_PID"
 forget_pid "$FLOORS_PID"
 
@@ -472,10 +486,13 @@ REPORT="$WORK/report.md"
   row submit "submit (POST .../submit)" floor-group
   row get "GET by id" floor-bare
   row list "incoming list (limit 50)" floor-bare
+  ((FOREIGN_DRAFTS > 0)) && row list-drafts "list, $((FOREIGN_DRAFTS / 1000))k foreign drafts" floor-bare
   row statistics "statistics (secretariat)" floor-bare
   row floor-bare "floor: bare GET"
   row floor-durable "floor: durable, commit/request"
   row floor-group "floor: group commit"
+  row floor-stored-row "floor: stored row, raw" floor-bare
+  row floor-stored-page "floor: stored page (50), raw" floor-bare
   if [[ $LAYERS == 1 ]]; then
     echo
     echo "The API's layers (--layers), on the same database after the scenarios above:"
@@ -492,9 +509,11 @@ REPORT="$WORK/report.md"
   echo "- peak RSS of the API during the create run: **${PEAK_RSS_MB} MB** (VmRSS every 200 ms; VmHWM since start ${HWM_MB} MB)"
   echo "- every create sent its own Idempotency-Key: ${IDEMPOTENCY_KEYS} keys recorded with their response, for ${CREATED} creates answered 201 within wrk's runs (warm-up and run; the API also completes those still in flight when wrk stops)"
   echo "- create with one webhook subscription (request.drafted, receiver on loopback answering 200): **$(ratio "${RPS[create-webhook]}" "${RPS[create]}") of create without**; deliveries of the measured run's events: $(sed -E 's/ ([a-z0-9]+)=/, \1 /g; s/^count=/count /' <<<"$WEBHOOK_STATS") ms from occurredAt to arrival (for ${WEBHOOK_CREATED} creates answered 201 in wrk's run), the last arriving ${WEBHOOK_DRAIN_S} s after the load stopped"
+  ((FOREIGN_DRAFTS > 0)) && echo "- list with foreign drafts: the same incoming page after $FOREIGN_DRAFTS drafts addressed to DEU by other States were seeded (API restarted on the file): **$(ratio "${RPS[list-drafts]}" "${RPS[list]}")** of the page without them"
+  echo "- the API's reads against the same rows read and written as stored (no key, visibility, allowed actions or links): GET by id **$(ratio "${RPS[get]}" "${RPS[floor-stored-row]}")** of the stored row, incoming list **$(ratio "${RPS[list]}" "${RPS[floor-stored-page]}")** of the stored page"
   echo "- one request alone before loading it, first / best of 3: GET by id ${SINGLE[get]} ms, incoming list ${SINGLE[list]} ms, statistics ${SINGLE[statistics]} ms"
   echo "- database after the run: ${DB_MB} MB (with WAL)"
-  for name in create create-webhook submit get list statistics floor-bare floor-durable floor-group $([[ $LAYERS == 1 ]] && echo layer-live layer-state layer-validation); do
+  for name in create create-webhook submit get list $(((FOREIGN_DRAFTS > 0)) && echo list-drafts) statistics floor-bare floor-durable floor-group floor-stored-row floor-stored-page $([[ $LAYERS == 1 ]] && echo layer-live layer-state layer-validation); do
     if [[ "${NON2XX[$name]}" != 0 || "${ERRORS[$name]}" != 0 ]]; then
       echo "- $name: statuses ${STATUSES[$name]}; socket errors/timeouts ${ERRORS[$name]}"
     fi

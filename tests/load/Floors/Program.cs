@@ -5,6 +5,9 @@
 //                  as the API's Writer does for SQLite today.
 //   POST /group    the same inserts funnelled through a Channel to one writer task, which commits whatever is queued
 //                  in one transaction per batch and completes each caller only after that commit: group commit.
+//   GET  /stored-page?state=&status=   and   GET /stored-row?id=
+//                  the incoming list page's query and a read by id on the API's own seeded SQLite database
+//                  (Floors:ApiDatabase), each row written as stored (StoredRows): the ceiling of the API's reads.
 // The database file is Floors:Database (environment: Floors__Database). With Floors:Postgres (an Npgsql connection
 // string) the PostgreSQL floors are mapped too (PostgresFloors).
 using System.Threading.Channels;
@@ -16,6 +19,7 @@ var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Po
 var durable = new DurableWriter(connectionString, "durable_entries");
 var group = new GroupWriter(connectionString, "group_entries");
 builder.Services.AddHostedService(_ => group);
+var stored = builder.Configuration["Floors:ApiDatabase"] is { } apiDatabase ? new StoredRows(apiDatabase) : null;
 
 var app = builder.Build();
 
@@ -35,6 +39,15 @@ app.MapPost("/group", async (HttpRequest request) =>
     var id = await group.InsertAsync(await ReadAsync(request));
     return Results.Json(new { id }, statusCode: StatusCodes.Status201Created);
 });
+
+if (stored is not null)
+{
+    app.MapGet("/stored-page", (HttpResponse response, string state, string status) => stored.PageAsync(response, state, status, 50));
+    app.MapGet("/stored-row", async (HttpResponse response, string id) =>
+    {
+        if (!await stored.OneAsync(response, id)) response.StatusCode = StatusCodes.Status404NotFound;
+    });
+}
 
 app.Run();
 
