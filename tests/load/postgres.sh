@@ -6,17 +6,9 @@
 # PostgreSQL floors. Everything started here is stopped by run.sh's cleanup, the cluster last (stop_postgres).
 
 REPORT_FILE="$LOAD_DIR/results/postgres.md"
-apt_install() { # package
-  log "$1 is missing: installing it from the Debian packages"
-  timeout 600 apt-get install -y "$1" >>"$WORK/apt.log" 2>&1 ||
-    { timeout 300 apt-get update >>"$WORK/apt.log" 2>&1 && timeout 600 apt-get install -y "$1" >>"$WORK/apt.log" 2>&1; } ||
-    die "could not install $1 (see $WORK/apt.log)"
-}
 postgres_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 PG_BIN=$(postgres_bin)
-[[ -n "$PG_BIN" && -x "$PG_BIN/initdb" ]] || { DEBIAN_FRONTEND=noninteractive apt_install postgresql; PG_BIN=$(postgres_bin); }
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-[[ -x "$NGINX" ]] || { DEBIAN_FRONTEND=noninteractive apt_install nginx; NGINX=$(command -v nginx || echo /usr/sbin/nginx); }
+[[ -n "$PG_BIN" && -x "$PG_BIN/initdb" ]] || { apt_install postgresql; PG_BIN=$(postgres_bin); }
 command -v setpriv >/dev/null || die "setpriv (util-linux) is not installed"
 
 # ----------------------------------------------------------------------------------------------------------- cluster

@@ -43,40 +43,77 @@ public sealed class AttemptRecorder(Database database, Writer writer, WebhookOpt
         }
     }
 
+    /// <summary>A recorded attempt: the delivery's new status, and when it is tried next if it is still pending.</summary>
+    private sealed record Recorded(DueDelivery Delivery, WebhookSender.Outcome Outcome, int Attempt, string Status, DateTimeOffset? Next);
+
+    /// <summary>
+    /// The whole batch in two statements, one for the deliveries and one for their attempts (one statement a row cost the
+    /// single writer more than the rows did). A delivery is recorded only while its attempt count is the one it was
+    /// claimed with: otherwise another instance recorded this attempt after our lock ran out, and ours is dropped.
+    /// </summary>
     private Task<int> RecordAsync(IReadOnlyList<Attempt> batch) => writer.RunAsync(async (connection, transaction) =>
     {
         var now = clock.Now();
-        var recorded = 0;
-        foreach (var (delivery, outcome) in batch)
-            recorded += await RecordAsync(connection, transaction, delivery, outcome, now);
-        return recorded;
+        var rows = batch.DistinctBy(a => a.Delivery.Id).Select(a =>
+        {
+            var attempt = a.Delivery.AttemptCount + 1;
+            var wait = NextWait(attempt);
+            var status = a.Outcome.Delivered ? WebhookDeliveries.Delivered : wait is null ? WebhookDeliveries.Failed : WebhookDeliveries.Pending;
+            return new Recorded(a.Delivery, a.Outcome, attempt, status, status == WebhookDeliveries.Pending ? now + wait : null);
+        }).ToList();
+        var updated = (await connection.QueryAsync<Guid>(UpdateSql, new { rows = JsonRowsParameter.Of(rows, static (w, r) =>
+        {
+            w.WriteString("delivery", r.Delivery.Id);
+            w.WriteNumber("claimed", r.Delivery.AttemptCount);
+            w.WriteString("status", r.Status);
+            w.WriteTimestamp("next_attempt_at", r.Next);
+            WriteOutcome(w, r.Outcome);
+        }), now }, transaction)).ToHashSet();
+        rows.RemoveAll(r => !updated.Contains(r.Delivery.Id));
+        if (rows.Count == 0) return 0;
+        await connection.ExecuteAsync(InsertSql, new { rows = JsonRowsParameter.Of(rows, static (w, r) =>
+        {
+            w.WriteString("delivery", r.Delivery.Id);
+            w.WriteNumber("attempt", r.Attempt);
+            WriteOutcome(w, r.Outcome);
+        }), now }, transaction);
+        foreach (var r in rows)
+        {
+            if (r.Status == WebhookDeliveries.Failed) await DisableAsync(connection, transaction, r.Delivery, r.Attempt, now);
+            Telemetry.WebhookMetrics.AttemptRecorded(r.Status, r.Delivery.EventId, now);
+        }
+        return rows.Count;
     }, CancellationToken.None);
 
-    private async Task<int> RecordAsync(DbConnection connection, DbTransaction transaction, DueDelivery delivery, WebhookSender.Outcome outcome, DateTimeOffset now)
+    private static void WriteOutcome(System.Text.Json.Utf8JsonWriter w, WebhookSender.Outcome outcome)
     {
-        var attempt = delivery.AttemptCount + 1;
-        var wait = NextWait(attempt);
-        var status = outcome.Delivered ? WebhookDeliveries.Delivered : wait is null ? WebhookDeliveries.Failed : WebhookDeliveries.Pending;
-        var args = new
-        {
-            delivery.Id, claimedCount = delivery.AttemptCount, status, now,
-            next = status == WebhookDeliveries.Pending ? now + wait : (DateTimeOffset?)null,
-            code = outcome.StatusCode, ms = outcome.DurationMs, error = outcome.Error,
-        };
-        var recorded = await connection.ExecuteAsync(
-            $"""
-             UPDATE webhook_deliveries SET attempt_count = attempt_count + 1, status = @status, next_attempt_at = @next, locked_until = NULL,
-                 last_status_code = @code, last_duration_ms = @ms, last_error = @error{(outcome.Delivered ? ", delivered_at = @now" : "")}
-             WHERE id = @Id AND attempt_count = @claimedCount
-             """, args, transaction);
-        if (recorded == 0) return 0; // another instance recorded this attempt after our lock ran out
-        await connection.ExecuteAsync(
-            "INSERT INTO webhook_attempts (delivery_id, attempt, at, status_code, duration_ms, error) VALUES (@Id, @attempt, @now, @code, @ms, @error)",
-            new { delivery.Id, attempt, now, args.code, args.ms, args.error }, transaction);
-        if (status == WebhookDeliveries.Failed) await DisableAsync(connection, transaction, delivery, attempt, now);
-        Telemetry.WebhookMetrics.AttemptRecorded(status, delivery.EventId, now);
-        return recorded;
+        if (outcome.StatusCode is { } code) w.WriteNumber("code", code);
+        else w.WriteNull("code");
+        w.WriteNumber("ms", outcome.DurationMs);
+        if (outcome.Error is { } error) w.WriteString("error", error);
+        else w.WriteNull("error");
     }
+
+    private static readonly (string, string)[] OutcomeColumns = [("code", "integer"), ("ms", "integer"), ("error", "text")];
+
+    private string UpdateSql => _updateSql ??=
+        $"""
+         UPDATE webhook_deliveries AS d SET attempt_count = d.attempt_count + 1, status = j.status, next_attempt_at = j.next_attempt_at,
+             locked_until = NULL, last_status_code = j.code, last_duration_ms = j.ms, last_error = j.error,
+             delivered_at = CASE WHEN j.status = '{WebhookDeliveries.Delivered}' THEN @now ELSE d.delivered_at END
+         FROM {database.Dialect.JsonRows("rows", "j", [("delivery", "uuid"), ("claimed", "integer"), ("status", "text"), ("next_attempt_at", "timestamptz"), .. OutcomeColumns])}
+         WHERE d.id = j.delivery AND d.attempt_count = j.claimed
+         RETURNING id
+         """;
+
+    private string InsertSql => _insertSql ??=
+        $"""
+         INSERT INTO webhook_attempts (delivery_id, attempt, at, status_code, duration_ms, error)
+         SELECT a.delivery, a.attempt, @now, a.code, a.ms, a.error
+         FROM {database.Dialect.JsonRows("rows", "a", [("delivery", "uuid"), ("attempt", "integer"), .. OutcomeColumns])}
+         """;
+
+    private string? _updateSql, _insertSql;
 
     /// <summary>Disables the subscription and says so in the event outbox, in the transaction that records the last attempt.</summary>
     private async Task DisableAsync(DbConnection connection, DbTransaction transaction, DueDelivery delivery, int attempts, DateTimeOffset now)

@@ -29,6 +29,46 @@ public static class WebhookDeliveries
             """,
             new { deliveryId, subscriptionId, eventId, eventType, position, payload, now, lockedUntil }, transaction);
 
+    /// <summary>A delivery the fan-out is about to write; <see cref="LockedUntil"/> set when its writer sends it itself.</summary>
+    public sealed record NewDelivery(Guid Id, Guid SubscriptionId, Guid EventId, string EventType, long? Position, string Payload, DateTimeOffset? LockedUntil);
+
+    /// <summary>
+    /// <see cref="EnqueueAsync"/> for a whole fan-out in one statement (one statement a row cost the single writer more
+    /// than the rows did). Returns the ids written: a delivery fanned out before a crash is ignored, as there.
+    /// </summary>
+    public static async Task<HashSet<Guid>> EnqueueManyAsync(DbConnection connection, DbTransaction transaction, Dialect dialect,
+        IReadOnlyList<NewDelivery> deliveries, DateTimeOffset now)
+    {
+        if (deliveries.Count == 0) return [];
+        var rows = JsonRowsParameter.Of(deliveries, static (w, d) =>
+        {
+            w.WriteString("id", d.Id);
+            w.WriteString("subscription_id", d.SubscriptionId);
+            w.WriteString("event_id", d.EventId);
+            w.WriteString("event_type", d.EventType);
+            if (d.Position is { } position) w.WriteNumber("event_position", position);
+            else w.WriteNull("event_position");
+            w.WriteString("payload", d.Payload);
+            w.WriteTimestamp("locked_until", d.LockedUntil);
+        });
+        var sql = dialect.Provider == DatabaseProvider.Postgres ? EnqueueManyPostgres : EnqueueManySqlite;
+        return (await connection.QueryAsync<Guid>(sql, new { rows, now }, transaction)).ToHashSet();
+    }
+
+    private static string EnqueueManySql(Dialect dialect) =>
+        $"""
+         INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, event_position, payload, status, next_attempt_at, locked_until, created_at)
+         SELECT r.id, r.subscription_id, r.event_id, r.event_type, r.event_position, r.payload, 'pending', @now, r.locked_until, @now
+         FROM {dialect.JsonRows("rows", "r", ("id", "uuid"), ("subscription_id", "uuid"), ("event_id", "uuid"), ("event_type", "text"),
+             ("event_position", "bigint"), ("payload", "text"), ("locked_until", "timestamptz"))}
+         WHERE true
+         ON CONFLICT (subscription_id, event_id) DO NOTHING
+         RETURNING id
+         """;
+
+    private static readonly string EnqueueManySqlite = EnqueueManySql(new Dialect(DatabaseProvider.Sqlite));
+    private static readonly string EnqueueManyPostgres = EnqueueManySql(new Dialect(DatabaseProvider.Postgres));
+
     /// <summary>The body of a delivery: the event's thin shape (what happened, never a request's content).</summary>
     public static string Payload(Guid eventId, string type, DateTimeOffset occurredAt, string? actorState, string? actorRole, JsonNode? data,
         RequestFields? request = null)

@@ -75,6 +75,7 @@ public sealed class WebhookDispatcher(
         var lockedUntil = now + options.LockFor;
         var room = queue.Room;
         var payloads = new Dictionary<Guid, string>();
+        var fanned = new List<(WebhookDeliveries.NewDelivery Row, Subscription Subscription)>();
         foreach (var subscription in subscriptions)
         {
             var types = subscription.Types is null ? null : JsonSerializer.Deserialize<HashSet<string>>(subscription.Types);
@@ -83,18 +84,20 @@ public sealed class WebhookDispatcher(
                                                 && EventAudienceRule.MaySee(subscription.OwnerState, subscription.OwnerRole, e)))
             {
                 var payload = payloads.TryGetValue(e.Id, out var built) ? built : payloads[e.Id] = e.ToPayload();
-                var deliveryId = Ids.Next(now);
-                var ours = locked.Count < room;
-                var written = await WebhookDeliveries.EnqueueAsync(connection, transaction, deliveryId, subscription.Id, e.Id, e.Type, e.Position,
-                    payload, now, ours ? lockedUntil : null);
-                if (written == 0) continue; // fanned out before a crash: that row is due on its own
-                if (!ours) { unlocked = true; continue; }
-                locked.Add(new DueDelivery
-                {
-                    Id = deliveryId, SubscriptionId = subscription.Id, EventId = e.Id, Payload = payload, Url = subscription.Url,
-                    SecretSealed = subscription.SecretSealed, OwnerState = subscription.OwnerState, LockedUntil = lockedUntil,
-                });
+                fanned.Add((new WebhookDeliveries.NewDelivery(Ids.Next(now), subscription.Id, e.Id, e.Type, e.Position, payload,
+                    fanned.Count < room ? lockedUntil : null), subscription));
             }
+        }
+        var written = await WebhookDeliveries.EnqueueManyAsync(connection, transaction, database.Dialect, fanned.ConvertAll(f => f.Row), now);
+        foreach (var (row, subscription) in fanned)
+        {
+            if (!written.Contains(row.Id)) continue; // fanned out before a crash: that row is due on its own
+            if (row.LockedUntil is null) { unlocked = true; continue; }
+            locked.Add(new DueDelivery
+            {
+                Id = row.Id, SubscriptionId = subscription.Id, EventId = row.EventId, Payload = row.Payload, Url = subscription.Url,
+                SecretSealed = subscription.SecretSealed, OwnerState = subscription.OwnerState, LockedUntil = lockedUntil,
+            });
         }
         await connection.ExecuteAsync("UPDATE webhook_dispatch_cursor SET position = @last WHERE name = 'events'",
             new { last = events[^1].Position }, transaction);
