@@ -32,7 +32,9 @@ public sealed class ApiKeyAuthentication(
             client = found;
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, client.Id.ToString()), new(ClaimTypes.Role, client.Role) };
+        Context.Features.Set(client.Caller);
+        Context.Features.Set(client.Calling);
+        var claims = new List<Claim>(3) { new(ClaimTypes.NameIdentifier, client.Calling.IdText), new(ClaimTypes.Role, client.Role) };
         if (client.State is not null) claims.Add(new Claim(Caller.StateClaim, client.State));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

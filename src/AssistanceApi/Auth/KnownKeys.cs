@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 
 namespace AssistanceApi.Auth;
@@ -67,4 +68,13 @@ public sealed class KnownKeys(Database database, TimeProvider clock, TimeSpan li
     private sealed record Entry(KnownClient Client, DateTimeOffset ExpiresAt);
 }
 
-public sealed record KnownClient(Guid Id, string? State, string Role);
+/// <summary>
+/// The client behind a key, with what every call asks of it worked out once (kept with the key while it is known):
+/// authentication puts the caller and the client's HTTP identity on the call, so no later layer parses claims.
+/// </summary>
+public sealed record KnownClient(Guid Id, string? State, string Role)
+{
+    public Caller Caller { get; } = new(Id, State, Role);
+
+    public CallingClient Calling { get; } = new(Id);
+}

@@ -1,29 +1,31 @@
 using System.Diagnostics;
-using System.Security.Claims;
 
 namespace AssistanceApi.Http;
 
 /// <summary>
 /// After authentication: every log line written while the call runs carries its trace id and the client behind the key
-/// (never the key). The scope is one small object a call, and costs nothing when no logger includes scopes.
+/// (never the key). The scope is one small object a call; its values are only turned into text when a logger that
+/// includes scopes reads them, so a call that logs nothing formats nothing.
 /// </summary>
 public sealed class ClientLogScope(RequestDelegate next, ILogger<ClientLogScope> log)
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        using var scope = log.BeginScope(new Values(
-            Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier,
-            http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous"));
+        using var scope = log.BeginScope(new Values(http, Activity.Current));
         await next(http);
     }
 
     /// <summary>As structured values (JSON console: "TraceId", "ClientId") and as text.</summary>
-    private sealed class Values(string traceId, string clientId) : IReadOnlyList<KeyValuePair<string, object>>
+    private sealed class Values(HttpContext http, Activity? activity) : IReadOnlyList<KeyValuePair<string, object>>
     {
+        private string TraceId => activity?.TraceId.ToHexString() ?? http.TraceIdentifier;
+
+        private string ClientId => CallingClient.Of(http)?.IdText ?? "anonymous";
+
         public KeyValuePair<string, object> this[int index] => index switch
         {
-            0 => new("TraceId", traceId),
-            1 => new("ClientId", clientId),
+            0 => new("TraceId", TraceId),
+            1 => new("ClientId", ClientId),
             _ => throw new ArgumentOutOfRangeException(nameof(index)),
         };
 
@@ -37,6 +39,6 @@ public sealed class ClientLogScope(RequestDelegate next, ILogger<ClientLogScope>
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-        public override string ToString() => $"TraceId:{traceId} ClientId:{clientId}";
+        public override string ToString() => $"TraceId:{TraceId} ClientId:{ClientId}";
     }
 }

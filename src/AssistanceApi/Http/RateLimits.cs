@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using AssistanceApi.Telemetry;
 using Microsoft.AspNetCore.RateLimiting;
@@ -21,7 +20,7 @@ public static class RateLimits
                 }));
             options.OnRejected = async (context, _) =>
             {
-                AssistanceMetrics.RateLimited(byClient: context.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier) is not null);
+                AssistanceMetrics.RateLimited(byClient: CallingClient.Of(context.HttpContext) is not null);
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 await ProblemWriter.WriteAsync(context.HttpContext, new Problem
@@ -35,7 +34,5 @@ public static class RateLimits
     }
 
     private static string PartitionOf(HttpContext http) =>
-        http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } client
-            ? "client:" + client
-            : "address:" + http.Connection.RemoteIpAddress;
+        CallingClient.Of(http)?.RateLimitPartition ?? "address:" + http.Connection.RemoteIpAddress;
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using AssistanceApi.Http;
@@ -11,22 +10,23 @@ namespace AssistanceApi.Idempotency;
 /// </summary>
 public sealed class IdempotencyCapture(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext http, IdempotencyContext context)
-    {
-        if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Headers.TryGetValue(IdempotencyContext.Header, out var values)
-            || http.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } clientId)
-        {
-            await next(http);
-            return;
-        }
+    public Task InvokeAsync(HttpContext http) =>
+        HttpMethods.IsPost(http.Request.Method) && http.Request.Headers.TryGetValue(IdempotencyContext.Header, out var values)
+        && CallingClient.Of(http) is { } client
+            ? CaptureAsync(http, values.ToString(), client.Id)
+            : next(http);
 
-        var key = values.ToString();
+    private async Task CaptureAsync(HttpContext http, string key, Guid clientId)
+    {
+        // Resolved here, not as a parameter of InvokeAsync: a call without a key (every read) makes no scoped context.
+        var context = http.RequestServices.GetRequiredService<IdempotencyContext>();
+
         if (key.Length is 0 or > 255 || key.Any(c => c is < '!' or > '~'))
             throw Problems.BadRequest("Idempotency-Key must be 1–255 visible ASCII characters, e.g. a UUID.",
                 new ProblemError(IdempotencyContext.Header, "1–255 visible ASCII characters", "invalid-idempotency-key"));
 
         context.Key = key;
-        context.ClientId = Guid.Parse(clientId);
+        context.ClientId = clientId;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         if (StreamedBody.On(http))
         {

@@ -16,7 +16,7 @@ public static class RequestRoute
                 new ProblemError("id", "must be a UUID, e.g. 019a4a3e-8c1f-7d2a-9b3c-4d5e6f708192", "invalid-id"));
     }
 
-    public static Caller Caller(this BaseEndpoint endpoint) => Auth.Caller.From(endpoint.HttpContext.User);
+    public static Caller Caller(this BaseEndpoint endpoint) => Auth.Caller.Of(endpoint.HttpContext);
 
     /// <summary>The caller, the request in the path and the version its If-Match names: what a change of a request is aimed at.</summary>
     public static ActionTarget Target(this BaseEndpoint endpoint) =>
