@@ -60,35 +60,10 @@ PG_API="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=assistance"
 PG_FLOORS="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 
 # ------------------------------------------------------------------------------------------------------ API instances
-# start_instance URL LOG: starts one API on the cluster; sets STARTED_PID and START_MS (launch to /health/ready 200).
-STARTED_PID="" START_MS=0
-start_instance() {
-  local url=$1 logfile=$2 started
-  started=$(now_ms)
-  (
-    cd "$WORK/api"
-    exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
-      ConnectionStrings__Assistance="$PG_API" Database__Provider=postgres Seeding__Demo=true \
-      Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 Webhooks__AllowedHosts=127.0.0.1 \
-      RateLimiting__PermitsPerMinute=100000000 Security__HttpsRedirection=false Logging__LogLevel__Default=Warning \
-      ./AssistanceApi
-  ) >>"$logfile" 2>&1 &
-  STARTED_PID=$!
-  PIDS+=("$STARTED_PID")
-  sleep 0.05
-  tr '\0' ' ' <"/proc/$STARTED_PID/cmdline" 2>/dev/null | grep -q AssistanceApi || die "pid $STARTED_PID is not the API"
-  wait_ready "$url/health/ready" "$STARTED_PID" 300 || { tail -n 30 "$logfile" >&2; die "the API at $url did not become ready"; }
-  START_MS=$(($(now_ms) - started))
-}
-stop_instance() {
-  stop_pid "$1"
-  forget_pid "$1"
-}
-
 A_PORT="$(free_port)" || die "no free port"
 A="http://127.0.0.1:$A_PORT"
 log "cold start on a fresh database (migrations, States, demo clients)"
-start_instance "$A" "$WORK/api-a.log"
+start_instance "$A" "$WORK/api-a.log" postgres "$PG_API"
 COLD_MS=$START_MS
 stop_instance "$STARTED_PID"
 
@@ -100,7 +75,7 @@ SEED_S=$(awk -v ms=$(($(now_ms) - seed_started)) 'BEGIN { printf "%.1f", ms / 10
 psql_at assistance "VACUUM ANALYZE" || die "VACUUM failed"
 
 log "starting the API on the seeded database"
-start_instance "$A" "$WORK/api-a.log"
+start_instance "$A" "$WORK/api-a.log" postgres "$PG_API"
 A_PID=$STARTED_PID
 RESTART_MS=$START_MS
 API_PID=$A_PID
@@ -207,7 +182,7 @@ measure_set n1 "$N"
 
 log "two instances behind nginx"
 B_PORT="$(free_port)" || die "no free port"
-start_instance "http://127.0.0.1:$B_PORT" "$WORK/api-b.log"
+start_instance "http://127.0.0.1:$B_PORT" "$WORK/api-b.log" postgres "$PG_API"
 B_PID=$STARTED_PID
 start_nginx "$A_PORT" "$B_PORT"
 SERVER_PID="$A_PID $B_PID $NGINX_PID $PG_PID"

@@ -267,6 +267,32 @@ publish() {
 publish src/AssistanceApi "$WORK/api"
 publish tests/load/Floors "$WORK/floors"
 publish tests/load/Seeder "$WORK/seeder"
+# start_instance URL LOG PROVIDER CONNECTION: starts one API; sets STARTED_PID and START_MS (launch to /health/ready 200).
+STARTED_PID="" START_MS=0
+start_instance() {
+  local url=$1 logfile=$2 provider=$3 connection=$4 started
+  started=$(now_ms)
+  (
+    cd "$WORK/api"
+    exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$url" \
+      ConnectionStrings__Assistance="$connection" Database__Provider="$provider" Seeding__Demo=true \
+      Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 Webhooks__AllowedHosts=127.0.0.1 \
+      RateLimiting__PermitsPerMinute=100000000 Security__HttpsRedirection=false Logging__LogLevel__Default=Warning \
+      ./AssistanceApi
+  ) >>"$logfile" 2>&1 &
+  STARTED_PID=$!
+  PIDS+=("$STARTED_PID")
+  # The subshell execs the API, so this pid is the API itself (peak RSS and shutdown depend on it).
+  sleep 0.05
+  tr '\0' ' ' <"/proc/$STARTED_PID/cmdline" 2>/dev/null | grep -q AssistanceApi || die "pid $STARTED_PID is not the API"
+  wait_ready "$url/health/ready" "$STARTED_PID" 300 || { tail -n 30 "$logfile" >&2; die "the API at $url did not become ready"; }
+  START_MS=$(($(now_ms) - started))
+}
+stop_instance() {
+  stop_pid "$1"
+  forget_pid "$1"
+}
+
 if [[ $PROVIDER == postgres ]]; then
   . "$LOAD_DIR/postgres.sh"
   exit 0
@@ -277,31 +303,13 @@ DB="$WORK/bench.db"
 API_PORT="$(free_port)" || die "no free port"
 API="http://127.0.0.1:$API_PORT"
 API_PID=""
-START_MS=0
-
 start_api() {
-  local started
-  started=$(now_ms)
-  (
-    cd "$WORK/api"
-    exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$API" \
-      ConnectionStrings__Assistance="Data Source=$DB" Database__Provider=sqlite Seeding__Demo=true \
-      Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 Webhooks__AllowedHosts=127.0.0.1 \
-      RateLimiting__PermitsPerMinute=100000000 Security__HttpsRedirection=false Logging__LogLevel__Default=Warning \
-      ./AssistanceApi
-  ) >>"$WORK/api.log" 2>&1 &
-  API_PID=$!
-  PIDS+=("$API_PID")
-  # The subshell execs the API, so this pid is the API itself (peak RSS and shutdown depend on it).
-  sleep 0.05
-  tr '\0' ' ' <"/proc/$API_PID/cmdline" 2>/dev/null | grep -q AssistanceApi || die "pid $API_PID is not the API"
-  wait_ready "$API/health/ready" "$API_PID" 300 || { tail -n 30 "$WORK/api.log" >&2; die "the API did not become ready"; }
-  START_MS=$(($(now_ms) - started))
+  start_instance "$API" "$WORK/api.log" sqlite "Data Source=$DB"
+  API_PID=$STARTED_PID
 }
 
 stop_api() {
-  stop_pid "$API_PID"
-  forget_pid "$API_PID"
+  stop_instance "$API_PID"
   API_PID=""
 }
 
