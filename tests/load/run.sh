@@ -415,7 +415,7 @@ SUBSCRIPTION=$(curl -s --max-time 10 -X POST "$API/api/v1/webhooks" -H 'X-Api-Ke
   -d "{\"url\":\"$RECEIVER/hook\",\"types\":[\"request.drafted\"],\"description\":\"load benchmark\"}" |
   sed -nE 's/.*"id":"([^"]+)".*/\1/p')
 [[ -n "$SUBSCRIPTION" ]] || die "the webhook subscription could not be created"
-mark_webhook_run() { WEBHOOK_FROM_MS=$(now_ms); RECEIVER_TICKS0=$(proc_ticks "$RECEIVER_WORKER"); RECEIVER_LINES0=$(wc -l <"$WORK/receiver/hooks.log" 2>/dev/null || echo 0); }
+mark_webhook_run() { WEBHOOK_FROM_MS=$(now_ms); RECEIVER_TICKS0=$(tree_ticks "$RECEIVER_WORKER"); RECEIVER_LINES0=$(wc -l <"$WORK/receiver/hooks.log" 2>/dev/null || echo 0); }
 LOAD_KEY=demo-fra-ca LOAD_BODY="$CREATE_BODY" LOAD_IDEMPOTENCY=1 BEFORE_RUN=mark_webhook_run \
   measure create-webhook post.lua "$API/api/v1/requests"
 WEBHOOK_UNTIL_MS=$(now_ms)
@@ -435,7 +435,7 @@ for _ in $(seq 1 600); do
 done
 WEBHOOK_DRAIN_S=$(awk -v ms=$(($(now_ms) - WEBHOOK_UNTIL_MS)) 'BEGIN { printf "%.1f", ms / 1000 }')
 # The receiver's own CPU a delivery from the measured run on: what it takes from the two cores the API and wrk share.
-RECEIVER_US=$(awk -v t=$(($(proc_ticks "$RECEIVER_WORKER") - RECEIVER_TICKS0)) -v hz="$(getconf CLK_TCK)" \
+RECEIVER_US=$(awk -v t=$(($(tree_ticks "$RECEIVER_WORKER") - RECEIVER_TICKS0)) -v hz="$(getconf CLK_TCK)" \
   -v n=$(($(wc -l <"$WORK/receiver/hooks.log") - RECEIVER_LINES0)) 'BEGIN { printf "%.0f", (n > 0 ? t * 1e6 / hz / n : 0) }')
 curl -s --max-time 10 -o /dev/null -X DELETE "$API/api/v1/webhooks/$SUBSCRIPTION" -H 'X-Api-Key: demo-fra-ca'
 stop_pid "$RECEIVER_PID"
