@@ -14,27 +14,13 @@ public static class WebhookDeliveries
     /// <summary>What POST /webhooks/{id}/test sends: to that subscription only, never in the feed, whatever its types.</summary>
     public const string TestEventType = "webhook.test";
 
-    /// <summary>
-    /// A pending delivery of one event to one subscription, due at once. A second enqueue of the same event to the
-    /// same subscription is ignored (the fan-out may repeat after a crash): one event, one delivery, one webhook-id.
-    /// Returns 1 when written. <paramref name="lockedUntil"/>: already claimed by the writer, which sends it itself.
-    /// </summary>
-    public static Task<int> EnqueueAsync(DbConnection connection, DbTransaction transaction, Guid deliveryId, Guid subscriptionId,
-        Guid eventId, string eventType, long? position, string payload, DateTimeOffset now, DateTimeOffset? lockedUntil = null) =>
-        connection.ExecuteAsync(
-            """
-            INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, event_position, payload, status, next_attempt_at, locked_until, created_at)
-            VALUES (@deliveryId, @subscriptionId, @eventId, @eventType, @position, @payload, 'pending', @now, @lockedUntil, @now)
-            ON CONFLICT (subscription_id, event_id) DO NOTHING
-            """,
-            new { deliveryId, subscriptionId, eventId, eventType, position, payload, now, lockedUntil }, transaction);
-
     /// <summary>A delivery the fan-out is about to write; <see cref="LockedUntil"/> set when its writer sends it itself.</summary>
     public sealed record NewDelivery(Guid Id, Guid SubscriptionId, Guid EventId, string EventType, long? Position, string Payload, DateTimeOffset? LockedUntil);
 
     /// <summary>
-    /// <see cref="EnqueueAsync"/> for a whole fan-out in one statement (one statement a row cost the single writer more
-    /// than the rows did). Returns the ids written: a delivery fanned out before a crash is ignored, as there.
+    /// Pending deliveries, due at once, each of one event to one subscription, in one statement (one statement a row
+    /// cost the single writer more than the rows did). A second enqueue of the same event to the same subscription is
+    /// ignored (the fan-out may repeat after a crash): one event, one delivery, one webhook-id. Returns the ids written.
     /// </summary>
     public static async Task<HashSet<Guid>> EnqueueManyAsync(DbConnection connection, DbTransaction transaction, Dialect dialect,
         IReadOnlyList<NewDelivery> deliveries, DateTimeOffset now)
@@ -61,7 +47,7 @@ public static class WebhookDeliveries
          SELECT r.id, r.subscription_id, r.event_id, r.event_type, r.event_position, r.payload, 'pending', @now, r.locked_until, @now
          FROM {dialect.JsonRows("rows", "r", ("id", "uuid"), ("subscription_id", "uuid"), ("event_id", "uuid"), ("event_type", "text"),
              ("event_position", "bigint"), ("payload", "text"), ("locked_until", "timestamptz"))}
-         WHERE true
+         WHERE true -- SQLite parses ON CONFLICT after INSERT … SELECT only when the SELECT has a WHERE
          ON CONFLICT (subscription_id, event_id) DO NOTHING
          RETURNING id
          """;

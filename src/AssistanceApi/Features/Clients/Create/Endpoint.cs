@@ -25,7 +25,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<CreateClientBody, Is
 
     public override async Task HandleAsync(CreateClientBody body, CancellationToken ct)
     {
-        var issued = await mediator.Send(new CreateClientCommand(Caller.From(User), body), ct);
+        var issued = await mediator.Send(new CreateClientCommand(Caller.Of(HttpContext), body), ct);
         await Send.ResponseAsync(issued, StatusCodes.Status201Created, ct);
     }
 }

@@ -19,7 +19,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<ListClientsRequest, 
     }
 
     public override async Task HandleAsync(ListClientsRequest request, CancellationToken ct) =>
-        await Send.OkAsync(await mediator.Send(new ListClientsQuery(Caller.From(User), request.Take, request.After), ct), ct);
+        await Send.OkAsync(await mediator.Send(new ListClientsQuery(Caller.Of(HttpContext), request.Take, request.After), ct), ct);
 }
 
 public sealed class ListClientsRequest : PageQuery;

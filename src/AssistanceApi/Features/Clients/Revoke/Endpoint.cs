@@ -21,7 +21,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        await mediator.Send(new RevokeClientCommand(Caller.From(User), this.ClientId()), ct);
+        await mediator.Send(new RevokeClientCommand(Caller.Of(HttpContext), this.ClientId()), ct);
         await Send.NoContentAsync(ct);
     }
 }

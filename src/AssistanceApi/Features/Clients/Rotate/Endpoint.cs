@@ -20,5 +20,5 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Issued
     }
 
     public override async Task HandleAsync(CancellationToken ct) =>
-        await Send.OkAsync(await mediator.Send(new RotateKeyCommand(Caller.From(User), this.ClientId()), ct), ct);
+        await Send.OkAsync(await mediator.Send(new RotateKeyCommand(Caller.Of(HttpContext), this.ClientId()), ct), ct);
 }

@@ -26,7 +26,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<ListEventsRequest, E
 
     public override async Task HandleAsync(ListEventsRequest request, CancellationToken ct) =>
         await Send.OkAsync(await mediator.Send(
-            new ListEventsQuery(Caller.From(User), FeedCursor.Decode(request.After), request.TypeNames, request.Limit ?? ListEventsRequest.DefaultLimit), ct), ct);
+            new ListEventsQuery(Caller.Of(HttpContext), FeedCursor.Decode(request.After), request.TypeNames, request.Limit ?? ListEventsRequest.DefaultLimit), ct), ct);
 }
 
 public sealed class ListEventsRequest

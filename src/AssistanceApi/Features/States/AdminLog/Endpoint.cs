@@ -22,7 +22,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<AdminLogRequest, Adm
     }
 
     public override async Task HandleAsync(AdminLogRequest request, CancellationToken ct) =>
-        await Send.OkAsync(await mediator.Send(new ReadAdminLogQuery(Caller.From(User), Route<string>("code")!, request.Take, request.After), ct), ct);
+        await Send.OkAsync(await mediator.Send(new ReadAdminLogQuery(Caller.Of(HttpContext), Route<string>("code")!, request.Take, request.After), ct), ct);
 }
 
 public sealed class AdminLogRequest : PageQuery;

@@ -37,5 +37,5 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<UpdateStateBody, Sta
     }
 
     public override async Task HandleAsync(UpdateStateBody body, CancellationToken ct) =>
-        await Send.OkAsync(await mediator.Send(new UpdateStateCommand(Caller.From(User), Route<string>("code")!, body), ct), ct);
+        await Send.OkAsync(await mediator.Send(new UpdateStateCommand(Caller.Of(HttpContext), Route<string>("code")!, body), ct), ct);
 }

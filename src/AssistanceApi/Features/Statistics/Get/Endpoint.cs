@@ -21,5 +21,5 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<StatisticsRequest, S
     }
 
     public override async Task HandleAsync(StatisticsRequest request, CancellationToken ct) =>
-        await Send.OkAsync(await mediator.Send(new StatisticsQuery(Caller.From(User), request.From, request.To), ct), ct);
+        await Send.OkAsync(await mediator.Send(new StatisticsQuery(Caller.Of(HttpContext), request.From, request.To), ct), ct);
 }

@@ -32,7 +32,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<CreateWebhookBody, I
 
     public override async Task HandleAsync(CreateWebhookBody body, CancellationToken ct)
     {
-        var issued = await mediator.Send(new CreateWebhookCommand(Caller.From(User), body), ct);
+        var issued = await mediator.Send(new CreateWebhookCommand(Caller.Of(HttpContext), body), ct);
         await Send.ResponseAsync(issued, StatusCodes.Status201Created, ct);
     }
 }

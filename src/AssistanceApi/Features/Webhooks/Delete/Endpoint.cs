@@ -21,7 +21,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        await mediator.Send(new DeleteWebhookCommand(Caller.From(User), this.WebhookId()), ct);
+        await mediator.Send(new DeleteWebhookCommand(Caller.Of(HttpContext), this.WebhookId()), ct);
         await Send.NoContentAsync(ct);
     }
 }

@@ -20,5 +20,5 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<ListDeliveriesReques
     }
 
     public override async Task HandleAsync(ListDeliveriesRequest request, CancellationToken ct) =>
-        await Send.OkAsync(await mediator.Send(new ListDeliveriesQuery(Caller.From(User), this.WebhookId(), request.Take, request.After), ct), ct);
+        await Send.OkAsync(await mediator.Send(new ListDeliveriesQuery(Caller.Of(HttpContext), this.WebhookId(), request.Take, request.After), ct), ct);
 }

@@ -19,5 +19,5 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Webhoo
     }
 
     public override async Task HandleAsync(CancellationToken ct) =>
-        await Send.OkAsync(await mediator.Send(new GetWebhookQuery(Caller.From(User), this.WebhookId()), ct), ct);
+        await Send.OkAsync(await mediator.Send(new GetWebhookQuery(Caller.Of(HttpContext), this.WebhookId()), ct), ct);
 }

@@ -19,5 +19,5 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<ListWebhooksRequest,
     }
 
     public override async Task HandleAsync(ListWebhooksRequest request, CancellationToken ct) =>
-        await Send.OkAsync(await mediator.Send(new ListWebhooksQuery(Caller.From(User), request.Take, request.After), ct), ct);
+        await Send.OkAsync(await mediator.Send(new ListWebhooksQuery(Caller.Of(HttpContext), request.Take, request.After), ct), ct);
 }

@@ -21,6 +21,6 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Delive
     }
 
     public override async Task HandleAsync(CancellationToken ct) =>
-        await Send.ResponseAsync(await mediator.Send(new RetryDeliveryCommand(Caller.From(User), this.WebhookId(), this.DeliveryId()), ct),
+        await Send.ResponseAsync(await mediator.Send(new RetryDeliveryCommand(Caller.Of(HttpContext), this.WebhookId(), this.DeliveryId()), ct),
             StatusCodes.Status202Accepted, ct);
 }

@@ -20,5 +20,5 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Issued
     }
 
     public override async Task HandleAsync(CancellationToken ct) =>
-        await Send.OkAsync(await mediator.Send(new RotateWebhookSecretCommand(Caller.From(User), this.WebhookId()), ct), ct);
+        await Send.OkAsync(await mediator.Send(new RotateWebhookSecretCommand(Caller.Of(HttpContext), this.WebhookId()), ct), ct);
 }

@@ -20,5 +20,5 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Delive
     }
 
     public override async Task HandleAsync(CancellationToken ct) =>
-        await Send.ResponseAsync(await mediator.Send(new TestWebhookCommand(Caller.From(User), this.WebhookId()), ct), StatusCodes.Status202Accepted, ct);
+        await Send.ResponseAsync(await mediator.Send(new TestWebhookCommand(Caller.Of(HttpContext), this.WebhookId()), ct), StatusCodes.Status202Accepted, ct);
 }

@@ -10,7 +10,7 @@ namespace AssistanceApi.Features.Webhooks.Test;
 
 public sealed record TestWebhookCommand(Caller Caller, Guid Id) : ICommand<DeliveryView>, IWriteCommand;
 
-public sealed class Handler(UnitOfWork unit, TimeProvider clock) : ICommandHandler<TestWebhookCommand, DeliveryView>
+public sealed class Handler(UnitOfWork unit, Database database, TimeProvider clock) : ICommandHandler<TestWebhookCommand, DeliveryView>
 {
     public async ValueTask<DeliveryView> Handle(TestWebhookCommand command, CancellationToken ct)
     {
@@ -22,7 +22,8 @@ public sealed class Handler(UnitOfWork unit, TimeProvider clock) : ICommandHandl
         var (deliveryId, eventId) = (Ids.Next(now), Ids.Next(now));
         var payload = WebhookDeliveries.Payload(eventId, WebhookDeliveries.TestEventType, now, command.Caller.State, command.Caller.Role,
             new JsonObject { ["webhookId"] = webhook.Id.ToString("D") });
-        await WebhookDeliveries.EnqueueAsync(unit.Connection, unit.Transaction, deliveryId, webhook.Id, eventId, WebhookDeliveries.TestEventType, null, payload, now);
+        await WebhookDeliveries.EnqueueManyAsync(unit.Connection, unit.Transaction, database.Dialect,
+            [new WebhookDeliveries.NewDelivery(deliveryId, webhook.Id, eventId, WebhookDeliveries.TestEventType, null, payload, null)], now);
         return await unit.Connection.QuerySingleAsync<DeliveryView>(
             $"SELECT {DeliveryView.Columns} FROM webhook_deliveries WHERE id = @deliveryId", new { deliveryId }, unit.Transaction);
     }
