@@ -12,11 +12,14 @@ rounds=5
 keep=0
 while [ $# -gt 0 ]; do
   case "$1" in
-    --size-mib) size_mib=$2; shift 2 ;;
-    --rounds) rounds=$2; shift 2 ;;
+    --size-mib) size_mib=${2:-}; shift $(($# > 1 ? 2 : 1)) ;;
+    --rounds) rounds=${2:-}; shift $(($# > 1 ? 2 : 1)) ;;
     --keep) keep=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
+done
+for value in "$size_mib" "$rounds"; do
+  [[ "$value" =~ ^[1-9][0-9]*$ ]] || { echo "--size-mib and --rounds take a positive whole number, not '$value'" >&2; exit 2; }
 done
 
 # On the disk the store writes to: the repo's filesystem, not a tmpfs /tmp.
