@@ -47,12 +47,15 @@ public sealed class AttemptRecorder(Database database, Writer writer, WebhookOpt
     private sealed record Recorded(DueDelivery Delivery, WebhookSender.Outcome Outcome, int Attempt, string Status, DateTimeOffset? Next);
 
     /// <summary>
-    /// The whole batch in two statements, one for the deliveries and one for their attempts (one statement a row cost the
-    /// single writer more than the rows did). A delivery is recorded only while its attempt count is the one it was
-    /// claimed with: otherwise another instance recorded this attempt after our lock ran out, and ours is dropped.
+    /// The whole batch in at most two statements (one statement a row cost the single writer more than the rows did):
+    /// the deliveries' previous attempts move to webhook_attempts, then each delivery row takes its new attempt as its
+    /// last, so a delivery delivered at the first try is one UPDATE. A delivery is recorded only while its attempt count
+    /// is the one it was claimed with: otherwise another instance recorded this attempt after our lock ran out, and ours
+    /// is dropped.
     /// </summary>
-    private Task<int> RecordAsync(IReadOnlyList<Attempt> batch) => writer.RunAsync(async (connection, transaction) =>
+    private Task<int> RecordAsync(IReadOnlyList<Attempt> batch)
     {
+        // Built before the write: on SQLite every write queues behind one thread, so work done there is taken from every request.
         var now = clock.Now();
         var rows = batch.DistinctBy(a => a.Delivery.Id).Select(a =>
         {
@@ -61,59 +64,58 @@ public sealed class AttemptRecorder(Database database, Writer writer, WebhookOpt
             var status = a.Outcome.Delivered ? WebhookDeliveries.Delivered : wait is null ? WebhookDeliveries.Failed : WebhookDeliveries.Pending;
             return new Recorded(a.Delivery, a.Outcome, attempt, status, status == WebhookDeliveries.Pending ? now + wait : null);
         }).ToList();
-        var updated = (await connection.QueryAsync<Guid>(UpdateSql, new { rows = JsonRowsParameter.Of(rows, static (w, r) =>
+        var json = JsonRowsParameter.Of(rows, static (w, r) =>
         {
             w.WriteString("delivery", r.Delivery.Id);
             w.WriteNumber("claimed", r.Delivery.AttemptCount);
             w.WriteString("status", r.Status);
             w.WriteTimestamp("next_attempt_at", r.Next);
-            WriteOutcome(w, r.Outcome);
-        }), now }, transaction)).ToHashSet();
-        rows.RemoveAll(r => !updated.Contains(r.Delivery.Id));
-        if (rows.Count == 0) return 0;
-        await connection.ExecuteAsync(InsertSql, new { rows = JsonRowsParameter.Of(rows, static (w, r) =>
+            if (r.Outcome.StatusCode is { } code) w.WriteNumber("code", code);
+            else w.WriteNull("code");
+            w.WriteNumber("ms", r.Outcome.DurationMs);
+            if (r.Outcome.Error is { } error) w.WriteString("error", error);
+            else w.WriteNull("error");
+        });
+        var retried = rows.Exists(r => r.Delivery.AttemptCount > 0);
+        return writer.RunAsync(async (connection, transaction) =>
         {
-            w.WriteString("delivery", r.Delivery.Id);
-            w.WriteNumber("attempt", r.Attempt);
-            WriteOutcome(w, r.Outcome);
-        }), now }, transaction);
-        foreach (var r in rows)
-        {
-            if (r.Status == WebhookDeliveries.Failed) await DisableAsync(connection, transaction, r.Delivery, r.Attempt, now);
-            Telemetry.WebhookMetrics.AttemptRecorded(r.Status, r.Delivery.EventId, now);
-        }
-        return rows.Count;
-    }, CancellationToken.None);
-
-    private static void WriteOutcome(System.Text.Json.Utf8JsonWriter w, WebhookSender.Outcome outcome)
-    {
-        if (outcome.StatusCode is { } code) w.WriteNumber("code", code);
-        else w.WriteNull("code");
-        w.WriteNumber("ms", outcome.DurationMs);
-        if (outcome.Error is { } error) w.WriteString("error", error);
-        else w.WriteNull("error");
+            if (retried) await connection.ExecuteAsync(ArchiveSql, new { rows = json }, transaction);
+            var updated = (await connection.QueryAsync<Guid>(UpdateSql, new { rows = json, now }, transaction)).ToHashSet();
+            var recorded = 0;
+            foreach (var r in rows)
+            {
+                if (!updated.Contains(r.Delivery.Id)) continue;
+                if (r.Status == WebhookDeliveries.Failed) await DisableAsync(connection, transaction, r.Delivery, r.Attempt, now);
+                Telemetry.WebhookMetrics.AttemptRecorded(r.Status, r.Delivery.EventId, now);
+                recorded++;
+            }
+            return recorded;
+        }, CancellationToken.None);
     }
 
-    private static readonly (string, string)[] OutcomeColumns = [("code", "integer"), ("ms", "integer"), ("error", "text")];
+    private string Rows => database.Dialect.JsonRows("rows", "j", ("delivery", "uuid"), ("claimed", "integer"), ("status", "text"),
+        ("next_attempt_at", "timestamptz"), ("code", "integer"), ("ms", "integer"), ("error", "text"));
 
     private string UpdateSql => _updateSql ??=
         $"""
          UPDATE webhook_deliveries AS d SET attempt_count = d.attempt_count + 1, status = j.status, next_attempt_at = j.next_attempt_at,
-             locked_until = NULL, last_status_code = j.code, last_duration_ms = j.ms, last_error = j.error,
+             locked_until = NULL, last_attempt_at = @now, last_status_code = j.code, last_duration_ms = j.ms, last_error = j.error,
              delivered_at = CASE WHEN j.status = '{WebhookDeliveries.Delivered}' THEN @now ELSE d.delivered_at END
-         FROM {database.Dialect.JsonRows("rows", "j", [("delivery", "uuid"), ("claimed", "integer"), ("status", "text"), ("next_attempt_at", "timestamptz"), .. OutcomeColumns])}
+         FROM {Rows}
          WHERE d.id = j.delivery AND d.attempt_count = j.claimed
          RETURNING id
          """;
 
-    private string InsertSql => _insertSql ??=
+    /// <summary>The attempt a delivery row holds as its last, kept in webhook_attempts before the next one replaces it.</summary>
+    private string ArchiveSql => _archiveSql ??=
         $"""
          INSERT INTO webhook_attempts (delivery_id, attempt, at, status_code, duration_ms, error)
-         SELECT a.delivery, a.attempt, @now, a.code, a.ms, a.error
-         FROM {database.Dialect.JsonRows("rows", "a", [("delivery", "uuid"), ("attempt", "integer"), .. OutcomeColumns])}
+         SELECT d.id, d.attempt_count, d.last_attempt_at, d.last_status_code, d.last_duration_ms, d.last_error
+         FROM webhook_deliveries d JOIN {Rows} ON d.id = j.delivery
+         WHERE d.attempt_count = j.claimed AND d.attempt_count > 0
          """;
 
-    private string? _updateSql, _insertSql;
+    private string? _updateSql, _archiveSql;
 
     /// <summary>Disables the subscription and says so in the event outbox, in the transaction that records the last attempt.</summary>
     private async Task DisableAsync(DbConnection connection, DbTransaction transaction, DueDelivery delivery, int attempts, DateTimeOffset now)

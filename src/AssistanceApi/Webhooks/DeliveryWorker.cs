@@ -83,6 +83,14 @@ public sealed class DeliveryWorker(
         WHERE d.status = 'pending' AND d.next_attempt_at <= @now AND (d.locked_until IS NULL OR d.locked_until <= @now) AND s.disabled_at IS NULL
         """;
 
+    /// <summary>The due deliveries a claim takes, oldest due first (public for the query-plan tests).</summary>
+    public static string ClaimSql(DatabaseProvider provider) =>
+        $"""
+         SELECT d.id AS Id, d.subscription_id AS SubscriptionId, d.event_id AS EventId, d.payload AS Payload,
+                d.attempt_count AS AttemptCount, s.url AS Url, s.secret_sealed AS SecretSealed, s.owner_state AS OwnerState
+         {Due} ORDER BY d.next_attempt_at LIMIT @take {(provider == DatabaseProvider.Postgres ? "FOR UPDATE OF d SKIP LOCKED" : "")}
+         """;
+
     private async Task<bool> AnyDueAsync(CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
@@ -93,13 +101,8 @@ public sealed class DeliveryWorker(
     {
         var now = clock.Now();
         var until = now + options.LockFor;
-        var skipLocked = database.Provider == DatabaseProvider.Postgres ? "FOR UPDATE OF d SKIP LOCKED" : "";
-        var claimed = (await connection.QueryAsync<DueDelivery>(
-            $"""
-             SELECT d.id AS Id, d.subscription_id AS SubscriptionId, d.event_id AS EventId, d.payload AS Payload,
-                    d.attempt_count AS AttemptCount, s.url AS Url, s.secret_sealed AS SecretSealed, s.owner_state AS OwnerState
-             {Due} ORDER BY d.next_attempt_at LIMIT @take {skipLocked}
-             """, new { now, take }, transaction)).Select(d => d with { LockedUntil = until }).ToList();
+        var claimed = (await connection.QueryAsync<DueDelivery>(ClaimSql(database.Provider), new { now, take }, transaction))
+            .Select(d => d with { LockedUntil = until }).ToList();
         // One statement per row: Dapper's list expansion would bind the ids past the Guid type handler (as SQLite blobs).
         foreach (var delivery in claimed)
             await connection.ExecuteAsync("UPDATE webhook_deliveries SET locked_until = @until WHERE id = @Id", new { until, delivery.Id }, transaction);

@@ -21,6 +21,8 @@ public static class GuardedConnections
         UseCookies = false,
         UseProxy = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        // An answer left unread (a success's) is drained for reuse only up to 4 KB; a longer one closes the connection.
+        MaxResponseDrainSize = WebhookOptions.MaxResponseBytes,
         ConnectCallback = (context, ct) => ConnectAsync(context.DnsEndPoint, options, ct),
     };
 

@@ -22,21 +22,26 @@ public static class WebhookDeliveries
     /// cost the single writer more than the rows did). A second enqueue of the same event to the same subscription is
     /// ignored (the fan-out may repeat after a crash): one event, one delivery, one webhook-id. Returns the ids written.
     /// </summary>
-    public static async Task<HashSet<Guid>> EnqueueManyAsync(DbConnection connection, DbTransaction transaction, Dialect dialect,
-        IReadOnlyList<NewDelivery> deliveries, DateTimeOffset now)
+    public static Task<HashSet<Guid>> EnqueueManyAsync(DbConnection connection, DbTransaction transaction, Dialect dialect,
+        IReadOnlyList<NewDelivery> deliveries, DateTimeOffset now) =>
+        deliveries.Count == 0 ? Task.FromResult(new HashSet<Guid>()) : InsertAsync(connection, transaction, dialect, Rows(deliveries), now);
+
+    /// <summary>The deliveries as the one parameter of <see cref="InsertAsync"/>: built before the write, off the writer's thread.</summary>
+    public static string Rows(IReadOnlyList<NewDelivery> deliveries) => JsonRowsParameter.Of(deliveries, static (w, d) =>
     {
-        if (deliveries.Count == 0) return [];
-        var rows = JsonRowsParameter.Of(deliveries, static (w, d) =>
-        {
-            w.WriteString("id", d.Id);
-            w.WriteString("subscription_id", d.SubscriptionId);
-            w.WriteString("event_id", d.EventId);
-            w.WriteString("event_type", d.EventType);
-            if (d.Position is { } position) w.WriteNumber("event_position", position);
-            else w.WriteNull("event_position");
-            w.WriteString("payload", d.Payload);
-            w.WriteTimestamp("locked_until", d.LockedUntil);
-        });
+        w.WriteString("id", d.Id);
+        w.WriteString("subscription_id", d.SubscriptionId);
+        w.WriteString("event_id", d.EventId);
+        w.WriteString("event_type", d.EventType);
+        if (d.Position is { } position) w.WriteNumber("event_position", position);
+        else w.WriteNull("event_position");
+        w.WriteString("payload", d.Payload);
+        w.WriteTimestamp("locked_until", d.LockedUntil);
+    });
+
+    /// <summary>Writes the <see cref="Rows"/>; returns the ids written (a delivery already there is left as it is).</summary>
+    public static async Task<HashSet<Guid>> InsertAsync(DbConnection connection, DbTransaction transaction, Dialect dialect, string rows, DateTimeOffset now)
+    {
         var sql = dialect.Provider == DatabaseProvider.Postgres ? EnqueueManyPostgres : EnqueueManySqlite;
         return (await connection.QueryAsync<Guid>(sql, new { rows, now }, transaction)).ToHashSet();
     }

@@ -11,6 +11,9 @@ namespace AssistanceApi.Webhooks;
 /// pending delivery; the cursor moves in the same transaction, so an event is fanned out once, or again after a crash
 /// (a repeated delivery is ignored by its unique key). PostgreSQL: the cursor row is locked, skipped when another
 /// instance holds it. The write path never waits for this: events are read after they commit.
+/// The reading and the building happen on a read connection; the single writer only checks that the cursor and the
+/// active subscriptions are still those read (else the batch is read again) and writes: on SQLite every write queues
+/// behind that one thread, so work done there is taken from every request.
 /// The deliveries it writes, as many as the <see cref="DeliveryQueue"/> has room for, are written locked by this
 /// instance and handed to its worker once committed: no poll, no second claim between an event and its attempt.
 /// </summary>
@@ -24,6 +27,7 @@ public sealed class WebhookDispatcher(
     private sealed class Subscription
     {
         public Guid Id { get; init; }
+        public long Version { get; init; }
         public string OwnerState { get; init; } = "";
         public string OwnerRole { get; init; } = "";
         public string? Types { get; init; }
@@ -49,28 +53,49 @@ public sealed class WebhookDispatcher(
     /// <summary>Fans out the next batch of events; returns how many events it read (0 when none, or another instance holds the cursor).</summary>
     public async Task<int> DispatchAsync(CancellationToken ct)
     {
-        var (read, locked, unlocked) = await FanOutAsync(ct);
-        foreach (var delivery in locked) queue.Add(delivery); // committed: ours to send
-        if (unlocked) deliveries.Due();
-        return read;
+        for (var tries = 0; tries < 3; tries++)
+        {
+            var batch = await ReadAsync(ct);
+            if (batch is null) return 0;
+            var (outcome, written) = await WriteAsync(batch, ct);
+            if (outcome == Write.Held) return 0;
+            if (outcome == Write.Stale) continue; // the cursor or a subscription changed since the read: read again
+            var unlocked = false;
+            foreach (var (row, subscription) in batch.Fanned)
+            {
+                if (!written.Contains(row.Id)) continue; // fanned out before a crash: that row is due on its own
+                if (row.LockedUntil is not { } lockedUntil) { unlocked = true; continue; }
+                queue.Add(new DueDelivery // committed: ours to send
+                {
+                    Id = row.Id, SubscriptionId = subscription.Id, EventId = row.EventId, Payload = row.Payload, Url = subscription.Url,
+                    SecretSealed = subscription.SecretSealed, OwnerState = subscription.OwnerState, LockedUntil = lockedUntil,
+                });
+            }
+            if (unlocked) deliveries.Due();
+            return batch.Read;
+        }
+        return 0;
     }
 
-    private Task<(int Read, List<DueDelivery> Locked, bool Unlocked)> FanOutAsync(CancellationToken ct) => writer.RunAsync(async (connection, transaction) =>
+    /// <summary>A batch of events read after the cursor, and the deliveries they make for the subscriptions active then.</summary>
+    private sealed record EventBatch(long Cursor, long Last, int Read, string Active, List<(WebhookDeliveries.NewDelivery Row, Subscription Subscription)> Fanned, DateTimeOffset Now);
+
+    private const string CursorSql = "SELECT position FROM webhook_dispatch_cursor WHERE name = 'events'";
+    private const string ActiveSql =
+        "SELECT id AS Id, version AS Version, owner_state AS OwnerState, owner_role AS OwnerRole, types AS Types, created_at AS CreatedAt, url AS Url, secret_sealed AS SecretSealed FROM webhook_subscriptions WHERE disabled_at IS NULL ORDER BY id";
+
+    private async Task<EventBatch?> ReadAsync(CancellationToken ct)
     {
-        var locked = new List<DueDelivery>();
-        var unlocked = false;
-        var cursor = await connection.ExecuteScalarAsync<long?>(
-            "SELECT position FROM webhook_dispatch_cursor WHERE name = 'events'" +
-            (database.Provider == DatabaseProvider.Postgres ? " FOR UPDATE SKIP LOCKED" : ""), null, transaction);
-        if (cursor is null) return (0, locked, unlocked);
+        await using var connection = await database.OpenAsync(ct);
+        await using var snapshot = await database.BeginSnapshotAsync(connection, ct);
+        var cursor = await connection.ExecuteScalarAsync<long?>(CursorSql, null, snapshot);
+        if (cursor is null) return null;
         var events = (await connection.QueryAsync<StoredEvent>(
             $"SELECT {StoredEvent.Columns} FROM events WHERE position > @cursor ORDER BY position LIMIT @batch",
-            new { cursor, batch = Batch }, transaction)).ToList();
-        if (events.Count == 0) return (0, locked, unlocked);
+            new { cursor, batch = Batch }, snapshot)).ToList();
+        if (events.Count == 0) return null;
+        var subscriptions = (await connection.QueryAsync<Subscription>(ActiveSql, null, snapshot)).ToList();
 
-        var subscriptions = (await connection.QueryAsync<Subscription>(
-            "SELECT id AS Id, owner_state AS OwnerState, owner_role AS OwnerRole, types AS Types, created_at AS CreatedAt, url AS Url, secret_sealed AS SecretSealed FROM webhook_subscriptions WHERE disabled_at IS NULL",
-            null, transaction)).ToList();
         var now = clock.Now();
         var lockedUntil = now + options.LockFor;
         var room = queue.Room;
@@ -88,19 +113,33 @@ public sealed class WebhookDispatcher(
                     fanned.Count < room ? lockedUntil : null), subscription));
             }
         }
-        var written = await WebhookDeliveries.EnqueueManyAsync(connection, transaction, database.Dialect, fanned.ConvertAll(f => f.Row), now);
-        foreach (var (row, subscription) in fanned)
+        return new EventBatch(cursor.Value, events[^1].Position, events.Count, Active(subscriptions), fanned, now);
+    }
+
+    private enum Write { Written, Held, Stale }
+
+    /// <summary>
+    /// The deliveries written (their ids; one already there is left as it is), or Held (another instance holds the
+    /// cursor), or Stale (the cursor moved or the active subscriptions changed since the read).
+    /// </summary>
+    private Task<(Write, HashSet<Guid>)> WriteAsync(EventBatch batch, CancellationToken ct)
+    {
+        var rows = batch.Fanned.ConvertAll(f => f.Row);
+        var json = WebhookDeliveries.Rows(rows);
+        return writer.RunAsync<(Write, HashSet<Guid>)>(async (connection, transaction) =>
         {
-            if (!written.Contains(row.Id)) continue; // fanned out before a crash: that row is due on its own
-            if (row.LockedUntil is null) { unlocked = true; continue; }
-            locked.Add(new DueDelivery
-            {
-                Id = row.Id, SubscriptionId = subscription.Id, EventId = row.EventId, Payload = row.Payload, Url = subscription.Url,
-                SecretSealed = subscription.SecretSealed, OwnerState = subscription.OwnerState, LockedUntil = lockedUntil,
-            });
-        }
-        await connection.ExecuteAsync("UPDATE webhook_dispatch_cursor SET position = @last WHERE name = 'events'",
-            new { last = events[^1].Position }, transaction);
-        return (events.Count, locked, unlocked);
-    }, ct);
+            var cursor = await connection.ExecuteScalarAsync<long?>(
+                CursorSql + (database.Provider == DatabaseProvider.Postgres ? " FOR UPDATE SKIP LOCKED" : ""), null, transaction);
+            if (cursor is null) return (Write.Held, []);
+            if (cursor != batch.Cursor || Active((await connection.QueryAsync<Subscription>(ActiveSql, null, transaction)).ToList()) != batch.Active)
+                return (Write.Stale, []);
+            var written = rows.Count == 0 ? [] : await WebhookDeliveries.InsertAsync(connection, transaction, database.Dialect, json, batch.Now);
+            await connection.ExecuteAsync("UPDATE webhook_dispatch_cursor SET position = @last WHERE name = 'events'",
+                new { last = batch.Last }, transaction);
+            return (Write.Written, written);
+        }, ct);
+    }
+
+    /// <summary>What the fan-out depends on: each active subscription and its version (a rotation or a disabling moves it).</summary>
+    private static string Active(List<Subscription> subscriptions) => string.Join(',', subscriptions.Select(s => $"{s.Id:N}:{s.Version}"));
 }

@@ -80,6 +80,27 @@ public sealed class QueryPlanTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_claim_of_due_webhook_deliveries_walks_the_pending_index_in_due_order()
+    {
+        var plan = await PlanAsync(AssistanceApi.Webhooks.DeliveryWorker.ClaimSql(DatabaseProvider.Sqlite), new { now = DateTimeOffset.UtcNow, take = 10 });
+
+        Assert.Contains(plan, line => line.StartsWith("SEARCH d USING INDEX ix_webhook_deliveries_due (next_attempt_at<?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_page_of_a_webhook_s_deliveries_walks_its_unique_event_key_newest_first(bool withCursor)
+    {
+        var plan = await PlanAsync(AssistanceApi.Features.Webhooks.Deliveries.Handler.PageSql(withCursor),
+            new { Id = Guid.Empty, before = Guid.Empty, take = 51 });
+
+        Assert.Contains(plan, line => line.StartsWith("SEARCH webhook_deliveries USING INDEX sqlite_autoindex_webhook_deliveries_2 (subscription_id=?", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_request_is_read_by_its_primary_key()
     {
         var plan = await PlanAsync($"SELECT {RequestRecord.Columns} FROM requests r WHERE r.id = @id", new { id = Guid.Empty, now = DateTimeOffset.UtcNow });

@@ -97,6 +97,78 @@ public sealed class DeliveryWorkerTests
         Assert.Equal([500, 500, 200], StatusCodes(delivery));
         Assert.Contains("not now", delivery["attempts"]![0]!["error"].Str());
         Assert.Equal(3, delivery["attemptCount"]!.GetValue<int>());
+        // The earlier attempts are rows of their own; the last is the delivery row's.
+        Assert.Equal([1L, 2L], await api.Database.QueryAsync<long>("SELECT attempt FROM webhook_attempts ORDER BY attempt"));
+    }
+
+    /// <summary>Before migration 0018 every attempt was a row of webhook_attempts; its statements move the last onto the delivery.</summary>
+    [Fact]
+    public async Task Migration_0018_moves_each_delivery_s_last_attempt_row_onto_the_delivery_and_shows_the_same_attempts()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync((n, context) =>
+        {
+            if (n <= 2) context.Response.StatusCode = 500;
+            return Task.CompletedTask;
+        });
+        await using var api = Api();
+        var fra = api.As(DemoKeys.Fra);
+        var (id, _) = await SubscribeAndTestAsync(fra, receiver);
+        var shown = (await DeliveryWhenAsync(api, fra, id, "delivered"))["attempts"]!.ToJsonString();
+
+        // As 0017 left it: the last attempt a row like the others, none on the delivery.
+        await api.Database.ExecuteAsync(
+            """
+            INSERT INTO webhook_attempts (delivery_id, attempt, at, status_code, duration_ms, error)
+            SELECT id, attempt_count, last_attempt_at, last_status_code, last_duration_ms, last_error FROM webhook_deliveries
+            """);
+        await api.Database.ExecuteAsync("UPDATE webhook_deliveries SET last_attempt_at = NULL");
+        Assert.Equal(3, (await api.Database.QueryAsync<long>("SELECT attempt FROM webhook_attempts")).Count);
+
+        foreach (var statement in MigrationStatements("0018_webhook_deliveries_lean.sql")) await api.Database.ExecuteAsync(statement);
+
+        Assert.Equal([1L, 2L], await api.Database.QueryAsync<long>("SELECT attempt FROM webhook_attempts ORDER BY attempt"));
+        Assert.Equal(shown, (await fra.DeliveriesAsync(id))[0]!["attempts"]!.ToJsonString());
+    }
+
+    /// <summary>The data statements (UPDATE, DELETE) of one of the provider's migrations, as the migrator runs them.</summary>
+    private static List<string> MigrationStatements(string name)
+    {
+        var file = Path.Combine(RepoRoot.Path, "src", "AssistanceApi", "Persistence", "Migrations",
+            TestDatabase.Provider.ToString().ToLowerInvariant(), name);
+        var statements = File.ReadAllText(file).Split(';')
+            .Select(s => string.Join('\n', s.Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim())
+            .Where(s => s.StartsWith("UPDATE", StringComparison.Ordinal) || s.StartsWith("DELETE", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(2, statements.Count);
+        return statements;
+    }
+
+    [Fact]
+    public async Task A_delivery_delivered_at_the_first_try_writes_no_attempt_row_and_a_retry_by_hand_keeps_that_attempt()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var api = Api();
+        var fra = api.As(DemoKeys.Fra);
+        var (id, _) = await SubscribeAndTestAsync(fra, receiver);
+        var first = await DeliveryWhenAsync(api, fra, id, "delivered");
+
+        Assert.Empty(await api.Database.QueryAsync<long>("SELECT attempt FROM webhook_attempts"));
+        var attempt = Assert.Single(first["attempts"]!.AsArray())!;
+        Assert.Equal(1, attempt["attempt"]!.GetValue<int>());
+        Assert.Equal(first["deliveredAt"].Str(), attempt["at"].Str());
+
+        api.Clock.Advance(TimeSpan.FromSeconds(5));
+        await (await fra.PostAsync($"{WebhooksUrl}/{id}/deliveries/{first["id"].Str()}/retry", null)).ExpectAsync(HttpStatusCode.Accepted);
+        await UntilAsync(async () => (await fra.DeliveriesAsync(id))[0]!["attemptCount"]!.GetValue<int>() == 2, "the retry recorded");
+        var again = (await fra.DeliveriesAsync(id))[0]!.AsObject();
+
+        Assert.Equal("delivered", again["status"].Str());
+        Assert.Equal([200, 200], StatusCodes(again));
+        Assert.Equal([1, 2], again["attempts"]!.AsArray().Select(a => a!["attempt"]!.GetValue<int>()));
+        Assert.Equal(attempt["at"].Str(), again["attempts"]![0]!["at"].Str());
+        Assert.NotEqual(attempt["at"].Str(), again["attempts"]![1]!["at"].Str());
+        Assert.Equal([1L], await api.Database.QueryAsync<long>("SELECT attempt FROM webhook_attempts"));
+        Assert.Equal(2, receiver.Deliveries.Count);
     }
 
     [Fact]

@@ -17,11 +17,26 @@ public sealed class DeliveryView
     public DateTimeOffset? NextAttemptAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? DeliveredAt { get; init; }
-    public IReadOnlyList<AttemptView> Attempts { get; set; } = [];
+
+    /// <summary>Every attempt made so far, oldest first.</summary>
+    // The earlier ones are rows of webhook_attempts; the last is kept on the delivery row itself.
+    public IReadOnlyList<AttemptView> Attempts => [.. Earlier, .. Last];
+
+    [System.Text.Json.Serialization.JsonIgnore] public IReadOnlyList<AttemptView> Earlier { get; set; } = [];
+
+    [System.Text.Json.Serialization.JsonIgnore] public DateTimeOffset? LastAttemptAt { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore] public int? LastStatusCode { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore] public int? LastDurationMs { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore] public string? LastError { get; init; }
+
+    private IEnumerable<AttemptView> Last => LastAttemptAt is { } at
+        ? [new AttemptView { DeliveryId = Id, Attempt = AttemptCount, At = at, StatusCode = LastStatusCode, DurationMs = LastDurationMs ?? 0, Error = LastError }]
+        : [];
 
     public const string Columns =
         "id AS Id, event_id AS EventId, event_type AS EventType, status AS Status, attempt_count AS AttemptCount, " +
-        "next_attempt_at AS NextAttemptAt, created_at AS CreatedAt, delivered_at AS DeliveredAt";
+        "next_attempt_at AS NextAttemptAt, created_at AS CreatedAt, delivered_at AS DeliveredAt, last_attempt_at AS LastAttemptAt, " +
+        "last_status_code AS LastStatusCode, last_duration_ms AS LastDurationMs, last_error AS LastError";
 }
 
 /// <summary>One HTTP attempt: the receiver's status code (none when it could not be reached), how long it took, and what went wrong.</summary>
