@@ -13,6 +13,7 @@ public static class Startup
         TypeHandlers.Register();
         var services = app.Services;
         var database = services.GetRequiredService<Database>();
+        Migrator.EnsureDatabase(database);
         await using (await database.StartupLockAsync())
         {
             await LegacyChains.MigrateAsync(database, services.GetRequiredService<Writer>(), services.GetRequiredService<ChainKeys>);

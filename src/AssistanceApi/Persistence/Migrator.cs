@@ -9,7 +9,7 @@ public static class Migrator
 {
     public static void Upgrade(Database database)
     {
-        if (database.Provider == DatabaseProvider.Postgres) EnsurePostgresDatabase(database.ConnectionString);
+        EnsureDatabase(database);
         var result = Builder(database).WithTransactionPerScript().Build().PerformUpgrade();
         if (!result.Successful)
             throw new InvalidOperationException($"Database migration failed at {result.ErrorScript?.Name}", result.Error);
@@ -18,13 +18,21 @@ public static class Migrator
     /// <summary>The names of the scripts the next <see cref="Upgrade"/> will run.</summary>
     public static IReadOnlyList<string> Pending(Database database)
     {
-        if (database.Provider == DatabaseProvider.Postgres) EnsurePostgresDatabase(database.ConnectionString);
+        EnsureDatabase(database);
         return Builder(database).Build().GetScriptsToExecute().Select(s => s.Name).ToList();
     }
 
     public static bool IsUpToDate(Database database) => !Builder(database).Build().IsUpgradeRequired();
 
-    /// <summary>Creates the database on first start. Unpooled, so no connection to the maintenance database lingers.</summary>
+    /// <summary>
+    /// PostgreSQL: creates the database on first start, before anything else connects to it (the startup lock does).
+    /// Unpooled, so no connection to the maintenance database lingers.
+    /// </summary>
+    public static void EnsureDatabase(Database database)
+    {
+        if (database.Provider == DatabaseProvider.Postgres) EnsurePostgresDatabase(database.ConnectionString);
+    }
+
     private static void EnsurePostgresDatabase(string connectionString)
     {
         var target = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
@@ -40,7 +48,12 @@ public static class Migrator
             admin.Open();
             using var create = admin.CreateCommand();
             create.CommandText = $"CREATE DATABASE \"{name.Replace("\"", "\"\"")}\"";
-            create.ExecuteNonQuery();
+            try { create.ExecuteNonQuery(); }
+            catch (PostgresException raced) when (raced.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another replica starting at the same moment created it first: 42P04 once its creation committed,
+                // 23505 (on pg_database's name) while both were creating.
+            }
         }
     }
 

@@ -16,6 +16,25 @@ public sealed class HealthTests
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// PostgreSQL: the database is created before anything connects to it (the startup lock did, and the API exited with
+    /// 3D000); two replicas starting at once on it both come up (the one that loses the CREATE DATABASE race goes on).
+    /// </summary>
+    [Fact]
+    public async Task Two_instances_starting_at_once_against_a_database_that_does_not_exist_yet_create_it_and_are_ready()
+    {
+        await using var database = TestDatabase.NotYetCreated();
+        await using var first = new ApiFactory(database);
+        await using var second = new ApiFactory(database);
+
+        var ready = await Task.WhenAll(
+            Task.Run(() => first.As(null).GetAsync("/health/ready")),
+            Task.Run(() => second.As(null).GetAsync("/health/ready")));
+
+        Assert.All(ready, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(193, (await database.QueryAsync<string>("SELECT code FROM states")).Count);
+    }
+
     [Fact]
     public async Task Ready_fails_when_the_database_is_gone()
     {

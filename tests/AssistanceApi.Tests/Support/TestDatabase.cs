@@ -40,6 +40,16 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>PostgreSQL: a database named but not created, as on a server the API has never started against.</summary>
+    public static TestDatabase NotYetCreated()
+    {
+        var database = new TestDatabase();
+        database.ConnectionString = Provider == DatabaseProvider.Postgres
+            ? PostgresServer.ConnectionStringFor(database._postgresName)
+            : $"Data Source={database.FilePath}";
+        return database;
+    }
+
     public async Task<DbConnection> OpenAsync()
     {
         DbConnection connection = Provider == DatabaseProvider.Postgres
@@ -103,6 +113,8 @@ public static class PostgresServer
         Admin($"CREATE DATABASE {name} TEMPLATE {Template}");
         return With(name);
     }
+
+    public static string ConnectionStringFor(string name) => With(name);
 
     public static async Task DropDatabaseAsync(string name)
     {
