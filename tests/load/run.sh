@@ -4,13 +4,13 @@
 #
 #   tests/load/run.sh [--smoke] [--seed N] [--duration S] [--connections C]
 #                     [--threads T] [--timeout S] [--drafts K] [--layers] [--keep]
-#                     [--provider sqlite|postgres] [--foreign-drafts F]
+#                     [--provider sqlite|postgres] [--foreign-drafts F] [--webhook-rounds R]
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
 usage: tests/load/run.sh [--smoke] [--seed N] [--duration S] [--connections C] [--threads T] [--timeout S] [--drafts K] [--layers] [--keep]
-                         [--provider sqlite|postgres] [--foreign-drafts F]
+                         [--provider sqlite|postgres] [--foreign-drafts F] [--webhook-rounds R]
   --smoke          2 s per scenario, 1 s warm-up: checks everything works end to end
   --seed N         bulk-load N requests into the database before measuring (default 0; 10000 with --provider postgres)
   --duration S     seconds of load per scenario (default 15, --smoke 2)
@@ -24,10 +24,12 @@ usage: tests/load/run.sh [--smoke] [--seed N] [--duration S] [--connections C] [
                    behind nginx, PostgreSQL floors (writes results/postgres.md; --drafts and --layers do not apply)
   --foreign-drafts F  with --provider postgres: drafts addressed to DEU by other States, seeded before the list is
                    measured again (default 100000)
+  --webhook-rounds R  create with and without a webhook subscription, measured as R pairs of windows in ABBA order
+                   (default 2, --smoke 1)
 EOF
 }
 
-SMOKE=0 SEED="" DURATION="" CONNECTIONS=64 THREADS=2 TIMEOUT=10 DRAFTS="" LAYERS=0 KEEP=0 PROVIDER=sqlite FOREIGN_DRAFTS=100000
+SMOKE=0 SEED="" DURATION="" WEBHOOK_ROUNDS="" CONNECTIONS=64 THREADS=2 TIMEOUT=10 DRAFTS="" LAYERS=0 KEEP=0 PROVIDER=sqlite FOREIGN_DRAFTS=100000
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --smoke) SMOKE=1 ;;
@@ -41,6 +43,7 @@ while [[ $# -gt 0 ]]; do
     --keep) KEEP=1 ;;
     --provider) PROVIDER="${2:?--provider needs sqlite or postgres}"; shift ;;
     --foreign-drafts) FOREIGN_DRAFTS="${2:?--foreign-drafts needs a number}"; shift ;;
+    --webhook-rounds) WEBHOOK_ROUNDS="${2:?--webhook-rounds needs a number}"; shift ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; exit 2 ;;
   esac
@@ -53,6 +56,9 @@ fi
 if [[ -z "$DURATION" ]]; then
   if [[ $SMOKE == 1 ]]; then DURATION=2; else DURATION=15; fi
 fi
+if [[ -z "$WEBHOOK_ROUNDS" ]]; then
+  if [[ $SMOKE == 1 ]]; then WEBHOOK_ROUNDS=1; else WEBHOOK_ROUNDS=2; fi
+fi
 # 5 s: on 2 cores the JIT is still moving hot code to its optimised tier several seconds into a load
 # (seen: 400-700 methods a second compiled 6 s in), and the first scenario would pay for it.
 WARMUP=5
@@ -60,12 +66,13 @@ WARMUP=5
 # The first scenario warms a freshly started process, and the JIT needs longer for that than for one more path.
 FIRST_WARMUP=20
 [[ $SMOKE == 1 ]] && FIRST_WARMUP=1
-for value in "$SEED" "$DURATION" "$CONNECTIONS" "$THREADS" "$TIMEOUT" "${DRAFTS:-0}" "$FOREIGN_DRAFTS"; do
+for value in "$SEED" "$DURATION" "$CONNECTIONS" "$THREADS" "$TIMEOUT" "${DRAFTS:-0}" "$FOREIGN_DRAFTS" "$WEBHOOK_ROUNDS"; do
   [[ "$value" =~ ^[0-9]+$ ]] || { echo "not a whole number: $value" >&2; exit 2; }
 done
 ((DURATION >= 1 && DURATION <= 3600)) || { echo "--duration must be 1..3600" >&2; exit 2; }
 ((THREADS >= 1 && CONNECTIONS >= THREADS)) || { echo "--connections must be at least --threads (>= 1)" >&2; exit 2; }
 ((TIMEOUT >= 1)) || { echo "--timeout must be at least 1" >&2; exit 2; }
+((WEBHOOK_ROUNDS >= 1)) || { echo "--webhook-rounds must be at least 1" >&2; exit 2; }
 # Enough drafts that the submit scenario never runs out at up to 5,000 submissions a second; the warm-up gets its own.
 WARM_DRAFTS=$((5000 * WARMUP))
 [[ -z "$DRAFTS" ]] && DRAFTS=$((5000 * (DURATION + WARMUP) + 1000))
@@ -165,6 +172,8 @@ wait_ready() {
 # ------------------------------------------------------------------------------------------------------- wrk runners
 declare -A RPS P50 P99 NON2XX ERRORS STATUSES OTHERS CPU_US DB_US
 
+# ratio A B: A / B to three decimals.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
 # result_field NAME LINE: one value of the RESULT line lua/common.lua prints.
 result_field() { sed -E "s/.* $1=([^ ]*).*/\1/" <<<"$2"; }
 
@@ -393,13 +402,16 @@ PIDS+=("$RECEIVER_PID")
 wait_ready "$RECEIVER/ready" "$RECEIVER_PID" 60 ||
   { tail -n 30 "$WORK/receiver/error.log" "$WORK/receiver/out.log" >&2; die "the receiver did not start"; }
 RECEIVER_WORKER=$(pgrep -P "$RECEIVER_PID" | head -n 1)
-# hook_stats FROM_MS: deliveries of events that occurred at or after FROM_MS: count, duplicates, p50, p99, max (ms).
+# hook_stats FROM:UNTIL...: deliveries of events that occurred in any of the ranges (ms, until excluded): count,
+# duplicates, p50, p99, max (ms from occurredAt to arrival).
 hook_stats() {
-  awk -v from="$1" '
+  awk -v ranges="$*" '
     function hex(s,   i, n) { n = 0; for (i = 1; i <= length(s); i++) n = n * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1; return n }
+    BEGIN { k = split(ranges, r, " "); for (i = 1; i <= k; i++) { split(r[i], x, ":"); from[i] = x[1]; until[i] = x[2] } }
     NF == 2 {
       id = tolower($2); occurred = hex(substr(id, 1, 8) substr(id, 10, 4))
-      if (occurred < from) next
+      inside = 0; for (i = 1; i <= k; i++) if (occurred >= from[i] && occurred < until[i]) inside = 1
+      if (!inside) next
       if (id in seen) { dup++; next }
       seen[id] = 1; n++; print $1 * 1000 - occurred
     }
@@ -411,36 +423,67 @@ hook_stats() {
     END { split(counts, c, " "); printf "count=%d duplicates=%d p50=%.1f p99=%.1f max=%.1f", c[1], c[2], (NR ? at(0.50) : 0), (NR ? at(0.99) : 0), (NR ? lat[NR] : 0) }
   ' "$WORK/receiver/latencies"
 }
-SUBSCRIPTION=$(curl -s --max-time 10 -X POST "$API/api/v1/webhooks" -H 'X-Api-Key: demo-fra-ca' -H 'Content-Type: application/json' \
-  -d "{\"url\":\"$RECEIVER/hook\",\"types\":[\"request.drafted\"],\"description\":\"load benchmark\"}" |
-  sed -nE 's/.*"id":"([^"]+)".*/\1/p')
-[[ -n "$SUBSCRIPTION" ]] || die "the webhook subscription could not be created"
+# Paired windows, ABBA: round 1 with the subscription then without it, round 2 without then with, and so on, each
+# window with its own warm-up. The machine's speed drifts over minutes (the same build measured 0.80 and 1.03 in two
+# runs of a single pair), so each window with the subscription is set beside one without it measured next to it, and
+# the ratio is of their totals. A window with it subscribes anew and, once its events are delivered, unsubscribes.
+WEBHOOK_RANGES=() WEBHOOK_CREATED=0 WEBHOOK_DRAIN_S=0 RECEIVER_TICKS=0 RECEIVER_LINES=0 HOOK_WINDOWS=() PLAIN_WINDOWS=()
 mark_webhook_run() { WEBHOOK_FROM_MS=$(now_ms); RECEIVER_TICKS0=$(tree_ticks "$RECEIVER_WORKER"); RECEIVER_LINES0=$(wc -l <"$WORK/receiver/hooks.log" 2>/dev/null || echo 0); }
-LOAD_KEY=demo-fra-ca LOAD_BODY="$CREATE_BODY" LOAD_IDEMPOTENCY=1 BEFORE_RUN=mark_webhook_run \
-  measure create-webhook post.lua "$API/api/v1/requests"
-WEBHOOK_UNTIL_MS=$(now_ms)
-# Events of the measured run: those created at or after its start (201s counted by wrk; the API also completes
-# the creates still in flight when wrk stops, whose deliveries count too).
-# Drained: every 201 of the run delivered, or nothing new for 10 s (the queue is empty or stuck), or 300 s passed.
-WEBHOOK_CREATED=$(created_201 "$WORK/wrk-create-webhook.txt")
-last="" same=0
-for _ in $(seq 1 600); do
-  WEBHOOK_STATS=$(hook_stats "$WEBHOOK_FROM_MS")
-  count=$(sed -nE 's/.*count=([0-9]+).*/\1/p' <<<"$WEBHOOK_STATS")
-  [[ -n "$count" ]] && ((count >= WEBHOOK_CREATED)) && break
-  if [[ -n "$count" && "$count" == "$last" ]]; then same=$((same + 1)); else same=0; fi
-  ((same >= 20)) && break
-  last=$count
-  sleep 0.5
+webhook_window() { # name
+  local subscription until created last="" same=0 count stats
+  subscription=$(curl -s --max-time 10 -X POST "$API/api/v1/webhooks" -H 'X-Api-Key: demo-fra-ca' -H 'Content-Type: application/json' \
+    -d "{\"url\":\"$RECEIVER/hook\",\"types\":[\"request.drafted\"],\"description\":\"load benchmark\"}" |
+    sed -nE 's/.*"id":"([^"]+)".*/\1/p')
+  [[ -n "$subscription" ]] || die "the webhook subscription could not be created"
+  LOAD_KEY=demo-fra-ca LOAD_BODY="$CREATE_BODY" LOAD_IDEMPOTENCY=1 BEFORE_RUN=mark_webhook_run \
+    measure "$1" post.lua "$API/api/v1/requests"
+  until=$(now_ms)
+  # Events of the measured run: those that occurred while wrk measured (201s counted by wrk; the API also completes
+  # the creates still in flight when wrk stops, whose deliveries count too). Drained: every 201 of the run delivered,
+  # or nothing new for 10 s (the queue is empty or stuck), or 300 s passed.
+  created=$(created_201 "$WORK/wrk-$1.txt")
+  for _ in $(seq 1 600); do
+    stats=$(hook_stats "$WEBHOOK_FROM_MS:$until")
+    count=$(sed -nE 's/.*count=([0-9]+).*/\1/p' <<<"$stats")
+    [[ -n "$count" ]] && ((count >= created)) && break
+    if [[ -n "$count" && "$count" == "$last" ]]; then same=$((same + 1)); else same=0; fi
+    ((same >= 20)) && break
+    last=$count
+    sleep 0.5
+  done
+  WEBHOOK_DRAIN_S=$(awk -v ms=$(($(now_ms) - until)) -v was="$WEBHOOK_DRAIN_S" 'BEGIN { s = ms / 1000; printf "%.1f", (s > was ? s : was) }')
+  # The receiver's own CPU a delivery: what it takes from the two cores the API and wrk share.
+  RECEIVER_TICKS=$((RECEIVER_TICKS + $(tree_ticks "$RECEIVER_WORKER") - RECEIVER_TICKS0))
+  RECEIVER_LINES=$((RECEIVER_LINES + $(wc -l <"$WORK/receiver/hooks.log") - RECEIVER_LINES0))
+  WEBHOOK_RANGES+=("$WEBHOOK_FROM_MS:$until")
+  WEBHOOK_CREATED=$((WEBHOOK_CREATED + created))
+  HOOK_WINDOWS+=("$1")
+  curl -s --max-time 10 -o /dev/null -X DELETE "$API/api/v1/webhooks/$subscription" -H 'X-Api-Key: demo-fra-ca'
+}
+plain_window() { # name
+  LOAD_KEY=demo-fra-ca LOAD_BODY="$CREATE_BODY" LOAD_IDEMPOTENCY=1 measure "$1" post.lua "$API/api/v1/requests"
+  PLAIN_WINDOWS+=("$1")
+}
+for round in $(seq 1 "$WEBHOOK_ROUNDS"); do
+  if ((round % 2 == 1)); then
+    webhook_window "create-webhook-$round"
+    plain_window "create-plain-$round"
+  else
+    plain_window "create-plain-$round"
+    webhook_window "create-webhook-$round"
+  fi
 done
-WEBHOOK_DRAIN_S=$(awk -v ms=$(($(now_ms) - WEBHOOK_UNTIL_MS)) 'BEGIN { printf "%.1f", ms / 1000 }')
-# The receiver's own CPU a delivery from the measured run on: what it takes from the two cores the API and wrk share.
-RECEIVER_US=$(awk -v t=$(($(tree_ticks "$RECEIVER_WORKER") - RECEIVER_TICKS0)) -v hz="$(getconf CLK_TCK)" \
-  -v n=$(($(wc -l <"$WORK/receiver/hooks.log") - RECEIVER_LINES0)) 'BEGIN { printf "%.0f", (n > 0 ? t * 1e6 / hz / n : 0) }')
-curl -s --max-time 10 -o /dev/null -X DELETE "$API/api/v1/webhooks/$SUBSCRIPTION" -H 'X-Api-Key: demo-fra-ca'
+WEBHOOK_STATS=$(hook_stats "${WEBHOOK_RANGES[@]}")
+RECEIVER_US=$(awk -v t=$RECEIVER_TICKS -v hz="$(getconf CLK_TCK)" -v n=$RECEIVER_LINES 'BEGIN { printf "%.0f", (n > 0 ? t * 1e6 / hz / n : 0) }')
+sum_rps() { local total=0 name; for name in "$@"; do total=$(awk -v a="$total" -v b="${RPS[$name]}" 'BEGIN { print a + b }'); done; echo "$total"; }
+WEBHOOK_RATIO=$(ratio "$(sum_rps "${HOOK_WINDOWS[@]}")" "$(sum_rps "${PLAIN_WINDOWS[@]}")")
+WEBHOOK_PAIRS=""
+for round in $(seq 1 "$WEBHOOK_ROUNDS"); do
+  WEBHOOK_PAIRS+="${WEBHOOK_PAIRS:+, }$(ratio "${RPS[create-webhook-$round]}" "${RPS[create-plain-$round]}")"
+done
 stop_pid "$RECEIVER_PID"
 forget_pid "$RECEIVER_PID"
-log "create with a webhook: deliveries $WEBHOOK_STATS, drained ${WEBHOOK_DRAIN_S} s after the run, receiver ${RECEIVER_US} µs of CPU a delivery"
+log "create with a webhook: $WEBHOOK_RATIO of create without (rounds: $WEBHOOK_PAIRS), deliveries $WEBHOOK_STATS, drained ${WEBHOOK_DRAIN_S} s after a window at most, receiver ${RECEIVER_US} µs of CPU a delivery"
 
 LOAD_KEY=demo-fra-ca measure submit submit.lua "$API"
 SUBMIT_AVAILABLE=$(wc -l <"$WORK/drafts-run.txt")
@@ -517,7 +560,6 @@ stop_pid "$FLOORS_PID"
 forget_pid "$FLOORS_PID"
 
 # ------------------------------------------------------------------------------------------------------------ report
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "n/a" }'; }
 row() { # name label floor-name
   local name=$1 label=$2 floor=${3:-} r="-"
   if [[ -n "$floor" ]]; then r="$(ratio "${RPS[$name]}" "${RPS[$floor]}") of ${floor#floor-}"; fi
@@ -539,7 +581,12 @@ REPORT="$WORK/report.md"
   echo "| scenario                       |     req/s |   p50 ms |   p99 ms | non-2xx | errors | ratio to floor | cpu µs | other |"
   echo "|--------------------------------|----------:|---------:|---------:|--------:|-------:|----------------|-------:|------:|"
   row create "create (POST requests)" floor-group
-  row create-webhook "create, one webhook"
+  for round in $(seq 1 "$WEBHOOK_ROUNDS"); do
+    if ((round % 2 == 1)); then order=(webhook plain); else order=(plain webhook); fi
+    for kind in "${order[@]}"; do
+      if [[ $kind == webhook ]]; then row "create-webhook-$round" "create, one webhook ($round)"; else row "create-plain-$round" "create, none ($round)"; fi
+    done
+  done
   row submit "submit (POST .../submit)" floor-group
   row get "GET by id" floor-bare
   row list "incoming list (limit 50)" floor-bare
@@ -565,12 +612,12 @@ REPORT="$WORK/report.md"
   echo "- start on the seeded database: ${RESTART_MS} ms"
   echo "- peak RSS of the API during the create run: **${PEAK_RSS_MB} MB** (VmRSS every 200 ms; VmHWM since start ${HWM_MB} MB)"
   echo "- every create sent its own Idempotency-Key: ${IDEMPOTENCY_KEYS} keys recorded with their response, for ${CREATED} creates answered 201 within wrk's runs (warm-up and run; the API also completes those still in flight when wrk stops)"
-  echo "- create with one webhook subscription (request.drafted, nginx on loopback answering 200 and logging each arrival: ${RECEIVER_US} µs of its CPU a delivery): **$(ratio "${RPS[create-webhook]}" "${RPS[create]}") of create without**; deliveries of the measured run's events: $(sed -E 's/ ([a-z0-9]+)=/, \1 /g; s/^count=/count /' <<<"$WEBHOOK_STATS") ms from occurredAt to arrival (for ${WEBHOOK_CREATED} creates answered 201 in wrk's run), the last arriving ${WEBHOOK_DRAIN_S} s after the load stopped"
+  echo "- create with one webhook subscription (request.drafted, nginx on loopback answering 200 and logging each arrival: ${RECEIVER_US} µs of its CPU a delivery) against create without one, in ${WEBHOOK_ROUNDS} pairs of windows in ABBA order (rows \"create, one webhook\" and \"create, none\" above): **${WEBHOOK_RATIO} of create without** (each pair: ${WEBHOOK_PAIRS}); deliveries of the measured windows' events: $(sed -E 's/ ([a-z0-9]+)=/, \1 /g; s/^count=/count /' <<<"$WEBHOOK_STATS") ms from occurredAt to arrival (for ${WEBHOOK_CREATED} creates answered 201 in wrk's windows), the last arriving ${WEBHOOK_DRAIN_S} s after its window at most"
   ((FOREIGN_DRAFTS > 0)) && echo "- list with foreign drafts: the same incoming page after $FOREIGN_DRAFTS drafts addressed to DEU by other States were seeded (API restarted on the file): **$(ratio "${RPS[list-drafts]}" "${RPS[list]}")** of the page without them"
   echo "- the API's reads against the same rows read and written as stored (no key, visibility, allowed actions or links): GET by id **$(ratio "${RPS[get]}" "${RPS[floor-stored-row]}")** of the stored row, incoming list **$(ratio "${RPS[list]}" "${RPS[floor-stored-page]}")** of the stored page"
   echo "- one request alone before loading it, first / best of 3: GET by id ${SINGLE[get]} ms, incoming list ${SINGLE[list]} ms, statistics ${SINGLE[statistics]} ms"
   echo "- database after the run: ${DB_MB} MB (with WAL)"
-  for name in create create-webhook submit get list $(((FOREIGN_DRAFTS > 0)) && echo list-drafts) statistics floor-bare floor-durable floor-group floor-stored-row floor-stored-page $([[ $LAYERS == 1 ]] && echo layer-live layer-state layer-validation); do
+  for name in create "${HOOK_WINDOWS[@]}" "${PLAIN_WINDOWS[@]}" submit get list $(((FOREIGN_DRAFTS > 0)) && echo list-drafts) statistics floor-bare floor-durable floor-group floor-stored-row floor-stored-page $([[ $LAYERS == 1 ]] && echo layer-live layer-state layer-validation); do
     if [[ "${NON2XX[$name]}" != 0 || "${ERRORS[$name]}" != 0 ]]; then
       echo "- $name: statuses ${STATUSES[$name]}; socket errors/timeouts ${ERRORS[$name]}"
     fi
