@@ -33,10 +33,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static TestDatabase Create()
     {
-        var database = new TestDatabase();
-        database.ConnectionString = Provider == DatabaseProvider.Postgres
-            ? PostgresServer.CreateDatabase(database._postgresName)
-            : $"Data Source={database.FilePath}";
+        var database = NotYetCreated();
+        if (Provider == DatabaseProvider.Postgres) PostgresServer.CreateDatabase(database._postgresName);
         return database;
     }
 
