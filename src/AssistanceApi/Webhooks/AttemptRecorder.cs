@@ -106,13 +106,19 @@ public sealed class AttemptRecorder(Database database, Writer writer, WebhookOpt
          RETURNING id
          """;
 
-    /// <summary>The attempt a delivery row holds as its last, kept in webhook_attempts before the next one replaces it.</summary>
+    /// <summary>
+    /// The attempt a delivery row holds as its last, kept in webhook_attempts before the next one replaces it. Two
+    /// PostgreSQL instances recording the same attempt (a retry by hand let a second one claim it) both read the row
+    /// unlocked here: the second's insert waits for the first and then does nothing, and its UPDATE, finding the
+    /// count moved, records nothing, as before (a conflict would have failed its whole batch).
+    /// </summary>
     private string ArchiveSql => _archiveSql ??=
         $"""
          INSERT INTO webhook_attempts (delivery_id, attempt, at, status_code, duration_ms, error)
          SELECT d.id, d.attempt_count, d.last_attempt_at, d.last_status_code, d.last_duration_ms, d.last_error
          FROM webhook_deliveries d JOIN {Rows} ON d.id = j.delivery
-         WHERE d.attempt_count = j.claimed AND d.attempt_count > 0
+         WHERE d.attempt_count = j.claimed AND d.attempt_count > 0 AND d.last_attempt_at IS NOT NULL
+         ON CONFLICT (delivery_id, attempt) DO NOTHING
          """;
 
     private string? _updateSql, _archiveSql;

@@ -130,6 +130,36 @@ public sealed class DeliveryWorkerTests
         Assert.Equal(shown, (await fra.DeliveriesAsync(id))[0]!["attempts"]!.ToJsonString());
     }
 
+    /// <summary>
+    /// An attempt already kept as a row when the next one is recorded (written by an instance still on the code before
+    /// 0018, or by a second instance recording the same attempt at the same moment) does not fail the recording.
+    /// </summary>
+    [Fact]
+    public async Task An_attempt_already_kept_as_a_row_does_not_stop_the_next_from_being_recorded()
+    {
+        var release = new TaskCompletionSource();
+        await using var receiver = await WebhookReceiver.StartAsync(async (n, context) =>
+        {
+            if (n == 1) context.Response.StatusCode = 500;
+            else await release.Task;
+        });
+        await using var api = Api();
+        var fra = api.As(DemoKeys.Fra);
+        var (id, _) = await SubscribeAndTestAsync(fra, receiver);
+        await UntilAsync(async () => (await fra.DeliveriesAsync(id))[0]!["attemptCount"]!.GetValue<int>() == 1, "the first attempt recorded");
+        await api.Database.ExecuteAsync(
+            """
+            INSERT INTO webhook_attempts (delivery_id, attempt, at, status_code, duration_ms, error)
+            SELECT id, attempt_count, last_attempt_at, last_status_code, last_duration_ms, last_error FROM webhook_deliveries
+            """);
+
+        release.SetResult();
+        var delivery = await DeliveryWhenAsync(api, fra, id, "delivered");
+
+        Assert.Equal([500, 200], StatusCodes(delivery));
+        Assert.Equal([1L], await api.Database.QueryAsync<long>("SELECT attempt FROM webhook_attempts"));
+    }
+
     /// <summary>The data statements (UPDATE, DELETE) of one of the provider's migrations, as the migrator runs them.</summary>
     private static List<string> MigrationStatements(string name)
     {
@@ -269,7 +299,9 @@ public sealed class DeliveryWorkerTests
         Assert.Contains(id, said[0]);
 
         failing = false;
-        await (await fra.PostAsync($"{WebhooksUrl}/{id}/deliveries/{failed["id"].Str()}/retry", null)).ExpectAsync(HttpStatusCode.Accepted);
+        var retried = await (await fra.PostAsync($"{WebhooksUrl}/{id}/deliveries/{failed["id"].Str()}/retry", null)).ExpectAsync(HttpStatusCode.Accepted);
+        Assert.Equal("pending", retried["status"].Str());
+        Assert.Equal([503, 503], StatusCodes(retried)); // every attempt so far: the archived one and the row's last
         var delivered = await DeliveryWhenAsync(api, fra, id, "delivered");
 
         Assert.Equal([503, 503, 200], StatusCodes(delivered));

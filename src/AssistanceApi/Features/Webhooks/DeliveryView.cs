@@ -48,4 +48,7 @@ public sealed class AttemptView
     public int? StatusCode { get; init; }
     public int DurationMs { get; init; }
     public string? Error { get; init; }
+
+    public const string Columns =
+        "a.delivery_id AS DeliveryId, a.attempt AS Attempt, a.at AS At, a.status_code AS StatusCode, a.duration_ms AS DurationMs, a.error AS Error";
 }

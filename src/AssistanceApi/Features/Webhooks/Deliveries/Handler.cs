@@ -21,8 +21,8 @@ public sealed class Handler(Database database) : IQueryHandler<ListDeliveriesQue
         if (page.Items.Count > 0)
         {
             var attempts = (await connection.QueryAsync<AttemptView>(
-                """
-                SELECT a.delivery_id AS DeliveryId, a.attempt AS Attempt, a.at AS At, a.status_code AS StatusCode, a.duration_ms AS DurationMs, a.error AS Error
+                $"""
+                SELECT {AttemptView.Columns}
                 FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id
                 WHERE d.subscription_id = @Id AND d.event_id >= @first AND d.event_id <= @last ORDER BY a.attempt
                 """, new { query.Id, first = page.Items[^1].EventId, last = page.Items[0].EventId }, snapshot)).ToLookup(a => a.DeliveryId);

@@ -23,7 +23,10 @@ public sealed class Handler(UnitOfWork unit, TimeProvider clock) : ICommandHandl
         await unit.Connection.ExecuteAsync(
             "UPDATE webhook_subscriptions SET disabled_at = NULL, disabled_reason = NULL, version = version + 1 WHERE id = @Id AND disabled_at IS NOT NULL",
             args, unit.Transaction);
-        return await unit.Connection.QuerySingleAsync<DeliveryView>(
+        var delivery = await unit.Connection.QuerySingleAsync<DeliveryView>(
             $"SELECT {DeliveryView.Columns} FROM webhook_deliveries WHERE id = @DeliveryId", args, unit.Transaction);
+        delivery.Earlier = (await unit.Connection.QueryAsync<AttemptView>(
+            $"SELECT {AttemptView.Columns} FROM webhook_attempts a WHERE a.delivery_id = @DeliveryId ORDER BY a.attempt", args, unit.Transaction)).ToList();
+        return delivery;
     }
 }
