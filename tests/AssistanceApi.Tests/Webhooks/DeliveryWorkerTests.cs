@@ -124,7 +124,9 @@ public sealed class DeliveryWorkerTests
         await api.Database.ExecuteAsync("UPDATE webhook_deliveries SET last_attempt_at = NULL");
         Assert.Equal(3, (await api.Database.QueryAsync<long>("SELECT attempt FROM webhook_attempts")).Count);
 
-        foreach (var statement in MigrationStatements("0018_webhook_deliveries_lean.sql")) await api.Database.ExecuteAsync(statement);
+        var statements = MigrationScripts.Statements("0018_webhook_deliveries_lean.sql", "UPDATE", "DELETE");
+        Assert.Equal(2, statements.Count);
+        foreach (var statement in statements) await api.Database.ExecuteAsync(statement);
 
         Assert.Equal([1L, 2L], await api.Database.QueryAsync<long>("SELECT attempt FROM webhook_attempts ORDER BY attempt"));
         Assert.Equal(shown, (await fra.DeliveriesAsync(id))[0]!["attempts"]!.ToJsonString());
@@ -158,19 +160,6 @@ public sealed class DeliveryWorkerTests
 
         Assert.Equal([500, 200], StatusCodes(delivery));
         Assert.Equal([1L], await api.Database.QueryAsync<long>("SELECT attempt FROM webhook_attempts"));
-    }
-
-    /// <summary>The data statements (UPDATE, DELETE) of one of the provider's migrations, as the migrator runs them.</summary>
-    private static List<string> MigrationStatements(string name)
-    {
-        var file = Path.Combine(RepoRoot.Path, "src", "AssistanceApi", "Persistence", "Migrations",
-            TestDatabase.Provider.ToString().ToLowerInvariant(), name);
-        var statements = File.ReadAllText(file).Split(';')
-            .Select(s => string.Join('\n', s.Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim())
-            .Where(s => s.StartsWith("UPDATE", StringComparison.Ordinal) || s.StartsWith("DELETE", StringComparison.Ordinal))
-            .ToList();
-        Assert.Equal(2, statements.Count);
-        return statements;
     }
 
     [Fact]

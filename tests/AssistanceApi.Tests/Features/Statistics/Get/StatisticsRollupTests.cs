@@ -70,12 +70,7 @@ public sealed class StatisticsRollupTests
     /// <summary>The INSERT … SELECT statements of the provider's migration 0015, run as the migrator runs them.</summary>
     private static IEnumerable<string> BackfillStatements()
     {
-        var file = Path.Combine(RepoRoot.Path, "src", "AssistanceApi", "Persistence", "Migrations", TestDatabase.Provider.ToString().ToLowerInvariant(),
-            "0015_statistics_rollup.sql");
-        var statements = File.ReadAllText(file).Split(';')
-            .Select(s => string.Join('\n', s.Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim())
-            .Where(s => s.StartsWith("INSERT INTO", StringComparison.Ordinal))
-            .ToList();
+        var statements = MigrationScripts.Statements("0015_statistics_rollup.sql", "INSERT INTO");
         Assert.Equal(2, statements.Count);
         return statements;
     }
