@@ -163,6 +163,30 @@ public sealed class DeliveryWorkerTests
     }
 
     [Fact]
+    public async Task A_webhook_s_deliveries_page_newest_event_first_by_cursor_and_a_cursor_that_is_not_one_is_a_400()
+    {
+        await using var api = Api(allowedHosts: null);
+        var fra = api.As(DemoKeys.Fra);
+        var (id, _, _) = await fra.SubscribeAsync("https://hooks.example.org/assistance");
+        var events = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            events.Add((await (await fra.PostAsync($"{WebhooksUrl}/{id}/test", null)).ExpectAsync(HttpStatusCode.Accepted))["eventId"].Str());
+            api.Clock.Advance(TimeSpan.FromMilliseconds(5));
+        }
+
+        var first = await (await fra.GetAsync($"{WebhooksUrl}/{id}/deliveries?limit=2")).ExpectAsync(HttpStatusCode.OK);
+        var second = await (await fra.GetAsync($"{WebhooksUrl}/{id}/deliveries?limit=2&cursor={first["nextCursor"].Str()}")).ExpectAsync(HttpStatusCode.OK);
+
+        var listed = first["items"]!.AsArray().Concat(second["items"]!.AsArray()).Select(d => d!["eventId"].Str()).ToList();
+        Assert.Equal(Enumerable.Reverse(events), listed);
+        Assert.Null(second["nextCursor"]);
+        var notOne = Convert.ToBase64String("not-an-event-id"u8).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var problem = await (await fra.GetAsync($"{WebhooksUrl}/{id}/deliveries?cursor={notOne}")).ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("invalid-cursor", problem.Codes());
+    }
+
+    [Fact]
     public async Task A_delivery_delivered_at_the_first_try_writes_no_attempt_row_and_a_retry_by_hand_keeps_that_attempt()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
