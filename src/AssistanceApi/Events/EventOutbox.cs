@@ -38,7 +38,7 @@ public sealed class EventOutbox(Database database, UnitOfWork unit, EventSignal 
                                  actor_state, actor_role, audience, data, dedupe_key)
              VALUES ({dialect.NewEventPosition}, @id, @type, @OccurredAt, @RequestId, @Reference, @RequestingState, @RequestedState, @Kind, @Status,
                      @ActorState, @ActorRole, @Audience, @data, @DedupeKey)
-             ON CONFLICT (dedupe_key) DO NOTHING
+             ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
              """,
             new
             {

@@ -11,7 +11,7 @@ namespace AssistanceApi.Idempotency;
 /// without running the handler; with another fingerprint it is refused; a new key stores the response in the
 /// same transaction as the change, so a change and its key commit together or not at all.
 /// </summary>
-public sealed class IdempotencyBehavior<TMessage, TResponse>(IdempotencyContext context, UnitOfWork unit, TimeProvider clock)
+public sealed class IdempotencyBehavior<TMessage, TResponse>(IdempotencyContext context, UnitOfWork unit, Database database, TimeProvider clock)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IWriteCommand, IMessage
 {
@@ -22,34 +22,58 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(IdempotencyContext 
         var now = clock.Now();
         var fingerprint = message is IStreamedWriteCommand streamed ? Completed(context.Fingerprint, streamed.ContentFingerprint) : context.Fingerprint;
         var key = new { client = context.ClientId, key = context.Key, fingerprint, now, since = now - IdempotencyContext.Lifetime };
+        if (database.Dialect.OneWriter)
+        {
+            // One writer runs one unit at a time: nothing can take the key between this look and the write below, so
+            // the key is written once, with its response (a claim and then an update cost that writer a second write).
+            var live = await unit.Connection.QuerySingleOrDefaultAsync<StoredResponse>(SeenSql + " AND created_at >= @since", key, unit.Transaction);
+            if (live is not null) return Replay(live, fingerprint);
+            var answer = await next(message, ct);
+            await unit.Connection.ExecuteAsync(
+                $"""
+                 INSERT INTO idempotency_keys (client_id, idempotency_key, fingerprint, response, created_at)
+                 VALUES (@client, @key, @fingerprint, @response, @now)
+                 ON CONFLICT (client_id, idempotency_key) DO UPDATE SET {TakeOver}, response = excluded.response
+                 """, new { key.client, key.key, fingerprint, now, response = Stored(answer) }, unit.Transaction);
+            return answer;
+        }
+
         // Claim the key first (or take over an expired one): a concurrent request with the same key, on any
         // instance, waits on this row and then finds it taken.
         var claimed = await unit.Connection.ExecuteAsync(
-            """
-            INSERT INTO idempotency_keys (client_id, idempotency_key, fingerprint, response, created_at)
-            VALUES (@client, @key, @fingerprint, '', @now)
-            ON CONFLICT (client_id, idempotency_key) DO UPDATE SET fingerprint = excluded.fingerprint, response = '', created_at = excluded.created_at
-            WHERE idempotency_keys.created_at < @since
-            """, key, unit.Transaction) == 1;
-        if (!claimed)
-        {
-            var seen = await unit.Connection.QuerySingleAsync<StoredResponse>(
-                "SELECT fingerprint AS Fingerprint, response AS Response FROM idempotency_keys WHERE client_id = @client AND idempotency_key = @key",
-                key, unit.Transaction);
-            return seen.Fingerprint == fingerprint
-                ? JsonSerializer.Deserialize<TResponse>(seen.Response, JsonDefaults.Options)!
-                : throw Problems.Unprocessable("idempotency-key-reused",
-                    "This Idempotency-Key was used with another request in the last 24 hours; use a new key for a new request.",
-                    [new ProblemError(IdempotencyContext.Header, "already used for a different request", "idempotency-key-reused")]);
-        }
+            $"""
+             INSERT INTO idempotency_keys (client_id, idempotency_key, fingerprint, response, created_at)
+             VALUES (@client, @key, @fingerprint, '', @now)
+             ON CONFLICT (client_id, idempotency_key) DO UPDATE SET {TakeOver}, response = ''
+             WHERE idempotency_keys.created_at < @since
+             """, key, unit.Transaction) == 1;
+        if (!claimed) return Replay(await unit.Connection.QuerySingleAsync<StoredResponse>(SeenSql, key, unit.Transaction), fingerprint);
 
         var response = await next(message, ct);
-        // A secret is never at rest: a replay gets the response without it (and says so).
-        object? stored = response is IHoldsSecret secret ? secret.WithoutSecret() : response;
         await unit.Connection.ExecuteAsync(
             "UPDATE idempotency_keys SET response = @response WHERE client_id = @client AND idempotency_key = @key",
-            new { key.client, key.key, response = JsonSerializer.Serialize(stored, stored?.GetType() ?? typeof(TResponse), JsonDefaults.Options) }, unit.Transaction);
+            new { key.client, key.key, response = Stored(response) }, unit.Transaction);
         return response;
+    }
+
+    private const string SeenSql =
+        "SELECT fingerprint AS Fingerprint, response AS Response FROM idempotency_keys WHERE client_id = @client AND idempotency_key = @key";
+
+    private const string TakeOver = "fingerprint = excluded.fingerprint, created_at = excluded.created_at";
+
+    /// <summary>The same request again gets the stored response without running the handler; another request is refused.</summary>
+    private static TResponse Replay(StoredResponse seen, string? fingerprint) =>
+        seen.Fingerprint == fingerprint
+            ? JsonSerializer.Deserialize<TResponse>(seen.Response, JsonDefaults.Options)!
+            : throw Problems.Unprocessable("idempotency-key-reused",
+                "This Idempotency-Key was used with another request in the last 24 hours; use a new key for a new request.",
+                [new ProblemError(IdempotencyContext.Header, "already used for a different request", "idempotency-key-reused")]);
+
+    /// <summary>A secret is never at rest: a replay gets the response without it (and says so).</summary>
+    private static string Stored(TResponse response)
+    {
+        object? stored = response is IHoldsSecret secret ? secret.WithoutSecret() : response;
+        return JsonSerializer.Serialize(stored, stored?.GetType() ?? typeof(TResponse), JsonDefaults.Options);
     }
 
     private static string Completed(string? before, string content) =>

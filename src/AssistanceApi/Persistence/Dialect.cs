@@ -39,6 +39,12 @@ public sealed class Dialect(DatabaseProvider provider)
         ? $"jsonb_to_recordset(@{parameter}::jsonb) AS {alias}({string.Join(", ", columns.Select(c => $"{c.Name} {c.Type}"))})"
         : $"(SELECT {string.Join(", ", columns.Select(c => $"value ->> '{c.Name}' AS {c.Name}"))} FROM json_each(@{parameter})) AS {alias}";
 
+    /// <summary>
+    /// Whether one writer runs every write unit, one at a time (SQLite's group commit): a unit's read of a row cannot be
+    /// overtaken by another unit's write before its own write, on any instance.
+    /// </summary>
+    public bool OneWriter => Provider == DatabaseProvider.Sqlite;
+
     /// <summary>Whether positions are given after commit by a sequencer (PostgreSQL), not at insert.</summary>
     public bool SequencesEvents => Provider == DatabaseProvider.Postgres;
 }

@@ -1,4 +1,5 @@
 #if !POSTGRES
+using AssistanceApi.Domain;
 using AssistanceApi.Features.Requests;
 using AssistanceApi.Features.Requests.List;
 using AssistanceApi.Persistence;
@@ -107,6 +108,30 @@ public sealed class QueryPlanTests : IAsyncLifetime
 
         Assert.DoesNotContain(plan, line => line.StartsWith("SCAN", StringComparison.Ordinal));
         Assert.Contains(plan, line => line.StartsWith("SEARCH r USING INDEX sqlite_autoindex_requests_1 (id=?)", StringComparison.Ordinal));
+    }
+    [Theory]
+    [InlineData(null, null, "r.acknowledged_at")]
+    [InlineData("DEU", null, "r.closed_at")]
+    [InlineData("DEU", Office.ContactPoint, "r.acknowledged_at")]
+    public async Task Statistics_durations_read_the_covering_index_of_submitted_requests(string? state, Office? office, string end)
+    {
+        var inScope = AssistanceApi.Features.Statistics.Get.Handler.Submitted + AssistanceApi.Features.Statistics.Get.Handler.PairAndKinds(state, office);
+        var sql = AssistanceApi.Features.Statistics.Get.Handler.DurationSql(_database.Dialect, inScope, end, $"{end} IS NOT NULL");
+        var plan = await PlanAsync(sql, new { start = DateTimeOffset.UtcNow.AddYears(-1), end = DateTimeOffset.UtcNow, state });
+
+        Assert.Equal(["SEARCH r USING COVERING INDEX ix_requests_statistics (submitted_at>? AND submitted_at<?)"], plan);
+    }
+
+    /// <summary>Migration 0020: a draft (submitted_at NULL) gets no statistics entry, and the outgoing index no page walks is gone.</summary>
+    [Fact]
+    public async Task A_draft_is_written_into_no_index_that_nothing_reads()
+    {
+        await using var connection = await _database.OpenAsync();
+        var indexes = (await connection.QueryAsync<(string Name, string Sql)>(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'requests' AND sql IS NOT NULL")).ToDictionary(i => i.Name, i => i.Sql);
+
+        Assert.DoesNotContain("ix_requests_outgoing", indexes.Keys);
+        Assert.EndsWith("WHERE submitted_at IS NOT NULL", indexes["ix_requests_statistics"]);
     }
 }
 #endif

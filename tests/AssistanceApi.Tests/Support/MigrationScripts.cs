@@ -8,9 +8,8 @@ public static class MigrationScripts
     {
         var file = Path.Combine(RepoRoot.Path, "src", "AssistanceApi", "Persistence", "Migrations",
             TestDatabase.Provider.ToString().ToLowerInvariant(), name);
-        return File.ReadAllText(file).Split(';')
-            .Select(s => string.Join('\n', s.Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim())
-            .Where(s => verbs.Any(verb => s.StartsWith(verb, StringComparison.Ordinal)))
-            .ToList();
+        // Comment lines go before the split: a comment may hold a ';'.
+        var code = string.Join('\n', File.ReadAllLines(file).Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal)));
+        return code.Split(';').Select(s => s.Trim()).Where(s => verbs.Any(verb => s.StartsWith(verb, StringComparison.Ordinal))).ToList();
     }
 }

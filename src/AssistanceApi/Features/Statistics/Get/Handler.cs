@@ -50,9 +50,8 @@ public sealed class Handler(Database database, TimeProvider clock, ReportCache c
         // Requests submitted in [start, end), so seen by both their States (Visibility): every State for the secretariat,
         // else its own pairs, and only the kinds its office handles. The rollup's rows are aliased r too, and keyed by
         // the UTC day of submission, so the same window is whole days from..to.
-        var pairAndKinds = (state is null ? "" : " AND (r.requesting_state = @state OR r.requested_state = @state)")
-                           + (office is { } handling && VisibilitySql.KindsHandledBy(handling) is { } kinds ? " AND " + kinds : "");
-        var inScope = "r.submitted_at >= @start AND r.submitted_at < @end" + pairAndKinds;
+        var pairAndKinds = PairAndKinds(state, office);
+        var inScope = Submitted + pairAndKinds;
         var counted = "r.day >= @from AND r.day <= @to" + pairAndKinds;
         // The same window, written so no index on submitted_at can serve it: lapsed preservations are found on their
         // partial index (a handful), not by walking a year of submissions. A preservation counted is submitted, so the
@@ -137,7 +136,7 @@ public sealed class Handler(Database database, TimeProvider clock, ReportCache c
     {
         var days = new List<double>();
         await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-                         $"SELECT {database.Dialect.DaysBetween("r.submitted_at", endColumn)} FROM requests r WHERE {inScope} AND {reached}",
+                         DurationSql(database.Dialect, inScope, endColumn, reached),
                          window, cancellationToken: ct)))
         {
             while (await reader.ReadAsync(ct)) days.Add(reader.GetDouble(0));
@@ -146,6 +145,18 @@ public sealed class Handler(Database database, TimeProvider clock, ReportCache c
         days.Sort();
         return new Duration(days.Count, Round(days[Rank(0.5m, days.Count) - 1]), Round(days[Rank(0.9m, days.Count) - 1]));
     }
+
+    /// <summary>Requests submitted in the window [start, end): what every figure but the lapsed preservations counts.</summary>
+    public const string Submitted = "r.submitted_at >= @start AND r.submitted_at < @end";
+
+    /// <summary>The caller's own pairs (none for the secretariat) and the kinds its office handles.</summary>
+    public static string PairAndKinds(string? state, Office? office) =>
+        (state is null ? "" : " AND (r.requesting_state = @state OR r.requested_state = @state)")
+        + (office is { } handling && VisibilitySql.KindsHandledBy(handling) is { } kinds ? " AND " + kinds : "");
+
+    /// <summary>The days from submission to <paramref name="endColumn"/> of each request in scope; public so a test can read its plan.</summary>
+    public static string DurationSql(Dialect dialect, string inScope, string endColumn, string reached) =>
+        $"SELECT {dialect.DaysBetween("r.submitted_at", endColumn)} FROM requests r WHERE {inScope} AND {reached}";
 
     /// <summary>The first rank at or above the share of n, in exact decimal arithmetic.</summary>
     private static int Rank(decimal share, int n) => (int)Math.Ceiling(share * n);
