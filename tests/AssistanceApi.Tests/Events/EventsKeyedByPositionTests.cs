@@ -4,6 +4,8 @@ using AssistanceApi.Events;
 using AssistanceApi.Persistence;
 using AssistanceApi.Tests.Support;
 using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 // Migration 0019 (SQLite): the feed's position is the events table's rowid and dedupe keys sit in a partial index.
 namespace AssistanceApi.Tests.Events;
@@ -47,10 +49,12 @@ public sealed class EventsKeyedByPositionTests : IAsyncLifetime
     public async Task Retention_keeps_the_newest_event_so_no_position_is_given_twice()
     {
         for (var i = 0; i < 3; i++) Assert.True(await InsertAsync(Drafted(i)));
-        await using (var connection = await _database.OpenAsync())
-            await connection.ExecuteAsync(
-                "DELETE FROM events WHERE occurred_at < @cutoff AND position IS NOT NULL AND position < (SELECT MAX(position) FROM events)",
-                new { cutoff = Start.AddDays(1) });
+        await using (var writer = new Writer(_database))
+        {
+            var retention = new EventRetention(writer, new FakeTimeProvider(Start.AddDays(2)), new EventOptions(RetentionDays: 1),
+                NullLogger<EventRetention>.Instance);
+            Assert.Equal(2, await retention.SweepAsync(CancellationToken.None));
+        }
         Assert.True(await InsertAsync(Drafted(5)));
 
         Assert.Equal([3L, 4L], await PositionsAsync());

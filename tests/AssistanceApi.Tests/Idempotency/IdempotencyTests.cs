@@ -56,6 +56,28 @@ public sealed class IdempotencyTests
         Assert.Equal([ids[0]], await OutgoingIdsAsync(fra));
     }
 
+    /// <summary>
+    /// A key past its 24 hours that no sweep has removed yet (the clock does not move, so none runs): the next call with it
+    /// runs as new and takes the key over, and the call after that replays the new response.
+    /// </summary>
+    [Fact]
+    public async Task An_expired_key_still_stored_is_taken_over_by_the_next_call()
+    {
+        await using var api = new ApiFactory();
+        var fra = api.As(DemoKeys.Fra);
+        var body = Bodies.CompleteMla().ToJsonString();
+        var first = (await (await CreateAsync(fra, "aged", body)).ExpectAsync(HttpStatusCode.Created))["id"].Str();
+        Assert.Equal(1, await api.Database.ExecuteAsync("UPDATE idempotency_keys SET created_at = @aged", new { aged = api.Clock.GetUtcNow().AddHours(-25) }));
+
+        var second = (await (await CreateAsync(fra, "aged", body)).ExpectAsync(HttpStatusCode.Created))["id"].Str();
+        var third = (await (await CreateAsync(fra, "aged", body)).ExpectAsync(HttpStatusCode.Created))["id"].Str();
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(second, third);
+        Assert.Equal(2, (await OutgoingIdsAsync(fra)).Length);
+        Assert.Single(await api.Database.QueryAsync<string>("SELECT idempotency_key FROM idempotency_keys"));
+    }
+
     [Fact]
     public async Task The_same_key_with_another_body_is_422_and_creates_nothing()
     {
