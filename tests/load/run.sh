@@ -339,12 +339,13 @@ log "starting the API on the seeded database"
 start_api
 RESTART_MS=$START_MS
 
-# Every seeded status must read back through the API (content and progress JSON deserialise) with a valid history.
+# Every seeded status must read back through the API (content and progress JSON deserialise), its history too. The
+# seeded chains use the unkeyed recipe (the Seeder has no chain key), so the history says chainValid false by design.
 SAMPLES_OK=0 SAMPLES_ALL=0
 while read -r status id key; do
   SAMPLES_ALL=$((SAMPLES_ALL + 1))
   if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H "X-Api-Key: $key" "$API/api/v1/requests/$id")" == 200 ]] &&
-    curl -s --max-time 10 -H "X-Api-Key: $key" "$API/api/v1/requests/$id/history" | grep -q '"chainValid":true'; then
+    curl -s --max-time 10 -H "X-Api-Key: $key" "$API/api/v1/requests/$id/history" | grep -q '"action":"create"'; then
     SAMPLES_OK=$((SAMPLES_OK + 1))
   else
     log "seeded $status request $id does not read back"
@@ -576,7 +577,7 @@ REPORT="$WORK/report.md"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT; $(nproc) cores, temp folder on $FS."
   echo "wrk -t$THREADS -c$CONNECTIONS, ${DURATION} s per scenario after a ${WARMUP} s warm-up (${FIRST_WARMUP} s for the first in each process), timeout ${TIMEOUT} s$([[ $SMOKE == 1 ]] && echo ' (--smoke)')."
-  echo "Seeded: $SEED requests$([[ $SEED -gt 0 ]] && echo " ($SAMPLES_OK of $SAMPLES_ALL statuses read back through the API with a valid history)") and $DRAFTS drafts for submit, in $SEED_S s."
+  echo "Seeded: $SEED requests$([[ $SEED -gt 0 ]] && echo " ($SAMPLES_OK of $SAMPLES_ALL statuses read back through the API with their history, unkeyed by design)") and $DRAFTS drafts for submit, in $SEED_S s."
   echo
   echo "| scenario                       |     req/s |   p50 ms |   p99 ms | non-2xx | errors | ratio to floor | cpu µs | other |"
   echo "|--------------------------------|----------:|---------:|---------:|--------:|-------:|----------------|-------:|------:|"
