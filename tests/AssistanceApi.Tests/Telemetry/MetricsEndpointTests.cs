@@ -8,7 +8,10 @@ namespace AssistanceApi.Tests.Telemetry;
 /// <summary>
 /// The Prometheus scrape endpoint: off unless Telemetry:PrometheusEnabled, then /metrics shows the domain metrics of the
 /// traffic the host has seen (one host of its own per test: it counts). Only on Telemetry:PrometheusPort when that is set.
+/// The domain meter is static, so every host in the test process records into it: these tests run alone
+/// (<see cref="ProcessWideMetrics"/>), or another class's uploads would add to the document bytes they count exactly.
 /// </summary>
+[Collection(nameof(ProcessWideMetrics))]
 public sealed class MetricsEndpointTests
 {
     [Fact]
@@ -81,3 +84,7 @@ public sealed class MetricsEndpointTests
             .Where(m => m.Success && labels.All(l => m.Groups["labels"].Value.Contains(l, StringComparison.Ordinal)))
             .Sum(m => double.Parse(m.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture));
 }
+
+/// <summary>Tests that read the process-wide domain meter exactly: run after the parallel collections, one at a time.</summary>
+[CollectionDefinition(nameof(ProcessWideMetrics), DisableParallelization = true)]
+public sealed class ProcessWideMetrics;
