@@ -21,45 +21,54 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(IdempotencyContext 
 
         var now = clock.Now();
         var fingerprint = message is IStreamedWriteCommand streamed ? Completed(context.Fingerprint, streamed.ContentFingerprint) : context.Fingerprint;
-        var key = new { client = context.ClientId, key = context.Key, fingerprint, now, since = now - IdempotencyContext.Lifetime };
-        if (database.Dialect.OneWriter)
-        {
-            // One writer runs one unit at a time: nothing can take the key between this look and the write below, so
-            // the key is written once, with its response (a claim and then an update cost that writer a second write).
-            var live = await unit.Connection.QuerySingleOrDefaultAsync<StoredResponse>(SeenSql + " AND created_at >= @since", key, unit.Transaction);
-            if (live is not null) return Replay(live, fingerprint);
-            var answer = await next(message, ct);
-            await unit.Connection.ExecuteAsync(
-                $"""
-                 INSERT INTO idempotency_keys (client_id, idempotency_key, fingerprint, response, created_at)
-                 VALUES (@client, @key, @fingerprint, @response, @now)
-                 ON CONFLICT (client_id, idempotency_key) DO UPDATE SET {TakeOver}, response = excluded.response
-                 """, new { key.client, key.key, fingerprint, now, response = Stored(answer) }, unit.Transaction);
-            return answer;
-        }
+        var key = new Key(context.ClientId, context.Key, fingerprint, now, now - IdempotencyContext.Lifetime);
+        return database.Dialect.OneWriter ? await LookThenWriteAsync(key, message, next, ct) : await ClaimThenStoreAsync(key, message, next, ct);
+    }
 
-        // Claim the key first (or take over an expired one): a concurrent request with the same key, on any
-        // instance, waits on this row and then finds it taken.
-        var claimed = await unit.Connection.ExecuteAsync(
-            $"""
-             INSERT INTO idempotency_keys (client_id, idempotency_key, fingerprint, response, created_at)
-             VALUES (@client, @key, @fingerprint, '', @now)
-             ON CONFLICT (client_id, idempotency_key) DO UPDATE SET {TakeOver}, response = ''
-             WHERE idempotency_keys.created_at < @since
-             """, key, unit.Transaction) == 1;
-        if (!claimed) return Replay(await unit.Connection.QuerySingleAsync<StoredResponse>(SeenSql, key, unit.Transaction), fingerprint);
+    private sealed record Key(Guid Client, string Value, string? Fingerprint, DateTimeOffset Now, DateTimeOffset Since);
+
+    /// <summary>
+    /// One writer runs one unit at a time (SQLite): nothing can take the key between this look and the write after the
+    /// handler, so the key is written once, with its response (a claim and then an update cost that writer a second write).
+    /// </summary>
+    private async Task<TResponse> LookThenWriteAsync(Key key, TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
+    {
+        var live = await unit.Connection.QuerySingleOrDefaultAsync<StoredResponse>(SeenSql + " AND created_at >= @Since", key, unit.Transaction);
+        if (live is not null) return Replay(live, key.Fingerprint);
+        var response = await next(message, ct);
+        await unit.Connection.ExecuteAsync(Write("@Response", onlyIfExpired: false), new { key.Client, key.Value, key.Fingerprint, key.Now, Response = Stored(response) },
+            unit.Transaction);
+        return response;
+    }
+
+    /// <summary>
+    /// Claims the key first (or takes over an expired one): a concurrent request with the same key, on any PostgreSQL
+    /// instance, waits on this row and then finds it taken. The response is stored once the handler has run.
+    /// </summary>
+    private async Task<TResponse> ClaimThenStoreAsync(Key key, TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
+    {
+        var claimed = await unit.Connection.ExecuteAsync(Write("''", onlyIfExpired: true), key, unit.Transaction) == 1;
+        if (!claimed) return Replay(await unit.Connection.QuerySingleAsync<StoredResponse>(SeenSql, key, unit.Transaction), key.Fingerprint);
 
         var response = await next(message, ct);
         await unit.Connection.ExecuteAsync(
-            "UPDATE idempotency_keys SET response = @response WHERE client_id = @client AND idempotency_key = @key",
-            new { key.client, key.key, response = Stored(response) }, unit.Transaction);
+            "UPDATE idempotency_keys SET response = @Response WHERE client_id = @Client AND idempotency_key = @Value",
+            new { key.Client, key.Value, Response = Stored(response) }, unit.Transaction);
         return response;
     }
 
     private const string SeenSql =
-        "SELECT fingerprint AS Fingerprint, response AS Response FROM idempotency_keys WHERE client_id = @client AND idempotency_key = @key";
+        "SELECT fingerprint AS Fingerprint, response AS Response FROM idempotency_keys WHERE client_id = @Client AND idempotency_key = @Value";
 
-    private const string TakeOver = "fingerprint = excluded.fingerprint, created_at = excluded.created_at";
+    /// <summary>The key written with <paramref name="response"/>; a key already there is taken over (only once expired, if so asked).</summary>
+    private static string Write(string response, bool onlyIfExpired) =>
+        $"""
+         INSERT INTO idempotency_keys (client_id, idempotency_key, fingerprint, response, created_at)
+         VALUES (@Client, @Value, @Fingerprint, {response}, @Now)
+         ON CONFLICT (client_id, idempotency_key) DO UPDATE
+         SET fingerprint = excluded.fingerprint, response = excluded.response, created_at = excluded.created_at
+         {(onlyIfExpired ? "WHERE idempotency_keys.created_at < @Since" : "")}
+         """;
 
     /// <summary>The same request again gets the stored response without running the handler; another request is refused.</summary>
     private static TResponse Replay(StoredResponse seen, string? fingerprint) =>

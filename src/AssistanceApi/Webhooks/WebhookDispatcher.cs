@@ -80,6 +80,9 @@ public sealed class WebhookDispatcher(
     /// <summary>A batch of events read after the cursor, and the deliveries they make for the subscriptions active then.</summary>
     private sealed record EventBatch(long Cursor, long Last, int Read, string Active, List<(WebhookDeliveries.NewDelivery Row, Subscription Subscription)> Fanned, DateTimeOffset Now);
 
+    /// <summary>The next events after the cursor, in feed order; public so a test can read its plan.</summary>
+    public const string EventsSql = $"SELECT {StoredEvent.Columns} FROM events WHERE position > @cursor ORDER BY position LIMIT @batch";
+
     private const string CursorSql = "SELECT position FROM webhook_dispatch_cursor WHERE name = 'events'";
     private const string ActiveSql =
         "SELECT id AS Id, version AS Version, owner_state AS OwnerState, owner_role AS OwnerRole, types AS Types, created_at AS CreatedAt, url AS Url, secret_sealed AS SecretSealed FROM webhook_subscriptions WHERE disabled_at IS NULL ORDER BY id";
@@ -91,7 +94,7 @@ public sealed class WebhookDispatcher(
         var cursor = await connection.ExecuteScalarAsync<long?>(CursorSql, null, snapshot);
         if (cursor is null) return null;
         var events = (await connection.QueryAsync<StoredEvent>(
-            $"SELECT {StoredEvent.Columns} FROM events WHERE position > @cursor ORDER BY position LIMIT @batch",
+            EventsSql,
             new { cursor, batch = Batch }, snapshot)).ToList();
         if (events.Count == 0) return null;
         var subscriptions = (await connection.QueryAsync<Subscription>(ActiveSql, null, snapshot)).ToList();

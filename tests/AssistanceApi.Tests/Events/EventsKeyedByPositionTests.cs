@@ -1,8 +1,10 @@
 #if !POSTGRES
 using AssistanceApi.Domain.Events;
 using AssistanceApi.Events;
+using AssistanceApi.Features.Requests.Deadlines;
 using AssistanceApi.Persistence;
 using AssistanceApi.Tests.Support;
+using AssistanceApi.Webhooks;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -92,11 +94,11 @@ public sealed class EventsKeyedByPositionTests : IAsyncLifetime
     public async Task The_feed_reads_by_rowid_and_the_sweeper_finds_dedupe_keys_on_their_partial_index()
     {
         await using var connection = await _database.OpenAsync();
-        var feed = await PlanAsync(connection, $"SELECT {StoredEvent.Columns} FROM events WHERE position > @cursor ORDER BY position LIMIT 500", new { cursor = 0 });
+        var feed = await PlanAsync(connection, WebhookDispatcher.EventsSql, new { cursor = 0, batch = WebhookDispatcher.Batch });
         Assert.Contains(feed, step => step.Contains("USING INTEGER PRIMARY KEY (rowid>?)"));
         Assert.DoesNotContain(feed, step => step.Contains("TEMP B-TREE"));
 
-        var seen = await PlanAsync(connection, $"SELECT dedupe_key FROM events WHERE {_database.Dialect.In("dedupe_key", "keys")}", new { keys = new[] { "a", "b" } });
+        var seen = await PlanAsync(connection, FindHandler.AnnouncedSql(_database.Dialect), new { keys = new[] { "a", "b" } });
         Assert.Contains(seen, step => step.Contains("events_dedupe_key"));
     }
 

@@ -4,6 +4,7 @@ using AssistanceApi.Features.Requests;
 using AssistanceApi.Features.Requests.List;
 using AssistanceApi.Persistence;
 using AssistanceApi.Tests.Support;
+using StatisticsQueries = AssistanceApi.Features.Statistics.Get.Handler;
 using Dapper;
 
 // SQLite's plans for the hot reads, on a table large enough that a scan would show: no full scan, no sort.
@@ -109,14 +110,15 @@ public sealed class QueryPlanTests : IAsyncLifetime
         Assert.DoesNotContain(plan, line => line.StartsWith("SCAN", StringComparison.Ordinal));
         Assert.Contains(plan, line => line.StartsWith("SEARCH r USING INDEX sqlite_autoindex_requests_1 (id=?)", StringComparison.Ordinal));
     }
+
     [Theory]
     [InlineData(null, null, "r.acknowledged_at")]
     [InlineData("DEU", null, "r.closed_at")]
     [InlineData("DEU", Office.ContactPoint, "r.acknowledged_at")]
     public async Task Statistics_durations_read_the_covering_index_of_submitted_requests(string? state, Office? office, string end)
     {
-        var inScope = AssistanceApi.Features.Statistics.Get.Handler.Submitted + AssistanceApi.Features.Statistics.Get.Handler.PairAndKinds(state, office);
-        var sql = AssistanceApi.Features.Statistics.Get.Handler.DurationSql(_database.Dialect, inScope, end, $"{end} IS NOT NULL");
+        var inScope = StatisticsQueries.Submitted + StatisticsQueries.PairAndKinds(state, office);
+        var sql = StatisticsQueries.DurationSql(_database.Dialect, inScope, end, $"{end} IS NOT NULL");
         var plan = await PlanAsync(sql, new { start = DateTimeOffset.UtcNow.AddYears(-1), end = DateTimeOffset.UtcNow, state });
 
         Assert.Equal(["SEARCH r USING COVERING INDEX ix_requests_statistics (submitted_at>? AND submitted_at<?)"], plan);
@@ -124,7 +126,7 @@ public sealed class QueryPlanTests : IAsyncLifetime
 
     /// <summary>Migration 0020: a draft (submitted_at NULL) gets no statistics entry, and the outgoing index no page walks is gone.</summary>
     [Fact]
-    public async Task A_draft_is_written_into_no_index_that_nothing_reads()
+    public async Task Drafts_stay_out_of_the_statistics_index_and_the_unused_outgoing_index_is_gone()
     {
         await using var connection = await _database.OpenAsync();
         var indexes = (await connection.QueryAsync<(string Name, string Sql)>(

@@ -44,10 +44,13 @@ public sealed class FindHandler(Database database, TimeProvider clock, EventOpti
         if (due.Count == 0) return due;
 
         var announced = (await connection.QueryAsync<string>(new CommandDefinition(
-            $"SELECT dedupe_key FROM events WHERE {database.Dialect.In("dedupe_key", "keys")}",
+            AnnouncedSql(database.Dialect),
             new { keys = due.Select(e => e.DedupeKey!).ToArray() }, cancellationToken: ct))).ToHashSet();
         return due.Where(e => !announced.Contains(e.DedupeKey!)).ToList();
     }
+
+    /// <summary>The dedupe keys of <c>@keys</c> already in the outbox; public so a test can read its plan.</summary>
+    public static string AnnouncedSql(Dialect dialect) => $"SELECT dedupe_key FROM events WHERE {dialect.In("dedupe_key", "keys")}";
 
     /// <summary>One occurrence is the type, the request and the moment it is about (a preservation extended expires anew).</summary>
     private static OutboxEvent Due(EventType type, RequestRecord row, DateTimeOffset now, DateTimeOffset? about, object data) =>
