@@ -127,10 +127,15 @@ forget_pid() {
   PIDS=("${keep[@]}")
 }
 
+# free_port: a port nothing listens on, below the kernel's ephemeral range: a port that an outgoing connection holds
+# as its local end (nginx's upstreams, a database pool, wrk) answers no connect, yet refuses a bind (seen: the second
+# PostgreSQL instance failing to start with "address already in use").
 free_port() {
-  local port
+  local port low
+  low=$(awk '{ print $1 }' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null) || low=32768
+  ((low > 12000)) || low=32768
   for _ in $(seq 1 100); do
-    port=$((20000 + RANDOM % 40000))
+    port=$((10000 + RANDOM % (low - 10000)))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
   done
   return 1
@@ -266,14 +271,16 @@ NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
 # Build output goes to the temporary folder (--artifacts-path), so nothing lands in the source tree and a concurrent
 # build of the same project is not disturbed; no build server outlives the script.
+# publish PROJECT OUT [ARGS]: a Release publish into OUT (the API gets -r: a publish for a runtime is ReadyToRun).
 publish() {
   local project=$1 out=$2
-  log "dotnet publish $project -c Release"
-  timeout 900 dotnet publish "$ROOT/$project" -c Release -o "$out" --artifacts-path "$WORK/artifacts" \
+  shift 2
+  log "dotnet publish $project -c Release $*"
+  timeout 900 dotnet publish "$ROOT/$project" -c Release -o "$out" --artifacts-path "$WORK/artifacts" "$@" \
     --disable-build-servers -nologo -v quiet >"$WORK/build-$(basename "$project").log" 2>&1 ||
     { tail -n 30 "$WORK/build-$(basename "$project").log" >&2; die "build of $project failed"; }
 }
-publish src/AssistanceApi "$WORK/api"
+publish src/AssistanceApi "$WORK/api" -r "$(dotnet --info | awk '/RID:/ {print $2; exit}')" --self-contained false
 publish tests/load/Floors "$WORK/floors"
 publish tests/load/Seeder "$WORK/seeder"
 # start_instance URL LOG PROVIDER CONNECTION: starts one API; sets STARTED_PID and START_MS (launch to /health/ready 200).
