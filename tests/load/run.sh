@@ -131,11 +131,14 @@ forget_pid() {
 # as its local end (nginx's upstreams, a database pool, wrk) answers no connect, yet refuses a bind (seen: the second
 # PostgreSQL instance failing to start with "address already in use").
 free_port() {
-  local port low
-  low=$(awk '{ print $1 }' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null) || low=32768
-  ((low > 12000)) || low=32768
+  local port low high first=10000 count
+  read -r low high </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || { low=32768; high=60999; }
+  if ((low > first + 2000)); then count=$((low - first))
+  elif ((high < 63000)); then first=$((high + 1)) count=$((65535 - high))
+  else log "WARNING: the ephemeral port range $low-$high leaves no room: free_port may choose a port in it"; count=32000
+  fi
   for _ in $(seq 1 100); do
-    port=$((10000 + RANDOM % (low - 10000)))
+    port=$((first + RANDOM % count))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
   done
   return 1
@@ -280,7 +283,10 @@ publish() {
     --disable-build-servers -nologo -v quiet >"$WORK/build-$(basename "$project").log" 2>&1 ||
     { tail -n 30 "$WORK/build-$(basename "$project").log" >&2; die "build of $project failed"; }
 }
-publish src/AssistanceApi "$WORK/api" -r "$(dotnet --info | awk '/RID:/ {print $2; exit}')" --self-contained false
+# The SDK's own runtime identifier: this machine's.
+API_RID=$(dotnet msbuild "$ROOT/src/AssistanceApi/AssistanceApi.csproj" -getProperty:NETCoreSdkRuntimeIdentifier -nologo 2>/dev/null) || true
+[[ -n "$API_RID" ]] || die "the SDK names no runtime identifier (dotnet msbuild -getProperty:NETCoreSdkRuntimeIdentifier)"
+publish src/AssistanceApi "$WORK/api" -r "$API_RID" --self-contained false
 publish tests/load/Floors "$WORK/floors"
 publish tests/load/Seeder "$WORK/seeder"
 # start_instance URL LOG PROVIDER CONNECTION: starts one API; sets STARTED_PID and START_MS (launch to /health/ready 200).

@@ -32,7 +32,13 @@ public sealed class ReadyToRunPublishTests
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try { await process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("dotnet msbuild did not answer within 60 s");
+        }
         Assert.True(process.ExitCode == 0, $"dotnet msbuild exited {process.ExitCode}: {await errors}");
         return (await output).Trim();
     }
