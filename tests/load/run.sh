@@ -127,7 +127,7 @@ forget_pid() {
   PIDS=("${keep[@]}")
 }
 
-# free_port: a port nothing listens on, below the kernel's ephemeral range: a port that an outgoing connection holds
+# free_port: a port nothing listens on, outside the kernel's ephemeral range: a port that an outgoing connection holds
 # as its local end (nginx's upstreams, a database pool, wrk) answers no connect, yet refuses a bind (seen: the second
 # PostgreSQL instance failing to start with "address already in use").
 free_port() {

@@ -4,8 +4,8 @@ using AssistanceApi.Features.Requests;
 using AssistanceApi.Features.Requests.List;
 using AssistanceApi.Persistence;
 using AssistanceApi.Tests.Support;
-using StatisticsQueries = AssistanceApi.Features.Statistics.Get.Handler;
 using Dapper;
+using StatisticsQueries = AssistanceApi.Features.Statistics.Get.Handler;
 
 // SQLite's plans for the hot reads, on a table large enough that a scan would show: no full scan, no sort.
 namespace AssistanceApi.Tests.Persistence;
