@@ -16,6 +16,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<StateE
         });
     }
 
+    // A StateEntry in the contract; written straight from the stored document (StoredState).
     public override async Task HandleAsync(CancellationToken ct) =>
-        await Send.OkAsync(await mediator.Send(new GetStateQuery(Route<string>("code")!), ct), ct);
+        await HttpContext.Response.SendOkAsync(await mediator.Send(new GetStateQuery(Route<string>("code")!), ct), cancellation: ct);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using AssistanceApi.Tests.Support;
 
 namespace AssistanceApi.Tests.Features.States.Get;
@@ -29,5 +30,23 @@ public sealed class GetStateTests(SharedApi api) : IClassFixture<SharedApi>
         var problem = await (await api.As(DemoKeys.Fra).GetAsync($"/api/v1/states/{code}")).ExpectProblemAsync(HttpStatusCode.NotFound);
 
         Assert.Equal($"/api/v1/states/{code}", problem["instance"].Str());
+    }
+
+    [Fact]
+    public async Task Every_State_is_sent_as_the_directory_list_sends_it()
+    {
+        // The list serializes each entry; the single GET writes the stored document as it is (StoredState).
+        var page = await api.As(DemoKeys.Deu).GetAsync("/api/v1/states?limit=200");
+        using var json = JsonDocument.Parse(await page.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("nextCursor").ValueKind);
+        var listed = json.RootElement.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("code").GetString()!, i => i.GetRawText());
+
+        Assert.Equal(193, listed.Count);
+        foreach (var (code, item) in listed)
+        {
+            var one = await api.As(DemoKeys.Deu).GetAsync($"/api/v1/states/{code}");
+            Assert.Equal("application/json; charset=utf-8", one.Content.Headers.ContentType?.ToString());
+            Assert.Equal(item, await one.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
+        }
     }
 }

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace AssistanceApi.Features.States;
+
+/// <summary>
+/// A directory entry sent as its <see cref="StateEntry"/> straight from the stored document: the stored names, order
+/// and values are the wire's (every stored entry is written by <c>StateDocument.Write</c>; a test compares each seeded
+/// entry with the serializer's <see cref="StateEntry"/>), so nothing is read into objects and written again. Written
+/// through the endpoint's own serializer, so the escaping and headers are the usual ones.
+/// </summary>
+[JsonConverter(typeof(StoredStateConverter))]
+public sealed record StoredState(string Document);
+
+public sealed class StoredStateConverter : JsonConverter<StoredState>
+{
+    public override StoredState Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("A stored State is only ever sent.");
+
+    public override void Write(Utf8JsonWriter writer, StoredState value, JsonSerializerOptions options)
+    {
+        using var document = JsonDocument.Parse(value.Document);
+        document.RootElement.WriteTo(writer);
+    }
+}
