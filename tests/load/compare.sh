@@ -151,7 +151,9 @@ echo
 printf '| %-10s | %9s | %9s | %8s | %-22s | %9s |\n' scenario "ratio old" "ratio new" "new/old" "verdict" "other CPU"
 printf '|%s|%s|%s|%s|%s|%s|\n' ------------ ----------: ----------: ---------: ------------------------ ----------:
 VERDICT=0
-for scenario in "create:create" "submit:submit" "GET by id:GET by id" "list:incoming list" "statistics:statistics"; do
+SCENARIOS=("create:create" "submit:submit" "GET by id:GET by id" "list:incoming list" "statistics:statistics")
+[[ " ${RUN_ARGS[*]} " == *" --layers "* ]] && SCENARIOS+=("states:GET /states/FRA")
+for scenario in "${SCENARIOS[@]}"; do
   name=${scenario%%:*} label=${scenario#*:}
   old=$(ratios_of old "$label" | median) new=$(ratios_of new "$label" | median)
   if [[ -z "$old" || -z "$new" ]]; then
