@@ -83,6 +83,7 @@ public static class ServiceRegistration
         services.AddSingleton<Features.Requests.Create.Drafting>();
         var keyCacheLifetime = KnownKeys.LifetimeFrom(config);
         services.AddSingleton(sp => new KnownKeys(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>(), keyCacheLifetime));
+        services.AddSingleton<Features.States.StoredStates>();
         services.AddSingleton<Features.Statistics.Get.ReportCache>();
 
         // The transaction behaviour writes the audit events, the outbox's events and the statistics counts a command recorded

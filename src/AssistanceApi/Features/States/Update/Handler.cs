@@ -11,7 +11,7 @@ namespace AssistanceApi.Features.States.Update;
 
 public sealed record UpdateStateCommand(Caller Caller, string Code, UpdateStateBody Body) : ICommand<StateEntry>, IWriteCommand;
 
-public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider clock) : ICommandHandler<UpdateStateCommand, StateEntry>
+public sealed class Handler(UnitOfWork unit, AuditTrail audit, StoredStates directory, TimeProvider clock) : ICommandHandler<UpdateStateCommand, StateEntry>
 {
     public async ValueTask<StateEntry> Handle(UpdateStateCommand command, CancellationToken ct)
     {
@@ -34,6 +34,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, TimeProvider cloc
             new { updated.Code, updated.AsOf, status = WireName.Of(updated.Convention.Status), document = updated.ToDocument().Write() },
             unit.Transaction);
         audit.RecordAdmin(updated.Code, AdminLogs.DirectoryUpdated, updated.Code, command.Caller, new { before = current, after = updated });
+        unit.AfterCommit(directory.ForgetAll);
         return updated;
     }
 }
