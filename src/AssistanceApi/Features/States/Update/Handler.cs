@@ -19,6 +19,8 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, StoredStates dire
             "SELECT document FROM states WHERE code = @code", new { code = command.Code }, unit.Transaction)
             ?? throw Problems.NotFound($"No UN Member State has the code '{command.Code}' (ISO 3166-1 alpha-3, upper case).");
         var current = StateEntry.From(StateDocument.Read(stored));
+        // A stale asOf (the entry changed since the client read it) asks the client to read it again: not from the kept copy.
+        if (command.Body.AsOf is { } asOf && asOf != current.AsOf) directory.ForgetAll();
         ReadOnlyFields.EnsureUnchanged(command.Body, current);
 
         var body = command.Body;

@@ -40,12 +40,49 @@ public sealed class DirectoryReadsTests
         stored["source"] = "changed behind the API";
         await api.Database.ExecuteAsync("UPDATE states SET document = @document WHERE code = 'NOR'", new { document = stored.ToJsonString() });
 
-#if !POSTGRES
+#if POSTGRES
+        Assert.Equal("changed behind the API", await SourceAsync(fra)); // every read asks the database
+#else
         api.Clock.Advance(TimeSpan.FromSeconds(4));
         Assert.Equal(before, await SourceAsync(fra)); // still kept 4 s later: the read cost no query
-#endif
         api.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal("changed behind the API", await SourceAsync(fra));
+#endif
+    }
+
+    [Fact]
+    public async Task An_entry_stored_by_an_older_version_is_sent_complete_as_the_list_sends_it()
+    {
+        await using var api = new ApiFactory();
+        var fra = api.As(DemoKeys.Fra);
+        // requiresRequestLetter came after the first stored entries; nothing rewrote those.
+        var stored = JsonNode.Parse((await api.Database.QueryAsync<string>("SELECT document FROM states WHERE code = 'NOR'")).Single())!;
+        Assert.True(stored["declarations"]!.AsObject().Remove("requiresRequestLetter"));
+        await api.Database.ExecuteAsync("UPDATE states SET document = @document WHERE code = 'NOR'", new { document = stored.ToJsonString() });
+
+        var one = await (await fra.GetAsync(Nor)).EnsureSuccessStatusCode().Content.ReadAsStringAsync();
+
+        var page = await (await fra.GetAsync("/api/v1/states?limit=200")).ExpectAsync(HttpStatusCode.OK);
+        var listed = page["items"]!.AsArray().Single(s => s!["code"].Str() == "NOR")!;
+        Assert.True(JsonNode.DeepEquals(listed, JsonNode.Parse(one)), one);
+        Assert.Contains("\"requiresRequestLetter\":null", one);
+    }
+
+    [Fact]
+    public async Task A_stale_asOf_refused_by_an_update_makes_the_next_read_fresh()
+    {
+        await using var api = new ApiFactory();
+        var fra = api.As(DemoKeys.Fra);
+        var asOf = (await (await fra.GetAsync(Nor)).ExpectAsync(HttpStatusCode.OK))["asOf"].Str(); // kept on SQLite
+        var stored = JsonNode.Parse((await api.Database.QueryAsync<string>("SELECT document FROM states WHERE code = 'NOR'")).Single())!;
+        stored["asOf"] = "2026-06-30"; // the CLI's seeding, say
+        await api.Database.ExecuteAsync("UPDATE states SET document = @document, as_of = '2026-06-30' WHERE code = 'NOR'", new { document = stored.ToJsonString() });
+
+        var body = Bodies.StateBody();
+        body["asOf"] = asOf;
+        await (await api.As(DemoKeys.Secretariat).PutAsync(Nor, Json(body))).ExpectProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal("2026-06-30", (await (await fra.GetAsync(Nor)).ExpectAsync(HttpStatusCode.OK))["asOf"].Str());
     }
 
     private static StringContent Json(JsonNode body) => new(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
