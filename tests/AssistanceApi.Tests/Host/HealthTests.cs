@@ -16,6 +16,9 @@ public sealed class HealthTests
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
     }
 
+#if POSTGRES
+    // PostgreSQL only: two processes on one SQLite file are not a supported deployment (ADR 0005; nothing locks its
+    // migrations); on SQLite the two hosts raced to create the same tables (seen once in CI: 'table states already exists').
     /// <summary>
     /// PostgreSQL: the database is created before anything connects to it (the startup lock did, and the API exited with
     /// 3D000); two replicas starting at once on it both come up (the one that loses the CREATE DATABASE race goes on).
@@ -34,6 +37,7 @@ public sealed class HealthTests
         Assert.All(ready, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(193, (await database.QueryAsync<string>("SELECT code FROM states")).Count);
     }
+#endif
 
     [Fact]
     public async Task Ready_fails_when_the_database_is_gone()
