@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 
@@ -7,19 +6,15 @@ namespace AssistanceApi.Auth;
 /// <summary>
 /// The clients behind keys seen in the last few seconds, so that authenticating mostly costs no query. Only on
 /// SQLite: on PostgreSQL another instance may revoke a key, so every call asks the database. A revocation or
-/// rotation through this API runs <see cref="ForgetAll"/> once committed and takes effect on the next call; one
+/// rotation through this API runs <see cref="RecentReads{T}.ForgetAll"/> once committed and takes effect on the next call; one
 /// made behind the API's back (SQL, the CLI) takes effect once the entry's lifetime (at most 5 s) has run out.
+/// The keeping itself, and the race it guards, are <see cref="RecentReads{T}"/>'s.
 /// </summary>
 public sealed class KnownKeys(Database database, TimeProvider clock, TimeSpan lifetime)
+    : RecentReads<KnownClient>(database.Provider == DatabaseProvider.Sqlite, clock, lifetime)
 {
     /// <summary>The longest a revoked key may keep working after a change made outside the API.</summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromSeconds(5);
-
-    private readonly ConcurrentDictionary<string, Entry> _clients = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
-    private long _generation;
-
-    public bool Enabled { get; } = database.Provider == DatabaseProvider.Sqlite && lifetime > TimeSpan.Zero;
 
     /// <summary><c>Auth:KeyCacheSeconds</c>, 0 to 5 (default 5); 0 asks the database on every call.</summary>
     public static TimeSpan LifetimeFrom(IConfiguration config)
@@ -31,41 +26,6 @@ public sealed class KnownKeys(Database database, TimeProvider clock, TimeSpan li
                 "so that a key revoked outside the API stops working within that time.");
         return TimeSpan.FromSeconds(seconds);
     }
-
-    /// <summary>Read before the lookup and passed to <see cref="Remember"/>, so a lookup that raced a revocation is not kept.</summary>
-    public long Generation => Interlocked.Read(ref _generation);
-
-    public bool TryGet(string keyHash, out KnownClient client)
-    {
-        client = null!;
-        if (!Enabled || !_clients.TryGetValue(keyHash, out var entry)) return false;
-        if (clock.GetUtcNow() >= entry.ExpiresAt)
-        {
-            _clients.TryRemove(new KeyValuePair<string, Entry>(keyHash, entry));
-            return false;
-        }
-        client = entry.Client;
-        return true;
-    }
-
-    public void Remember(string keyHash, KnownClient client, long generation)
-    {
-        if (!Enabled) return;
-        lock (_gate)
-            if (generation == _generation) _clients[keyHash] = new Entry(client, clock.GetUtcNow() + lifetime);
-    }
-
-    /// <summary>After a revocation or rotation has committed: the next call with any key reads the database again.</summary>
-    public void ForgetAll()
-    {
-        lock (_gate)
-        {
-            _generation++;
-            _clients.Clear();
-        }
-    }
-
-    private sealed record Entry(KnownClient Client, DateTimeOffset ExpiresAt);
 }
 
 /// <summary>

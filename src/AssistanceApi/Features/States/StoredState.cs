@@ -5,9 +5,10 @@ namespace AssistanceApi.Features.States;
 
 /// <summary>
 /// A directory entry sent as its <see cref="StateEntry"/> straight from the stored document: the stored names, order
-/// and values are the wire's (every stored entry is written by <c>StateDocument.Write</c>; a test compares each seeded
-/// entry with the serializer's <see cref="StateEntry"/>), so nothing is read into objects and written again. Written
-/// through the endpoint's own serializer, so the escaping and headers are the usual ones.
+/// and values are the wire's (<see cref="StoredStates"/> hands over each entry as <c>StateDocument.Write</c> writes it;
+/// tests compare every seeded entry with the serializer's <see cref="StateEntry"/>), so nothing is read into objects
+/// and written again on every call. Written through the endpoint's own serializer, so the escaping and headers are
+/// the usual ones.
 /// </summary>
 [JsonConverter(typeof(StoredStateConverter))]
 public sealed record StoredState(string Document);

@@ -1,12 +1,11 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using AssistanceApi.Auth;
 using AssistanceApi.Domain;
 using AssistanceApi.Domain.Documents;
 using AssistanceApi.Features.Requests;
-using AssistanceApi.Http;
 using AssistanceApi.Persistence.Documents;
+using AssistanceApi.Tests.Support;
 using AssistanceApi.Treaty;
 
 namespace AssistanceApi.Tests.Features.Requests;
@@ -18,9 +17,7 @@ namespace AssistanceApi.Tests.Features.Requests;
 /// </summary>
 public sealed class RequestJsonTests
 {
-    /// <summary>The response settings: the API's JSON settings with the escaping the endpoints' serializer uses.</summary>
-    private static readonly JsonSerializerOptions Wire =
-        JsonDefaults.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private static readonly JsonSerializerOptions Wire = WireJson.Options;
 
     private static readonly TreatyOptions Options = new();
     private static readonly DateTimeOffset Now = new(2026, 12, 3, 9, 30, 15, 123, TimeSpan.Zero);

@@ -1,9 +1,8 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using AssistanceApi.Domain;
-using Office = AssistanceApi.Features.States.Office;
 using AssistanceApi.Features.States;
-using AssistanceApi.Http;
+using AssistanceApi.Tests.Support;
+using Office = AssistanceApi.Features.States.Office;
 
 namespace AssistanceApi.Tests.Features.States;
 
@@ -13,9 +12,7 @@ namespace AssistanceApi.Tests.Features.States;
 /// </summary>
 public sealed class StoredStateTests
 {
-    /// <summary>The response settings: the API's JSON settings with the escaping the endpoints' serializer uses.</summary>
-    private static readonly JsonSerializerOptions Wire =
-        JsonDefaults.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private static readonly JsonSerializerOptions Wire = WireJson.Options;
 
     private const string Awkward = "Côte d'Ivoire — 漢字 😀 <b>&amp;</b> \"q\" back\\slash\nline\ttab\u2028 +225 \u00a0§";
 

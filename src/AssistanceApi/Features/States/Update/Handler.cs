@@ -19,9 +19,14 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, StoredStates dire
             "SELECT document FROM states WHERE code = @code", new { code = command.Code }, unit.Transaction)
             ?? throw Problems.NotFound($"No UN Member State has the code '{command.Code}' (ISO 3166-1 alpha-3, upper case).");
         var current = StateEntry.From(StateDocument.Read(stored));
-        // A stale asOf (the entry changed since the client read it) asks the client to read it again: not from the kept copy.
-        if (command.Body.AsOf is { } asOf && asOf != current.AsOf) directory.ForgetAll();
-        ReadOnlyFields.EnsureUnchanged(command.Body, current);
+        try { ReadOnlyFields.EnsureUnchanged(command.Body, current); }
+        catch (ApiProblemException)
+        {
+            // A contradiction such as a stale asOf (the entry changed since the client read it) asks the client to
+            // read the entry again: not from the kept copy.
+            directory.ForgetAll();
+            throw;
+        }
 
         var body = command.Body;
         // asOf is the day of the edit, so an older seed file never overwrites it at the next start.

@@ -32,6 +32,18 @@ public sealed class GetStateTests(SharedApi api) : IClassFixture<SharedApi>
         Assert.Equal($"/api/v1/states/{code}", problem["instance"].Str());
     }
 
+    [Theory]
+    [InlineData("FRA'--")]
+    [InlineData("ÉTA")]
+    [InlineData("%")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    public async Task A_hostile_code_is_a_404_problem_on_every_call(string code)
+    {
+        // Twice: only codes that exist are kept (StoredStates), so a second call meets no kept entry either.
+        for (var i = 0; i < 2; i++)
+            await (await api.As(DemoKeys.Fra).GetAsync($"/api/v1/states/{Uri.EscapeDataString(code)}")).ExpectProblemAsync(HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task Every_State_is_sent_as_the_directory_list_sends_it()
     {
