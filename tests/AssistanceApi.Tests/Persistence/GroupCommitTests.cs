@@ -66,6 +66,40 @@ public sealed class GroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failing_unit_that_changed_many_pages_rolls_back_alone_from_the_statement_journal_in_memory()
+    {
+        var (first, release) = await HoldTheWriterAsync();
+        var a = Insert("a");
+        // About 4 MB over a thousand pages: its savepoint's statement journal is far larger than one page.
+        var large = _writer.RunAsync<int>(async (connection, transaction) =>
+        {
+            for (var i = 0; i < 1000; i++)
+                await connection.ExecuteAsync("INSERT INTO units (name) VALUES (@name)", new { name = $"large-{i:D4}-" + new string('x', 4000) }, transaction);
+            throw new InvalidOperationException("large fails after writing");
+        }, CancellationToken.None);
+        var c = Insert("c");
+        release.SetResult();
+
+        await first;
+        Assert.Equal("a", await a);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => large);
+        Assert.Equal("c", await c);
+        Assert.Equal(["a", "c", "first"], await _file.QueryAsync<string>("SELECT name FROM units ORDER BY name"));
+        Assert.Equal(["ok"], await _file.QueryAsync<string>("PRAGMA integrity_check"));
+    }
+
+    [Fact]
+    public async Task The_write_connection_commits_durably_and_keeps_its_statement_journal_in_memory()
+    {
+        await using var connection = await _database.OpenForWritingAsync();
+
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
+        Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous")); // FULL
+        Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
+        Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA temp_store")); // MEMORY
+    }
+
+    [Fact]
     public async Task Callers_complete_only_after_the_commit_and_see_their_own_results()
     {
         var names = Enumerable.Range(0, 200).Select(i => $"unit-{i:D3}").ToList();
