@@ -58,10 +58,8 @@ public sealed class Database : IAsyncDisposable
         await connection.OpenAsync(ct);
         await using var pragma = connection.CreateCommand();
         // WAL persists in the file; synchronous=FULL is per connection: a committed request must survive power loss.
-        // temp_store=MEMORY: each unit's SAVEPOINT (GroupCommit) keeps the pages it changes in a statement journal,
-        // by default a temp file written page by page: four times the WAL's bytes a create. Only a rollback to the
-        // savepoint reads it and it dies with the transaction, so memory loses nothing a crash would not.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
+        // The savepoints' statement journals stay in memory up to a bound: SqliteProcess.
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
         await pragma.ExecuteNonQueryAsync(ct);
         return connection;
     }
