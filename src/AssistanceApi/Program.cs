@@ -1,9 +1,5 @@
 using AssistanceApi.Audit;
 using AssistanceApi.Host;
-using AssistanceApi.Persistence;
-
-// Before anything opens a database: SQLite takes process-wide settings only before it starts.
-SqliteProcess.Configure();
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddAssistanceApi();

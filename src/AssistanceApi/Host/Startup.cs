@@ -13,11 +13,6 @@ public static class Startup
         TypeHandlers.Register();
         var services = app.Services;
         var database = services.GetRequiredService<Database>();
-        if (database.Provider == DatabaseProvider.Sqlite)
-            if (SqliteProcess.Configured)
-                app.Logger.LogDebug("SQLite keeps statement journals of up to {Bytes} bytes in memory", SqliteProcess.StatementJournalInMemory);
-            else
-                app.Logger.LogWarning("SQLite started before its process settings were applied: statement journals past 64 KiB go to temp files");
         Migrator.EnsureDatabase(database);
         await using (await database.StartupLockAsync())
         {

@@ -68,8 +68,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_unit_that_changed_thousands_of_existing_pages_rolls_back_alone_in_its_batch()
     {
-        // Pages that exist before the unit are the ones its savepoint journals: about 9 MB of them, past the 8 MiB
-        // SqliteProcess keeps in memory, so the journal spills to disk as a bulk unit's would.
+        // Pages that exist before the unit are the ones its savepoint journals: about 9 MB of them, all in memory.
         for (var i = 0; i < 1000; i++)
             await Insert($"large-{i:D4}-" + new string('x', 4000));
         const string Digest = "SELECT COUNT(*) || ':' || SUM(LENGTH(name)) FROM units";
@@ -96,13 +95,14 @@ public sealed class GroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_write_connection_runs_in_WAL_with_synchronous_FULL_and_foreign_keys()
+    public async Task The_write_connection_runs_in_WAL_with_synchronous_FULL_and_keeps_its_statement_journal_in_memory()
     {
         await using var connection = await _database.OpenForWritingAsync();
 
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));
         Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA synchronous")); // FULL
         Assert.Equal(1L, await connection.ExecuteScalarAsync<long>("PRAGMA foreign_keys"));
+        Assert.Equal(2L, await connection.ExecuteScalarAsync<long>("PRAGMA temp_store")); // MEMORY
     }
 
     [Fact]

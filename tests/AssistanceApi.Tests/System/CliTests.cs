@@ -50,17 +50,6 @@ public sealed partial class CliTests : IDisposable
     }
 
     [Fact]
-    public async Task The_built_server_applies_SQLites_process_settings_before_opening_its_database()
-    {
-        // A debug line, so that a command's own output stays clean at the default level.
-        var run = await RunApiAsync(new Dictionary<string, string> { ["Logging__LogLevel__AssistanceApi"] = "Debug" }, "clients", "list");
-
-        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\nstdout: {run.Stdout}\nstderr: {run.Stderr}");
-        Assert.Contains($"SQLite keeps statement journals of up to {8 << 20} bytes in memory", run.Stdout);
-        Assert.DoesNotContain("SQLite started before its process settings were applied", run.Stdout + run.Stderr);
-    }
-
-    [Fact]
     public async Task Clients_create_prints_a_key_once_and_stores_only_its_prefix_and_hash()
     {
         var run = await RunApiAsync("clients", "create", "--role", "secretariat", "--name", "Boot");
