@@ -62,6 +62,29 @@ public sealed class EventsKeyedByPositionTests : IAsyncLifetime
         Assert.Equal([3L, 4L], await PositionsAsync());
     }
 
+    [Fact]
+    public async Task Retention_deletes_a_backlog_in_chunks_and_still_keeps_the_newest_event()
+    {
+        var count = 2 * EventRetention.Chunk + 5;
+        await using (var connection = await _database.OpenAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            for (var i = 0; i < count; i++)
+                Assert.True(await EventOutbox.InsertAsync(connection, transaction, _database.Dialect, Drafted(i)));
+            await transaction.CommitAsync();
+        }
+        await using var writer = new Writer(_database);
+        var retention = new EventRetention(writer, new FakeTimeProvider(Start.AddDays(30)), new EventOptions(RetentionDays: 1),
+            NullLogger<EventRetention>.Instance);
+
+        var batches = writer.GroupCommit!.Batches;
+        Assert.Equal(count - 1, await retention.SweepAsync(CancellationToken.None));
+
+        Assert.Equal(3, writer.GroupCommit.Batches - batches); // 1,000 + 1,000 + 4: one commit each
+        Assert.Equal([(long)count], await PositionsAsync());
+        Assert.Equal(0, await retention.SweepAsync(CancellationToken.None));
+    }
+
     /// <summary>Events as 0012 left them (seq beside a unique position), moved by 0019's statements: the same rows, in order.</summary>
     [Fact]
     public async Task Migration_0019_keeps_every_event_at_its_position_and_its_dedupe_key()
