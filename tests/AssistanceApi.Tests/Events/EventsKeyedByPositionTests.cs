@@ -12,26 +12,9 @@ using Microsoft.Extensions.Time.Testing;
 // Migration 0019 (SQLite): the feed's position is the events table's rowid and dedupe keys sit in a partial index.
 namespace AssistanceApi.Tests.Events;
 
-public sealed class EventsKeyedByPositionTests : IAsyncLifetime
+public sealed class EventsKeyedByPositionTests : MigratedSqliteFile
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
-
-    private readonly TestDatabase _file = TestDatabase.Create();
-    private Database _database = null!;
-
-    public Task InitializeAsync()
-    {
-        TypeHandlers.Register();
-        _database = new Database(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = _file.ConnectionString });
-        Migrator.Upgrade(_database);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        await _file.DisposeAsync();
-    }
 
     [Fact]
     public async Task Positions_go_on_from_the_last_and_a_dedupe_key_is_written_once()
@@ -43,7 +26,7 @@ public sealed class EventsKeyedByPositionTests : IAsyncLifetime
         Assert.True(await InsertAsync(Drafted(4)));
 
         Assert.Equal([1L, 2L, 3L, 4L], await PositionsAsync());
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await Database.OpenAsync();
         Assert.Equal(2, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM events WHERE dedupe_key IS NOT NULL"));
     }
 
@@ -51,7 +34,7 @@ public sealed class EventsKeyedByPositionTests : IAsyncLifetime
     public async Task Retention_keeps_the_newest_event_so_no_position_is_given_twice()
     {
         for (var i = 0; i < 3; i++) Assert.True(await InsertAsync(Drafted(i)));
-        await using (var writer = new Writer(_database))
+        await using (var writer = new Writer(Database))
         {
             var retention = new EventRetention(writer, new FakeTimeProvider(Start.AddDays(2)), new EventOptions(RetentionDays: 1),
                 NullLogger<EventRetention>.Instance);
@@ -66,14 +49,14 @@ public sealed class EventsKeyedByPositionTests : IAsyncLifetime
     public async Task Retention_deletes_a_backlog_in_chunks_and_still_keeps_the_newest_event()
     {
         var count = 2 * EventRetention.Chunk + 5;
-        await using (var connection = await _database.OpenAsync())
+        await using (var connection = await Database.OpenAsync())
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             for (var i = 0; i < count; i++)
-                Assert.True(await EventOutbox.InsertAsync(connection, transaction, _database.Dialect, Drafted(i)));
+                Assert.True(await EventOutbox.InsertAsync(connection, transaction, Database.Dialect, Drafted(i)));
             await transaction.CommitAsync();
         }
-        await using var writer = new Writer(_database);
+        await using var writer = new Writer(Database);
         var retention = new EventRetention(writer, new FakeTimeProvider(Start.AddDays(30)), new EventOptions(RetentionDays: 1),
             NullLogger<EventRetention>.Instance);
 
@@ -89,7 +72,7 @@ public sealed class EventsKeyedByPositionTests : IAsyncLifetime
     [Fact]
     public async Task Migration_0019_keeps_every_event_at_its_position_and_its_dedupe_key()
     {
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await Database.OpenAsync();
         await connection.ExecuteAsync("DROP TABLE events");
         foreach (var statement in MigrationScripts.Statements("0012_events.sql", "CREATE")) await connection.ExecuteAsync(statement);
         // Old rows: seq in insertion order, positions with a gap that retention left, one time-driven event.
@@ -116,12 +99,12 @@ public sealed class EventsKeyedByPositionTests : IAsyncLifetime
     [Fact]
     public async Task The_feed_reads_by_rowid_and_the_sweeper_finds_dedupe_keys_on_their_partial_index()
     {
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await Database.OpenAsync();
         var feed = await PlanAsync(connection, WebhookDispatcher.EventsSql, new { cursor = 0, batch = WebhookDispatcher.Batch });
         Assert.Contains(feed, step => step.Contains("USING INTEGER PRIMARY KEY (rowid>?)"));
         Assert.DoesNotContain(feed, step => step.Contains("TEMP B-TREE"));
 
-        var seen = await PlanAsync(connection, FindHandler.AnnouncedSql(_database.Dialect), new { keys = new[] { "a", "b" } });
+        var seen = await PlanAsync(connection, FindHandler.AnnouncedSql(Database.Dialect), new { keys = new[] { "a", "b" } });
         Assert.Contains(seen, step => step.Contains("events_dedupe_key"));
     }
 
@@ -133,16 +116,16 @@ public sealed class EventsKeyedByPositionTests : IAsyncLifetime
 
     private async Task<bool> InsertAsync(OutboxEvent added)
     {
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await Database.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var written = await EventOutbox.InsertAsync(connection, transaction, _database.Dialect, added);
+        var written = await EventOutbox.InsertAsync(connection, transaction, Database.Dialect, added);
         await transaction.CommitAsync();
         return written;
     }
 
     private async Task<List<long>> PositionsAsync()
     {
-        await using var connection = await _database.OpenAsync();
+        await using var connection = await Database.OpenAsync();
         return (await connection.QueryAsync<long>("SELECT position FROM events ORDER BY position")).ToList();
     }
 

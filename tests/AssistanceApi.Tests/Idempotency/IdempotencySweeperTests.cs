@@ -9,32 +9,15 @@ using Microsoft.Extensions.Time.Testing;
 // The sweep of expired idempotency keys on its own, against a migrated SQLite file.
 namespace AssistanceApi.Tests.Idempotency;
 
-public sealed class IdempotencySweeperTests : IAsyncLifetime
+public sealed class IdempotencySweeperTests : MigratedSqliteFile
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 8, 0, 0, TimeSpan.Zero);
-
-    private readonly TestDatabase _file = TestDatabase.Create();
-    private Database _database = null!;
-
-    public Task InitializeAsync()
-    {
-        TypeHandlers.Register();
-        _database = new Database(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = _file.ConnectionString });
-        Migrator.Upgrade(_database);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        await _file.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_backlog_of_expired_keys_is_deleted_in_chunks_and_live_keys_stay()
     {
         var expired = 2 * IdempotencySweeper.Chunk + 3;
-        await using (var connection = await _database.OpenAsync())
+        await using (var connection = await Database.OpenAsync())
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             var client = Guid.CreateVersion7();
@@ -45,14 +28,14 @@ public sealed class IdempotencySweeperTests : IAsyncLifetime
                     transaction);
             await transaction.CommitAsync();
         }
-        await using var writer = new Writer(_database);
+        await using var writer = new Writer(Database);
         var sweeper = new IdempotencySweeper(writer, new FakeTimeProvider(Now), NullLogger<IdempotencySweeper>.Instance);
 
         var batches = writer.GroupCommit!.Batches;
         Assert.Equal(expired, await sweeper.SweepAsync(CancellationToken.None));
 
         Assert.Equal(3, writer.GroupCommit.Batches - batches); // 1,000 + 1,000 + 3: one commit each
-        await using var check = await _database.OpenAsync();
+        await using var check = await Database.OpenAsync();
         Assert.Equal([$"key-{expired:D5}", $"key-{expired + 1:D5}"],
             (await check.QueryAsync<string>("SELECT idempotency_key FROM idempotency_keys ORDER BY idempotency_key")).ToList());
         Assert.Equal(0, await sweeper.SweepAsync(CancellationToken.None));
