@@ -1,5 +1,4 @@
 using AssistanceApi.Persistence;
-using Dapper;
 
 namespace AssistanceApi.Events;
 
@@ -28,29 +27,14 @@ public sealed class EventRetention(Writer writer, TimeProvider clock, EventOptio
         }
     }
 
-    /// <summary>
-    /// Events deleted at most <see cref="Chunk"/> to a unit of work: a backlog (after downtime) neither holds the one
-    /// SQLite writer for long nor holds every page it changes in memory at once (ADR 0003).
-    /// </summary>
-    public const int Chunk = 1000;
-
-    public async Task<int> SweepAsync(CancellationToken ct)
-    {
-        var cutoff = clock.GetUtcNow().AddDays(-options.RetentionDays);
-        var deleted = 0;
-        int last;
-        do
-        {
-            last = await writer.RunAsync((connection, transaction) => connection.ExecuteAsync(
-                """
-                DELETE FROM events WHERE position IN (
-                    SELECT position FROM events
-                    WHERE occurred_at < @cutoff AND position IS NOT NULL AND position < (SELECT MAX(position) FROM events)
-                    ORDER BY position LIMIT @chunk)
-                """,
-                new { cutoff, chunk = Chunk }, transaction), ct);
-            deleted += last;
-        } while (last == Chunk);
-        return deleted;
-    }
+    /// <summary>A backlog (after downtime) goes in chunks: <see cref="Writer.DeleteInChunksAsync"/>.</summary>
+    public Task<int> SweepAsync(CancellationToken ct) =>
+        writer.DeleteInChunksAsync(
+            """
+            DELETE FROM events WHERE position IN (
+                SELECT position FROM events
+                WHERE occurred_at < @cutoff AND position IS NOT NULL AND position < (SELECT MAX(position) FROM events)
+                ORDER BY position LIMIT @chunk)
+            """,
+            new { cutoff = clock.GetUtcNow().AddDays(-options.RetentionDays) }, ct);
 }

@@ -1,5 +1,4 @@
 using AssistanceApi.Persistence;
-using Dapper;
 
 namespace AssistanceApi.Idempotency;
 
@@ -22,27 +21,12 @@ public sealed class IdempotencySweeper(Writer writer, TimeProvider clock, ILogge
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>
-    /// Keys deleted at most <see cref="Chunk"/> to a unit of work: the first sweep after downtime neither holds the one
-    /// SQLite writer for long nor holds every page it changes in memory at once (ADR 0003).
-    /// </summary>
-    public const int Chunk = 1000;
-
-    public async Task<int> SweepAsync(CancellationToken ct)
-    {
-        var cutoff = clock.Now() - IdempotencyContext.Lifetime;
-        var deleted = 0;
-        int last;
-        do
-        {
-            last = await writer.RunAsync((connection, transaction) => connection.ExecuteAsync(
-                """
-                DELETE FROM idempotency_keys WHERE (client_id, idempotency_key) IN (
-                    SELECT client_id, idempotency_key FROM idempotency_keys WHERE created_at < @cutoff LIMIT @chunk)
-                """,
-                new { cutoff, chunk = Chunk }, transaction), ct);
-            deleted += last;
-        } while (last == Chunk);
-        return deleted;
-    }
+    /// <summary>The first sweep after downtime goes in chunks: <see cref="Writer.DeleteInChunksAsync"/>.</summary>
+    public Task<int> SweepAsync(CancellationToken ct) =>
+        writer.DeleteInChunksAsync(
+            """
+            DELETE FROM idempotency_keys WHERE (client_id, idempotency_key) IN (
+                SELECT client_id, idempotency_key FROM idempotency_keys WHERE created_at < @cutoff LIMIT @chunk)
+            """,
+            new { cutoff = clock.Now() - IdempotencyContext.Lifetime }, ct);
 }

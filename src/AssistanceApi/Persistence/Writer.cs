@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 
 namespace AssistanceApi.Persistence;
 
@@ -23,6 +24,28 @@ public sealed class Writer(Database database) : IAsyncDisposable
         var result = await work(connection, transaction);
         await transaction.CommitAsync(CancellationToken.None);
         return result;
+    }
+
+    /// <summary>Rows deleted at most in one unit; see <see cref="DeleteInChunksAsync"/>.</summary>
+    public const int DeleteChunk = 1000;
+
+    /// <summary>
+    /// Runs <paramref name="sql"/>, a DELETE limited to <c>@chunk</c> rows, one unit of work at a time until a unit
+    /// deletes fewer: a backlog neither holds SQLite's one writer for its whole length nor holds every page it changes
+    /// in memory at once (the statement journal is in memory, ADR 0003). Returns the rows deleted.
+    /// </summary>
+    public async Task<int> DeleteInChunksAsync(string sql, object parameters, CancellationToken ct)
+    {
+        var bound = new DynamicParameters(parameters);
+        bound.Add("chunk", DeleteChunk);
+        var deleted = 0;
+        int last;
+        do
+        {
+            last = await RunAsync((connection, transaction) => connection.ExecuteAsync(sql, bound, transaction), ct);
+            deleted += last;
+        } while (last == DeleteChunk);
+        return deleted;
     }
 
     public ValueTask DisposeAsync() => _groupCommit?.DisposeAsync() ?? ValueTask.CompletedTask;

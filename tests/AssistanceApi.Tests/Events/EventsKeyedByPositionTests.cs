@@ -48,7 +48,7 @@ public sealed class EventsKeyedByPositionTests : MigratedSqliteFile
     [Fact]
     public async Task Retention_deletes_a_backlog_in_chunks_and_still_keeps_the_newest_event()
     {
-        var count = 2 * EventRetention.Chunk + 5;
+        var count = 2 * Writer.DeleteChunk + 5;
         await using (var connection = await Database.OpenAsync())
         await using (var transaction = await connection.BeginTransactionAsync())
         {

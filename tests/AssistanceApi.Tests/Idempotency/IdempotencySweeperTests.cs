@@ -16,7 +16,7 @@ public sealed class IdempotencySweeperTests : MigratedSqliteFile
     [Fact]
     public async Task A_backlog_of_expired_keys_is_deleted_in_chunks_and_live_keys_stay()
     {
-        var expired = 2 * IdempotencySweeper.Chunk + 3;
+        var expired = 2 * Writer.DeleteChunk + 3;
         await using (var connection = await Database.OpenAsync())
         await using (var transaction = await connection.BeginTransactionAsync())
         {
