@@ -26,6 +26,22 @@ public static class Lifecycle
         "the period of preservation has not ended",
         g => g.PreservedUntil is { } until && until < g.Now);
 
+    /// <summary>
+    /// The first moment after <paramref name="now"/> at which a guard above, or the preservation clock (Art. 42(7)), may
+    /// answer differently for a request that nobody writes meanwhile: the consultation period of an unanswered
+    /// consultation running out, the preservation period ending. Null when time alone changes nothing.
+    /// </summary>
+    public static DateTimeOffset? NextChangeByTime(RequestProgress progress, DateTimeOffset? preservedUntil, DateTimeOffset now, TreatyOptions options)
+    {
+        DateTimeOffset? next = null;
+        if (progress.Consultation is { Answer: null } open) next = Earliest(next, open.OpenedAt.AddDays(options.ConsultationTimeoutDays), now);
+        if (preservedUntil is { } until) next = Earliest(next, until, now);
+        return next;
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? next, DateTimeOffset moment, DateTimeOffset now) =>
+        moment < now ? next : next is { } known && known <= moment ? known : moment;
+
     public static readonly LifecycleAction Submit = new("submit", Side.Requesting, From(Draft), Submitted, Citations.Submission, Stamps: Stamps.SubmittedAt);
     public static readonly LifecycleAction Withdraw = new("withdraw", Side.Requesting,
         Enum.GetValues<RequestStatus>().Where(s => s != Draft && !Terminal.Contains(s)).ToHashSet(), Withdrawn, Citations.Progress);

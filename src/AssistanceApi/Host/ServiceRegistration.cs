@@ -84,6 +84,9 @@ public static class ServiceRegistration
         var keyCacheLifetime = KnownKeys.LifetimeFrom(config);
         services.AddSingleton(sp => new KnownKeys(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>(), keyCacheLifetime));
         services.AddSingleton<Features.States.StoredStates>();
+        var listPageLifetime = Features.Requests.List.KeptPages.LifetimeFrom(config);
+        services.AddSingleton(sp => new Features.Requests.List.KeptPages(
+            sp.GetRequiredService<Database>(), sp.GetRequiredService<Writer>(), sp.GetRequiredService<TimeProvider>(), listPageLifetime));
         services.AddSingleton<Features.Statistics.Get.ReportCache>();
 
         // The transaction behaviour writes the audit events, the outbox's events and the statistics counts a command recorded

@@ -16,14 +16,16 @@ public sealed class GroupCommit : IAsyncDisposable
     public const int MaxBatch = 128;
 
     private readonly Database _database;
+    private readonly TableChanges _changes;
     private readonly Channel<Unit> _queue = Channel.CreateUnbounded<Unit>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DbConnection? _connection;
     private long _batches;
 
-    public GroupCommit(Database database)
+    public GroupCommit(Database database, TableChanges? changes = null)
     {
         _database = database;
+        _changes = changes ?? new TableChanges();
         // A thread of its own, not the thread pool: a batch must not queue for a pool thread behind the very
         // HTTP requests that are waiting on it. SQLite's calls are synchronous, so nothing is lost by blocking here.
         new Thread(Loop) { IsBackground = true, Name = "sqlite-group-commit" }.Start();
@@ -67,7 +69,7 @@ public sealed class GroupCommit : IAsyncDisposable
         var done = new List<(Unit Unit, object? Result)>(batch.Count);
         try
         {
-            var connection = _connection ??= _database.OpenForWritingAsync().GetAwaiter().GetResult();
+            var connection = _connection ??= Open();
             using var transaction = connection.BeginTransaction();
             for (var i = 0; i < batch.Count; i++)
             {
@@ -87,6 +89,7 @@ public sealed class GroupCommit : IAsyncDisposable
                 }
             }
             transaction.Commit();
+            _changes.BatchEnded();
             Interlocked.Increment(ref _batches);
             LastBatchSize = batch.Count;
             AssistanceMetrics.GroupCommitted(batch.Count);
@@ -100,9 +103,17 @@ public sealed class GroupCommit : IAsyncDisposable
         {
             // The batch could not be committed (the database went away, the disk is full): nothing of it is
             // durable, so every unit that had not failed on its own fails with the cause.
+            _changes.BatchEnded();
             foreach (var unit in batch) unit.Completion.TrySetException(e);
             DropConnection();
         }
+    }
+
+    private DbConnection Open()
+    {
+        var connection = _database.OpenForWritingAsync().GetAwaiter().GetResult();
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite) _changes.Watch(sqlite);
+        return connection;
     }
 
     /// <summary>The next batch opens a fresh connection: the old one may be what failed.</summary>

@@ -8,9 +8,19 @@ namespace AssistanceApi.Persistence;
 /// units go through <see cref="GroupCommit"/>, many to a transaction. PostgreSQL already groups commits and
 /// lets writers run side by side: each unit gets its own transaction, kept apart by row locks and the version check.
 /// </summary>
-public sealed class Writer(Database database) : IAsyncDisposable
+public sealed class Writer : IAsyncDisposable
 {
-    private readonly GroupCommit? _groupCommit = database.Provider == DatabaseProvider.Sqlite ? new GroupCommit(database) : null;
+    private readonly Database _database;
+    private readonly GroupCommit? _groupCommit;
+
+    public Writer(Database database)
+    {
+        _database = database;
+        _groupCommit = database.Provider == DatabaseProvider.Sqlite ? new GroupCommit(database, Changes) : null;
+    }
+
+    /// <summary>SQLite only: which tables the commits so far have changed (on PostgreSQL nothing is counted).</summary>
+    public TableChanges Changes { get; } = new();
 
     /// <summary>SQLite only: the batching writer, for tests and diagnostics.</summary>
     public GroupCommit? GroupCommit => _groupCommit;
@@ -19,7 +29,7 @@ public sealed class Writer(Database database) : IAsyncDisposable
     {
         if (_groupCommit is not null) return await _groupCommit.RunAsync(work, ct);
 
-        await using var connection = await database.OpenForWritingAsync(ct);
+        await using var connection = await _database.OpenForWritingAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var result = await work(connection, transaction);
         await transaction.CommitAsync(CancellationToken.None);

@@ -19,7 +19,13 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<ListRequestsRequest,
         });
     }
 
-    public override async Task HandleAsync(ListRequestsRequest request, CancellationToken ct) =>
-        // Page<RequestResource> in the contract; written straight from the stored rows (RequestJson).
-        await HttpContext.Response.SendOkAsync(await mediator.Send(new ListRequestsQuery(this.Caller(), request), ct), cancellation: ct);
+    public override async Task HandleAsync(ListRequestsRequest request, CancellationToken ct)
+    {
+        // Page<RequestResource> in the contract; written straight from the stored rows (RequestJson), or kept (KeptPages).
+        var page = await mediator.Send(new ListRequestsQuery(this.Caller(), request), ct);
+        HttpContext.Response.StatusCode = StatusCodes.Status200OK;
+        HttpContext.Response.ContentType = "application/json; charset=utf-8";
+        HttpContext.Response.ContentLength = page.Json.Length;
+        await HttpContext.Response.Body.WriteAsync(page.Json, ct);
+    }
 }

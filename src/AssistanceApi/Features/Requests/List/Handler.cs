@@ -3,19 +3,33 @@ using AssistanceApi.Domain;
 using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using Dapper;
+using System.Text.Json;
+using AssistanceApi.Treaty;
 using Mediator;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace AssistanceApi.Features.Requests.List;
 
-public sealed record ListRequestsQuery(Caller Caller, ListRequestsRequest Filter) : IQuery<WrittenPage>;
+public sealed record ListRequestsQuery(Caller Caller, ListRequestsRequest Filter) : IQuery<SentPage>;
 
-public sealed class Handler(Database database, RequestPresenter presenter) : IQueryHandler<ListRequestsQuery, WrittenPage>
+/// <summary>A page of <c>Page&lt;RequestResource&gt;</c> as it goes on the wire.</summary>
+public sealed record SentPage(byte[] Json);
+
+public sealed class Handler(Database database, RequestPresenter presenter, KeptPages kept, TreatyOptions options, IOptions<JsonOptions> json)
+    : IQueryHandler<ListRequestsQuery, SentPage>
 {
+    // The endpoints' own serializer settings (FastEndpoints takes ASP.NET Core's), so a page escapes as every response does.
+    private readonly JsonSerializerOptions _wire = json.Value.SerializerOptions;
+
     private static readonly string[] TerminalStatuses = Lifecycle.Terminal.Select(WireName.Of).ToArray();
 
-    public async ValueTask<WrittenPage> Handle(ListRequestsQuery query, CancellationToken ct)
+    public async ValueTask<SentPage> Handle(ListRequestsQuery query, CancellationToken ct)
     {
         var (caller, filter) = query;
+        var key = kept.Enabled ? KeptKey(caller, filter) : null;
+        if (key is not null && kept.TryGet(key, out var json)) return new SentPage(json);
+        var generation = kept.Generation;
         var now = presenter.Now;
         var after = ListCursor.Parse(filter.After);
         if (filter.Cursor is not null && after is null)
@@ -39,7 +53,35 @@ public sealed class Handler(Database database, RequestPresenter presenter) : IQu
                 take = filter.Take + 1,
             })).ToList();
         await PreservationClock.ApplyAsync(connection, rows, now);
-        return presenter.Written(Page<RequestRecord>.From(rows, filter.Take, ListCursor.Of), caller, now);
+        var page = Page<RequestRecord>.From(rows, filter.Take, ListCursor.Of);
+        json = JsonSerializer.SerializeToUtf8Bytes(presenter.Written(page, caller, now), _wire);
+        if (key is not null) kept.Keep(key, json, generation, KeptUntil(page.Items, now));
+        return new SentPage(json);
+    }
+
+    /// <summary>
+    /// What a kept page answers: the caller (its State, role and so its visibility and allowed actions) and every filter.
+    /// Pages whose rows time alone moves in or out (overdue, expiring, preserved or expired by the clock) are never kept.
+    /// </summary>
+    private static string? KeptKey(Caller caller, ListRequestsRequest filter) =>
+        filter.Overdue == true || filter.ExpiringWithinDays is not null || filter.Status == PreservedName || filter.Status == ExpiredName
+            ? null
+            : string.Join('|', caller.ClientId.ToString("N"), caller.State, caller.Role, filter.Direction, filter.Status, filter.Kind,
+                filter.Counterpart, filter.Cursor, filter.Take);
+
+    private static readonly string PreservedName = WireName.Of(RequestStatus.Preserved);
+    private static readonly string ExpiredName = WireName.Of(RequestStatus.Expired);
+
+    /// <summary>Kept no longer than the lifetime, nor past the first moment time alone changes what an item shows.</summary>
+    private DateTimeOffset KeptUntil(IReadOnlyList<RequestRecord> items, DateTimeOffset now)
+    {
+        var until = now + kept.Lifetime;
+        foreach (var row in items)
+        {
+            var progress = row.Progress is "{}" ? new RequestProgress() : row.ProgressValue;
+            if (Lifecycle.NextChangeByTime(progress, row.PreservedUntil, now, options) is { } moment && moment < until) until = moment;
+        }
+        return until;
     }
 
     /// <summary>The page query; public so a test can read its plan on a large table.</summary>

@@ -1,0 +1,75 @@
+#if !POSTGRES
+using AssistanceApi.Persistence;
+using AssistanceApi.Tests.Support;
+using Dapper;
+
+namespace AssistanceApi.Tests.Persistence;
+
+/// <summary>
+/// SQLite's writer counts, per table, the commits that changed it (its update hook), before any caller of the batch
+/// completes: what a reader keeps from a table lives until the next such count (the list's KeptPages).
+/// </summary>
+public sealed class TableChangesTests : MigratedSqliteFile
+{
+    private async Task<Writer> WriterWithTablesAsync()
+    {
+        await using (var connection = await Database.OpenAsync())
+            await connection.ExecuteAsync("CREATE TABLE watched (x INTEGER); CREATE TABLE other (x INTEGER);");
+        return new Writer(Database);
+    }
+
+    [Fact]
+    public async Task A_commit_counts_once_for_each_table_it_changed_and_before_its_caller_completes()
+    {
+        await using var writer = await WriterWithTablesAsync();
+        Assert.Equal(0, writer.Changes.Of("watched"));
+
+        await writer.RunAsync((c, t) => c.ExecuteAsync("INSERT INTO watched VALUES (1), (2), (3)", transaction: t), CancellationToken.None);
+
+        Assert.Equal(1, writer.Changes.Of("watched")); // three rows, one commit
+        Assert.Equal(0, writer.Changes.Of("other"));
+
+        await writer.RunAsync((c, t) => c.ExecuteAsync("UPDATE watched SET x = x + 1; INSERT INTO other VALUES (1)", transaction: t), CancellationToken.None);
+        Assert.Equal(2, writer.Changes.Of("watched"));
+        Assert.Equal(1, writer.Changes.Of("other"));
+    }
+
+    [Fact]
+    public async Task A_commit_that_changed_no_row_counts_nothing()
+    {
+        await using var writer = await WriterWithTablesAsync();
+        await writer.RunAsync((c, t) => c.ExecuteAsync("UPDATE watched SET x = 0 WHERE x = 42", transaction: t), CancellationToken.None);
+        await writer.RunAsync((c, t) => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM watched", transaction: t), CancellationToken.None);
+
+        Assert.Equal(0, writer.Changes.Of("watched"));
+    }
+
+    [Fact]
+    public async Task A_unit_rolled_back_to_its_savepoint_still_counts()
+    {
+        await using var writer = await WriterWithTablesAsync();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => writer.RunAsync<int>(async (c, t) =>
+        {
+            await c.ExecuteAsync("INSERT INTO watched VALUES (1)", transaction: t);
+            throw new InvalidOperationException("the unit fails");
+        }, CancellationToken.None));
+
+        // Nothing is kept wrongly that way: a reader only reads again.
+        Assert.Equal(1, writer.Changes.Of("watched"));
+        await using var connection = await Database.OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM watched"));
+    }
+
+    [Fact]
+    public async Task A_change_by_another_connection_is_not_counted()
+    {
+        await using var writer = await WriterWithTablesAsync();
+        await writer.RunAsync((c, t) => c.ExecuteAsync("INSERT INTO watched VALUES (1)", transaction: t), CancellationToken.None);
+        await using (var connection = await Database.OpenAsync())
+            await connection.ExecuteAsync("INSERT INTO watched VALUES (2)");
+
+        // Why a reader that keeps what it read bounds how long (SQL or the CLI behind the API's back).
+        Assert.Equal(1, writer.Changes.Of("watched"));
+    }
+}
+#endif
