@@ -13,8 +13,8 @@ namespace AssistanceApi.Features.Requests.List;
 
 public sealed record ListRequestsQuery(Caller Caller, ListRequestsRequest Filter) : IQuery<SentPage>;
 
-/// <summary>A page of <c>Page&lt;RequestResource&gt;</c> as it goes on the wire.</summary>
-public sealed record SentPage(byte[] Json);
+/// <summary>A page of <c>Page&lt;RequestResource&gt;</c>: its bytes when it is kept, else written as it is sent.</summary>
+public sealed record SentPage(byte[]? Json, WrittenPage? Written = null);
 
 public sealed class Handler(Database database, RequestPresenter presenter, KeptPages kept, TreatyOptions options, IOptions<JsonOptions> json)
     : IQueryHandler<ListRequestsQuery, SentPage>
@@ -54,8 +54,11 @@ public sealed class Handler(Database database, RequestPresenter presenter, KeptP
             })).ToList();
         await PreservationClock.ApplyAsync(connection, rows, now);
         var page = Page<RequestRecord>.From(rows, filter.Take, ListCursor.Of);
-        json = JsonSerializer.SerializeToUtf8Bytes(presenter.Written(page, caller, now), _wire);
-        if (key is not null) kept.Keep(key, json, generation, KeptUntil(page.Items, now));
+        var written = presenter.Written(page, caller, now);
+        // A page that will not be kept goes straight into the response, as it did before pages were kept.
+        if (key is null) return new SentPage(null, written);
+        json = JsonSerializer.SerializeToUtf8Bytes(written, _wire);
+        kept.Keep(key, json, generation, KeptUntil(page.Items, now));
         return new SentPage(json);
     }
 

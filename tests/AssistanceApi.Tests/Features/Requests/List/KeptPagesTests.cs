@@ -1,5 +1,6 @@
 using System.Net;
 using AssistanceApi.Features.Requests.List;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using AssistanceApi.Tests.Support;
 using static AssistanceApi.Tests.Support.Preservations;
@@ -43,6 +44,23 @@ public sealed class KeptPagesTests
         Assert.Equal("application/json; charset=utf-8", secondResponse.Content.Headers.ContentType?.ToString());
         Assert.Equal(firstResponse.Content.Headers.ContentType, secondResponse.Content.Headers.ContentType);
         Assert.Equal(firstResponse.Content.Headers.ContentLength, secondResponse.Content.Headers.ContentLength);
+    }
+
+    [Fact]
+    public async Task A_page_written_straight_into_the_response_is_the_kept_pages_bytes()
+    {
+        await using var api = new ApiFactory();
+        var fra = api.As(DemoKeys.Fra);
+        var body = Bodies.CompleteMla();
+        body["facts"] = "Données chiffrées — 漢字 <script>\"&'\u2028";
+        await fra.CreateDraftAsync(body);
+        var (kept, keptResponse) = await PageAsync(fra, Outgoing);
+        // The same database through a host that keeps nothing: its page goes straight from the rows to the response.
+        var readEveryTime = api.WithWebHostBuilder(b => b.UseSetting("Requests:ListPageSeconds", "0"));
+        var (written, writtenResponse) = await PageAsync(readEveryTime.As(DemoKeys.Fra), Outgoing);
+
+        Assert.Equal(kept, written);
+        Assert.Equal(keptResponse.Content.Headers.ContentType, writtenResponse.Content.Headers.ContentType);
     }
 
     [Fact]
