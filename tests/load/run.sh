@@ -548,7 +548,7 @@ measure_list_read() {
   start_api
   API_ENV=()
   SERVER_PID=$API_PID
-  LOAD_KEY=demo-deu-ca measure "$name" get.lua "$LIST_URL"
+  LOAD_KEY=demo-deu-ca MEASURE_WARMUP=$FIRST_WARMUP measure "$name" get.lua "$LIST_URL"
 }
 measure_list_read list-read
 
@@ -560,7 +560,7 @@ if ((FOREIGN_DRAFTS > 0)); then
   timeout 3600 "$WORK/seeder/Seeder" --db "$DB" --foreign-drafts "$FOREIGN_DRAFTS" >&2 || die "the seeder failed"
   start_api
   SERVER_PID=$API_PID
-  LOAD_KEY=demo-deu-ca measure list-drafts get.lua "$LIST_URL"
+  LOAD_KEY=demo-deu-ca MEASURE_WARMUP=$FIRST_WARMUP measure list-drafts get.lua "$LIST_URL"
   measure_list_read list-drafts-read
 fi
 
