@@ -22,10 +22,10 @@ public sealed class GroupCommit : IAsyncDisposable
     private DbConnection? _connection;
     private long _batches;
 
-    public GroupCommit(Database database, TableChanges? changes = null)
+    public GroupCommit(Database database, TableChanges changes)
     {
         _database = database;
-        _changes = changes ?? new TableChanges();
+        _changes = changes;
         // A thread of its own, not the thread pool: a batch must not queue for a pool thread behind the very
         // HTTP requests that are waiting on it. SQLite's calls are synchronous, so nothing is lost by blocking here.
         new Thread(Loop) { IsBackground = true, Name = "sqlite-group-commit" }.Start();
@@ -88,6 +88,7 @@ public sealed class GroupCommit : IAsyncDisposable
                     unit.Completion.TrySetException(e);
                 }
             }
+            _changes.Committing();
             transaction.Commit();
             _changes.BatchEnded();
             Interlocked.Increment(ref _batches);

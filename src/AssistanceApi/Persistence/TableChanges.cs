@@ -4,34 +4,53 @@ using Microsoft.Data.Sqlite;
 namespace AssistanceApi.Persistence;
 
 /// <summary>
-/// How many commits of SQLite's one write connection have changed each table, so that a reader can keep what it
-/// read from a table until the next such commit (take <see cref="Of"/> before the query, compare it after). Counted
-/// from SQLite's update hook; a commit counts before any of its callers completes, so a client that got its
-/// <c>201</c> never reads what was kept before it. A unit rolled back to its savepoint still counts (nothing kept is
-/// wrong, something kept is only read again). Changes by another process (SQL, the CLI) are not seen: a reader
-/// bounds how long it keeps (ADR 0005). On PostgreSQL nothing counts: another instance may write.
+/// A count per table of SQLite's one write connection, so that a reader can keep what it read from a table until the
+/// next commit that changes it: take <see cref="Of"/> before the query, keep the result only under an even count,
+/// and use it only while the count is unchanged. A commit that changed the table moves the count twice, as a sequence
+/// lock does: to odd before its <c>COMMIT</c>, to even after it and before any of its callers completes. So a reader
+/// that has seen the change anywhere (another endpoint, another connection) finds the count moved, and a client that
+/// got its <c>201</c> never reads what was kept before its change. Counted from SQLite's update hook, which rowid
+/// tables fire and <c>WITHOUT ROWID</c> tables do not: only rowid tables are counted. A unit rolled back to its
+/// savepoint still counts (what is kept is then read again, never wrong). Changes by another process (SQL, the CLI)
+/// are not seen: a reader bounds how long it keeps (ADR 0005). On PostgreSQL nothing counts: another instance may write.
 /// </summary>
 public sealed class TableChanges
 {
-    private readonly ConcurrentDictionary<string, long> _commits = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _changedInBatch = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private readonly List<string> _committing = [];
     private SQLitePCL.delegate_update? _hook;
 
-    /// <summary>Commits so far that changed <paramref name="table"/>.</summary>
-    public long Of(string table) => _commits.TryGetValue(table, out var count) ? count : 0;
+    /// <summary>The count of <paramref name="table"/>: twice the commits that changed it, plus one while one commits.</summary>
+    public long Of(string table) => _counts.TryGetValue(table, out var count) ? count : 0;
 
-    /// <summary>On the writer's thread, once per write connection.</summary>
-    internal void Watch(SqliteConnection connection)
+    /// <summary>The writer's: on its thread, once per write connection.</summary>
+    public void Watch(SqliteConnection connection)
     {
         // Kept in a field: the native side only holds a pointer to the delegate.
-        _hook ??= (_, _, _, table, _) => _changedInBatch.Add(table.utf8_to_string());
+        _hook ??= (_, _, _, table, _) => _changed.Add(table.utf8_to_string());
         SQLitePCL.raw.sqlite3_update_hook(connection.Handle, _hook, null);
     }
 
-    /// <summary>On the writer's thread, after the batch's COMMIT (or its failure) and before its callers complete.</summary>
-    internal void BatchEnded()
+    /// <summary>The writer's: right before the batch's <c>COMMIT</c>; the tables it changed go odd.</summary>
+    public void Committing()
     {
-        foreach (var table in _changedInBatch) _commits.AddOrUpdate(table, 1, (_, count) => count + 1);
-        _changedInBatch.Clear();
+        _committing.AddRange(_changed);
+        _changed.Clear();
+        Move(_committing);
+    }
+
+    /// <summary>The writer's: after the <c>COMMIT</c> (or its failure), before the batch's callers complete.</summary>
+    public void BatchEnded()
+    {
+        Move(_committing);
+        _committing.Clear();
+        // Changes of a batch that failed before its COMMIT were never committed.
+        _changed.Clear();
+    }
+
+    private void Move(List<string> tables)
+    {
+        foreach (var table in tables) _counts.AddOrUpdate(table, 1, (_, count) => count + 1);
     }
 }

@@ -16,7 +16,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
     {
         _database = new Database(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = _file.ConnectionString });
         await _file.ExecuteAsync("CREATE TABLE units (name TEXT NOT NULL PRIMARY KEY)");
-        _writer = new GroupCommit(_database);
+        _writer = new GroupCommit(_database, new TableChanges());
     }
 
     public async Task DisposeAsync()

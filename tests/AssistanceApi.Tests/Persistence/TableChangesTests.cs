@@ -2,6 +2,7 @@
 using AssistanceApi.Persistence;
 using AssistanceApi.Tests.Support;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace AssistanceApi.Tests.Persistence;
 
@@ -26,12 +27,12 @@ public sealed class TableChangesTests : MigratedSqliteFile
 
         await writer.RunAsync((c, t) => c.ExecuteAsync("INSERT INTO watched VALUES (1), (2), (3)", transaction: t), CancellationToken.None);
 
-        Assert.Equal(1, writer.Changes.Of("watched")); // three rows, one commit
+        Assert.Equal(2, writer.Changes.Of("watched")); // three rows, one commit: twice, odd while committing, even after
         Assert.Equal(0, writer.Changes.Of("other"));
 
         await writer.RunAsync((c, t) => c.ExecuteAsync("UPDATE watched SET x = x + 1; INSERT INTO other VALUES (1)", transaction: t), CancellationToken.None);
-        Assert.Equal(2, writer.Changes.Of("watched"));
-        Assert.Equal(1, writer.Changes.Of("other"));
+        Assert.Equal(4, writer.Changes.Of("watched"));
+        Assert.Equal(2, writer.Changes.Of("other"));
     }
 
     [Fact]
@@ -54,8 +55,11 @@ public sealed class TableChangesTests : MigratedSqliteFile
             throw new InvalidOperationException("the unit fails");
         }, CancellationToken.None));
 
+        // A failing unit's caller completes before its batch commits: a unit after it completes after that commit.
+        await writer.RunAsync((c, t) => c.ExecuteScalarAsync<long>("SELECT 1", transaction: t), CancellationToken.None);
+
         // Nothing is kept wrongly that way: a reader only reads again.
-        Assert.Equal(1, writer.Changes.Of("watched"));
+        Assert.Equal(2, writer.Changes.Of("watched"));
         await using var connection = await Database.OpenAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM watched"));
     }
@@ -69,7 +73,54 @@ public sealed class TableChangesTests : MigratedSqliteFile
             await connection.ExecuteAsync("INSERT INTO watched VALUES (2)");
 
         // Why a reader that keeps what it read bounds how long (SQL or the CLI behind the API's back).
-        Assert.Equal(1, writer.Changes.Of("watched"));
+        Assert.Equal(2, writer.Changes.Of("watched"));
+    }
+
+    [Fact]
+    public async Task The_count_is_odd_from_before_the_COMMIT_until_after_it_so_a_change_seen_anywhere_has_moved_it()
+    {
+        await using (var setup = await Database.OpenAsync())
+            await setup.ExecuteAsync("CREATE TABLE watched (x INTEGER); CREATE TABLE other (x INTEGER);");
+        var changes = new TableChanges();
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        changes.Watch(connection);
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await connection.ExecuteAsync("INSERT INTO watched VALUES (1)", transaction: transaction);
+            Assert.Equal(0, changes.Of("watched")); // changed, not yet committing
+
+            changes.Committing();
+            Assert.Equal(1, changes.Of("watched"));
+            await transaction.CommitAsync();
+        }
+        // Committed and visible to every reader, its callers not yet completed: still odd.
+        await using (var reader = await Database.OpenAsync())
+            Assert.Equal(1, await reader.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM watched"));
+        Assert.Equal(1, changes.Of("watched"));
+
+        changes.BatchEnded();
+        Assert.Equal(2, changes.Of("watched"));
+        Assert.Equal(0, changes.Of("other"));
+    }
+
+    [Fact]
+    public async Task A_batch_that_fails_before_its_COMMIT_moves_no_count()
+    {
+        await using (var setup = await Database.OpenAsync())
+            await setup.ExecuteAsync("CREATE TABLE watched (x INTEGER);");
+        var changes = new TableChanges();
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        changes.Watch(connection);
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await connection.ExecuteAsync("INSERT INTO watched VALUES (1)", transaction: transaction);
+            await transaction.RollbackAsync();
+        }
+        changes.BatchEnded();
+
+        Assert.Equal(0, changes.Of("watched"));
     }
 }
 #endif

@@ -10,6 +10,8 @@ public abstract class MigratedSqliteFile : IAsyncLifetime
 
     protected Database Database { get; private set; } = null!;
 
+    protected string ConnectionString => _file.ConnectionString;
+
     public Task InitializeAsync()
     {
         TypeHandlers.Register();

@@ -1,10 +1,9 @@
+using System.Text.Json;
 using AssistanceApi.Auth;
 using AssistanceApi.Domain;
 using AssistanceApi.Http;
 using AssistanceApi.Persistence;
 using Dapper;
-using System.Text.Json;
-using AssistanceApi.Treaty;
 using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -16,7 +15,7 @@ public sealed record ListRequestsQuery(Caller Caller, ListRequestsRequest Filter
 /// <summary>A page of <c>Page&lt;RequestResource&gt;</c>: its bytes when it is kept, else written as it is sent.</summary>
 public sealed record SentPage(byte[]? Json, WrittenPage? Written = null);
 
-public sealed class Handler(Database database, RequestPresenter presenter, KeptPages kept, TreatyOptions options, IOptions<JsonOptions> json)
+public sealed class Handler(Database database, RequestPresenter presenter, KeptPages kept, IOptions<JsonOptions> json)
     : IQueryHandler<ListRequestsQuery, SentPage>
 {
     // The endpoints' own serializer settings (FastEndpoints takes ASP.NET Core's), so a page escapes as every response does.
@@ -27,7 +26,7 @@ public sealed class Handler(Database database, RequestPresenter presenter, KeptP
     public async ValueTask<SentPage> Handle(ListRequestsQuery query, CancellationToken ct)
     {
         var (caller, filter) = query;
-        var key = kept.Enabled ? KeptKey(caller, filter) : null;
+        var key = kept.Enabled ? KeptPages.KeyOf(caller, filter) : null;
         if (key is not null && kept.TryGet(key, out var json)) return new SentPage(json);
         var generation = kept.Generation;
         var now = presenter.Now;
@@ -55,36 +54,11 @@ public sealed class Handler(Database database, RequestPresenter presenter, KeptP
         await PreservationClock.ApplyAsync(connection, rows, now);
         var page = Page<RequestRecord>.From(rows, filter.Take, ListCursor.Of);
         var written = presenter.Written(page, caller, now);
-        // A page that will not be kept goes straight into the response, as it did before pages were kept.
+        // A page that will not be kept needs no bytes of its own: it is written straight into the response.
         if (key is null) return new SentPage(null, written);
         json = JsonSerializer.SerializeToUtf8Bytes(written, _wire);
-        kept.Keep(key, json, generation, KeptUntil(page.Items, now));
+        kept.Keep(key, json, generation, kept.Until(page.Items, now));
         return new SentPage(json);
-    }
-
-    /// <summary>
-    /// What a kept page answers: the caller (its State, role and so its visibility and allowed actions) and every filter.
-    /// Pages whose rows time alone moves in or out (overdue, expiring, preserved or expired by the clock) are never kept.
-    /// </summary>
-    private static string? KeptKey(Caller caller, ListRequestsRequest filter) =>
-        filter.Overdue == true || filter.ExpiringWithinDays is not null || filter.Status == PreservedName || filter.Status == ExpiredName
-            ? null
-            : string.Join('|', caller.ClientId.ToString("N"), caller.State, caller.Role, filter.Direction, filter.Status, filter.Kind,
-                filter.Counterpart, filter.Cursor, filter.Take);
-
-    private static readonly string PreservedName = WireName.Of(RequestStatus.Preserved);
-    private static readonly string ExpiredName = WireName.Of(RequestStatus.Expired);
-
-    /// <summary>Kept no longer than the lifetime, nor past the first moment time alone changes what an item shows.</summary>
-    private DateTimeOffset KeptUntil(IReadOnlyList<RequestRecord> items, DateTimeOffset now)
-    {
-        var until = now + kept.Lifetime;
-        foreach (var row in items)
-        {
-            var progress = row.Progress is "{}" ? new RequestProgress() : row.ProgressValue;
-            if (Lifecycle.NextChangeByTime(progress, row.PreservedUntil, now, options) is { } moment && moment < until) until = moment;
-        }
-        return until;
     }
 
     /// <summary>The page query; public so a test can read its plan on a large table.</summary>

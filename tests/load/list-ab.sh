@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The incoming list page, build against build, in the same conditions (results/issue-16-kept-list-pages.md):
+#
+#   tests/load/list-ab.sh ROUNDS SEEDER_DIR API_DIR[:NAME=value,...] ...
+#
+# SEEDER_DIR and each API_DIR hold a `dotnet publish` of tests/load/Seeder and of src/AssistanceApi (for a runtime,
+# so ReadyToRun, as run.sh does); settings after a colon go to that API's environment. The first build migrates a
+# fresh SQLite file, the Seeder adds 1,000 requests; then, every round (the order reversed each round), each build
+# gets its own copy of that file, is started on it, and DEU's incoming page of 50 is loaded with wrk -t2 -c64 for 8 s
+# of warm-up and 12 s measured. Prints req/s, the server's CPU a page and the page's size. Run it alone on the machine.
+set -u
+ROUNDS=$1 SEEDER=$2; shift 2
+LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+export LOAD_LUA=$LOAD/lua
+W=$(mktemp -d /tmp/listab.XXXX)
+PORT=$((30000 + RANDOM % 20000))
+API=""
+trap '[[ -n $API ]] && kill $API 2>/dev/null; rm -rf $W' EXIT
+start() { (cd $1 && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$PORT ConnectionStrings__Assistance="Data Source=$W/db" Database__Provider=sqlite Seeding__Demo=true Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 RateLimiting__PermitsPerMinute=100000000 Security__HttpsRedirection=false Logging__LogLevel__Default=Warning $2 ./AssistanceApi) >$W/api.log 2>&1 & API=$!
+  until curl -sf -o /dev/null http://127.0.0.1:$PORT/health/ready; do sleep 0.1; done; }
+# template: migrated by the first build, then seeded
+start "${1%%:*}" ""; kill $API; wait $API 2>/dev/null
+"$SEEDER/Seeder" --db $W/db --requests 1000 --drafts 0 >/dev/null || exit 1
+cp $W/db $W/template.db
+URL="http://127.0.0.1:$PORT/api/v1/requests?direction=incoming&status=submitted&limit=50"
+wrkrun() { LOAD_KEY=demo-deu-ca wrk -t2 -c64 -d${1}s --timeout 10s --latency -s $LOAD/lua/get.lua "$URL" 2>&1 | grep '^RESULT' | sed -E 's/.* rps=([^ ]*).*/\1/'; }
+for r in $(seq 1 $ROUNDS); do
+  dirs=("$@"); if (( r % 2 == 0 )); then dirs=(); for ((i=$#; i>=1; i--)); do dirs+=("${!i}"); done; fi
+  for spec in "${dirs[@]}"; do
+    d=${spec%%:*}; extra=""; [[ $spec == *:* ]] && extra=${spec#*:}; extra=${extra//,/ }
+    rm -f $W/db*; cp $W/template.db $W/db
+    start $d "$extra"
+    bytes=$(curl -s -H 'X-Api-Key: demo-deu-ca' "$URL" | wc -c)
+    wrkrun 8 >/dev/null
+    c0=$(awk '{print $14+$15}' /proc/$API/stat); a=$(wrkrun 12); c1=$(awk '{print $14+$15}' /proc/$API/stat)
+    kill $API; wait $API 2>/dev/null
+    echo "round $r $(basename $d) $extra: list $a req/s  cpu us/req $(awk -v x=$((c1-c0)) -v n=$a 'BEGIN{printf "%.0f", x*1e4/n/12}')  page $bytes bytes"
+  done
+done
