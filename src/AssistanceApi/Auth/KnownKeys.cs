@@ -17,15 +17,8 @@ public sealed class KnownKeys(Database database, TimeProvider clock, TimeSpan li
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromSeconds(5);
 
     /// <summary><c>Auth:KeyCacheSeconds</c>, 0 to 5 (default 5); 0 asks the database on every call.</summary>
-    public static TimeSpan LifetimeFrom(IConfiguration config)
-    {
-        var seconds = config.GetValue("Auth:KeyCacheSeconds", MaxLifetime.TotalSeconds);
-        if (seconds < 0 || seconds > MaxLifetime.TotalSeconds)
-            throw new InvalidOperationException(
-                $"Auth:KeyCacheSeconds (Auth__KeyCacheSeconds) is {seconds}: it must be between 0 and {MaxLifetime.TotalSeconds}, " +
-                "so that a key revoked outside the API stops working within that time.");
-        return TimeSpan.FromSeconds(seconds);
-    }
+    public static TimeSpan LifetimeFrom(IConfiguration config) =>
+        ReadLifetime.From(config, "Auth:KeyCacheSeconds", MaxLifetime, "so that a key revoked outside the API stops working within that time");
 }
 
 /// <summary>

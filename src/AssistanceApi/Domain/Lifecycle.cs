@@ -27,9 +27,10 @@ public static class Lifecycle
         g => g.PreservedUntil is { } until && until < g.Now);
 
     /// <summary>
-    /// The first moment after <paramref name="now"/> at which a guard above, or the preservation clock (Art. 42(7)), may
-    /// answer differently for a request that nobody writes meanwhile: the consultation period of an unanswered
-    /// consultation running out, the preservation period ending. Null when time alone changes nothing.
+    /// The first moment after <paramref name="now"/> at which a guard above may answer differently for a request that
+    /// nobody writes meanwhile (<see cref="ConsultationSettled"/>: the period of an unanswered consultation runs out;
+    /// <see cref="PreservationEnded"/>, which reads also show as the status: the preservation period ends). Null when
+    /// time alone changes nothing.
     /// </summary>
     public static DateTimeOffset? NextChangeByTime(RequestProgress progress, DateTimeOffset? preservedUntil, DateTimeOffset now, TreatyOptions options)
     {

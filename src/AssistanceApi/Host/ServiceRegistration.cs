@@ -87,7 +87,7 @@ public static class ServiceRegistration
         var listPageLifetime = Features.Requests.List.KeptPages.LifetimeFrom(config);
         services.AddSingleton(sp => new Features.Requests.List.KeptPages(
             sp.GetRequiredService<Database>(), sp.GetRequiredService<Writer>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<AssistanceApi.Treaty.TreatyOptions>(), listPageLifetime));
+            sp.GetRequiredService<TreatyOptions>(), listPageLifetime));
         services.AddSingleton<Features.Statistics.Get.ReportCache>();
 
         // The transaction behaviour writes the audit events, the outbox's events and the statistics counts a command recorded

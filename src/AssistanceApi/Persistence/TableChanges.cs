@@ -18,7 +18,7 @@ public sealed class TableChanges
 {
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
-    private readonly List<string> _committing = [];
+    private bool _committing;
     private SQLitePCL.delegate_update? _hook;
 
     /// <summary>The count of <paramref name="table"/>: twice the commits that changed it, plus one while one commits.</summary>
@@ -35,21 +35,20 @@ public sealed class TableChanges
     /// <summary>The writer's: right before the batch's <c>COMMIT</c>; the tables it changed go odd.</summary>
     public void Committing()
     {
-        _committing.AddRange(_changed);
-        _changed.Clear();
-        Move(_committing);
+        Move(_changed);
+        _committing = true;
     }
 
     /// <summary>The writer's: after the <c>COMMIT</c> (or its failure), before the batch's callers complete.</summary>
     public void BatchEnded()
     {
-        Move(_committing);
-        _committing.Clear();
-        // Changes of a batch that failed before its COMMIT were never committed.
+        // A batch that failed before its COMMIT committed nothing: its changes move no count.
+        if (_committing) Move(_changed);
+        _committing = false;
         _changed.Clear();
     }
 
-    private void Move(List<string> tables)
+    private void Move(HashSet<string> tables)
     {
         foreach (var table in tables) _counts.AddOrUpdate(table, 1, (_, count) => count + 1);
     }

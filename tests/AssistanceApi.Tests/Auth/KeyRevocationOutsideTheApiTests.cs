@@ -72,6 +72,9 @@ public sealed class KeyRevocationOutsideTheApiTests
     [Theory]
     [InlineData("6")]
     [InlineData("-1")]
+    [InlineData("NaN")]
+    [InlineData("five")]
+    [InlineData("")]
     public async Task A_key_cache_lifetime_outside_zero_to_five_seconds_stops_the_start(string seconds)
     {
         await using var api = new ApiFactory();

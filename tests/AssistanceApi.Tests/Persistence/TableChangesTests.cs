@@ -7,16 +7,33 @@ using Microsoft.Data.Sqlite;
 namespace AssistanceApi.Tests.Persistence;
 
 /// <summary>
-/// SQLite's writer counts, per table, the commits that changed it (its update hook), before any caller of the batch
-/// completes: what a reader keeps from a table lives until the next such count (the list's KeptPages).
+/// SQLite's writer moves a count per table for each commit that changed it (its update hook): to odd before the
+/// COMMIT, to even after it and before any caller of the batch completes. What a reader keeps from a table lives
+/// until the count moves (the list's KeptPages).
 /// </summary>
 public sealed class TableChangesTests : MigratedSqliteFile
 {
+    private async Task CreateTablesAsync()
+    {
+        await using var connection = await Database.OpenAsync();
+        await connection.ExecuteAsync("CREATE TABLE watched (x INTEGER); CREATE TABLE other (x INTEGER);");
+    }
+
     private async Task<Writer> WriterWithTablesAsync()
     {
-        await using (var connection = await Database.OpenAsync())
-            await connection.ExecuteAsync("CREATE TABLE watched (x INTEGER); CREATE TABLE other (x INTEGER);");
+        await CreateTablesAsync();
         return new Writer(Database);
+    }
+
+    /// <summary>A connection of the test's own, watched as the writer watches its own: the test takes the writer's steps.</summary>
+    private async Task<(TableChanges Changes, SqliteConnection Connection)> WatchedConnectionAsync()
+    {
+        await CreateTablesAsync();
+        var changes = new TableChanges();
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        changes.Watch(connection);
+        return (changes, connection);
     }
 
     [Fact]
@@ -79,12 +96,8 @@ public sealed class TableChangesTests : MigratedSqliteFile
     [Fact]
     public async Task The_count_is_odd_from_before_the_COMMIT_until_after_it_so_a_change_seen_anywhere_has_moved_it()
     {
-        await using (var setup = await Database.OpenAsync())
-            await setup.ExecuteAsync("CREATE TABLE watched (x INTEGER); CREATE TABLE other (x INTEGER);");
-        var changes = new TableChanges();
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
-        changes.Watch(connection);
+        var (changes, connection) = await WatchedConnectionAsync();
+        await using var _ = connection;
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             await connection.ExecuteAsync("INSERT INTO watched VALUES (1)", transaction: transaction);
@@ -107,12 +120,8 @@ public sealed class TableChangesTests : MigratedSqliteFile
     [Fact]
     public async Task A_batch_that_fails_before_its_COMMIT_moves_no_count()
     {
-        await using (var setup = await Database.OpenAsync())
-            await setup.ExecuteAsync("CREATE TABLE watched (x INTEGER);");
-        var changes = new TableChanges();
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
-        changes.Watch(connection);
+        var (changes, connection) = await WatchedConnectionAsync();
+        await using var _ = connection;
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             await connection.ExecuteAsync("INSERT INTO watched VALUES (1)", transaction: transaction);

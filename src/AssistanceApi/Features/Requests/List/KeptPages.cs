@@ -26,15 +26,8 @@ public sealed class KeptPages(Database database, Writer writer, TimeProvider clo
     public const long MaxBytes = 64L * 1024 * 1024;
 
     /// <summary><c>Requests:ListPageSeconds</c>, 0 to 5 (default 5); 0 reads every page.</summary>
-    public static TimeSpan LifetimeFrom(IConfiguration config)
-    {
-        var seconds = config.GetValue("Requests:ListPageSeconds", MaxLifetime.TotalSeconds);
-        if (seconds < 0 || seconds > MaxLifetime.TotalSeconds)
-            throw new InvalidOperationException(
-                $"Requests:ListPageSeconds (Requests__ListPageSeconds) is {seconds}: it must be between 0 and {MaxLifetime.TotalSeconds}, " +
-                "so that a request changed outside the API lists as it is within that time.");
-        return TimeSpan.FromSeconds(seconds);
-    }
+    public static TimeSpan LifetimeFrom(IConfiguration config) =>
+        ReadLifetime.From(config, "Requests:ListPageSeconds", MaxLifetime, "so that a request changed outside the API lists as it is within that time");
 
     private static readonly string PreservedName = WireName.Of(RequestStatus.Preserved);
     private static readonly string ExpiredName = WireName.Of(RequestStatus.Expired);

@@ -1,10 +1,10 @@
 using System.Net;
 using AssistanceApi.Features.Requests.List;
+using AssistanceApi.Tests.Support;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using AssistanceApi.Tests.Support;
 using static AssistanceApi.Tests.Support.Preservations;
 using static AssistanceApi.Tests.Support.RequestCalls;
 
@@ -91,6 +91,9 @@ public sealed class KeptPagesTests
     [Theory]
     [InlineData("6")]
     [InlineData("-1")]
+    [InlineData("NaN")]
+    [InlineData("five")]
+    [InlineData("")]
     public async Task A_page_lifetime_outside_zero_to_five_seconds_stops_the_start(string seconds)
     {
         await using var api = new ApiFactory();
@@ -99,6 +102,28 @@ public sealed class KeptPagesTests
         var error = Assert.ThrowsAny<Exception>(() => api.CreateClient());
 
         Assert.Contains("Requests:ListPageSeconds", error.ToString());
+    }
+
+    [Theory]
+    [InlineData("limit=0")]
+    [InlineData("limit=fifty")]
+    [InlineData("limit=50&status=lost")]
+    [InlineData("limit=50&kind=everything")]
+    [InlineData("limit=50&counterpart=XXX")]
+    [InlineData("limit=50&cursor=!!")]
+    [InlineData("limit=50&cursor=bm90LWEtY3Vyc29y")]
+    [InlineData("limit=50&overdue=maybe")]
+    public async Task A_bad_query_beside_a_kept_page_is_a_400_problem_and_leaves_the_page_as_it_was(string query)
+    {
+        await using var api = new ApiFactory();
+        var fra = api.As(DemoKeys.Fra);
+        await fra.CreateDraftAsync(Bodies.CompleteMla());
+        var (kept, _) = await PageAsync(fra, Outgoing);
+
+        for (var i = 0; i < 2; i++) // twice: a refused query is never kept either
+            await (await fra.GetAsync($"/api/v1/requests?direction=outgoing&{query}")).ExpectProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal(kept, (await PageAsync(fra, Outgoing)).Body);
     }
 
     [Fact]
