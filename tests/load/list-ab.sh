@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# The incoming list page, build against build, in the same conditions (results/issue-16-kept-list-pages.md):
+# The incoming list page, or with --get one request of it by id, build against build, in the same conditions
+# (results/issue-16-kept-list-pages.md, results/issue-16-kept-requests.md):
 #
-#   tests/load/list-ab.sh ROUNDS SEEDER_DIR API_DIR[:NAME=value,...] ...
+#   tests/load/list-ab.sh [--get] ROUNDS SEEDER_DIR API_DIR[:NAME=value,...] ...
 #
 # SEEDER_DIR and each API_DIR hold a `dotnet publish` of tests/load/Seeder and of src/AssistanceApi (for a runtime,
 # so ReadyToRun, as run.sh does); settings after a colon go to that API's environment. The first build migrates a
 # fresh SQLite file, the Seeder adds 1,000 requests; then, every round (the order reversed each round), each build
-# gets its own copy of that file, is started on it, and DEU's incoming page of 50 is loaded with wrk -t2 -c64 for 8 s
+# gets its own copy of that file, is started on it, and DEU's incoming page of 50 (or its first request) is loaded with wrk -t2 -c64 for 8 s
 # of warm-up and 12 s measured. Prints req/s, the server's CPU a page and the page's size. Run it alone on the machine.
 set -u
+READ=list
+if [[ ${1:-} == --get ]]; then READ=get; shift; fi
 ROUNDS=$1 SEEDER=$2; shift 2
 LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export LOAD_LUA=$LOAD/lua
@@ -23,6 +26,11 @@ start "${1%%:*}" ""; kill $API; wait $API 2>/dev/null
 "$SEEDER/Seeder" --db $W/db --requests 1000 --drafts 0 >/dev/null || exit 1
 cp $W/db $W/template.db
 URL="http://127.0.0.1:$PORT/api/v1/requests?direction=incoming&status=submitted&limit=50"
+if [[ $READ == get ]]; then
+  start "${1%%:*}" ""
+  URL="http://127.0.0.1:$PORT/api/v1/requests/$(curl -s -H 'X-Api-Key: demo-deu-ca' "$URL" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)"
+  kill $API; wait $API 2>/dev/null
+fi
 wrkrun() { LOAD_KEY=demo-deu-ca wrk -t2 -c64 -d${1}s --timeout 10s --latency -s $LOAD/lua/get.lua "$URL" 2>&1 | grep '^RESULT' | sed -E 's/.* rps=([^ ]*).*/\1/'; }
 for r in $(seq 1 $ROUNDS); do
   dirs=("$@"); if (( r % 2 == 0 )); then dirs=(); for ((i=$#; i>=1; i--)); do dirs+=("${!i}"); done; fi
@@ -34,6 +42,6 @@ for r in $(seq 1 $ROUNDS); do
     wrkrun 8 >/dev/null
     c0=$(awk '{print $14+$15}' /proc/$API/stat); a=$(wrkrun 12); c1=$(awk '{print $14+$15}' /proc/$API/stat)
     kill $API; wait $API 2>/dev/null
-    echo "round $r $(basename $d) $extra: list $a req/s  cpu us/req $(awk -v x=$((c1-c0)) -v n=$a 'BEGIN{printf "%.0f", x*1e4/n/12}')  page $bytes bytes"
+    echo "round $r $(basename $d) $extra: $READ $a req/s  cpu us/req $(awk -v x=$((c1-c0)) -v n=$a 'BEGIN{printf "%.0f", x*1e4/n/12}')  response $bytes bytes"
   done
 done

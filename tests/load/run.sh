@@ -538,19 +538,21 @@ if [[ $LAYERS == 1 ]]; then
   LOAD_KEY=demo-fra-ca LOAD_BODY="$CREATE_BODY" measure layer-validation post.lua "$API/api/v1/requests/validation"
 fi
 
-# The list above is sent as kept while no commit changes a request (KeptPages): the same page read every time, as
-# the first read after any change is, with Requests__ListPageSeconds=0 (API restarted on the file).
+# The list above is sent as kept while no commit changes a request (KeptPages), and the request read by id while
+# its row does not change (KeptRequests): the same page, and the same request, read every time, as the first read
+# after a change is, with Requests__ListPageSeconds=0 and Requests__GetSeconds=0 (API restarted on the file).
 LIST_URL="$API/api/v1/requests?direction=incoming&status=submitted&limit=50"
-measure_list_read() {
-  local name=$1
+measure_list_read() { # name [get-name]
+  local name=$1 get=${2:-}
   stop_api
-  API_ENV=(Requests__ListPageSeconds=0)
+  API_ENV=(Requests__ListPageSeconds=0 Requests__GetSeconds=0)
   start_api
   API_ENV=()
   SERVER_PID=$API_PID
   LOAD_KEY=demo-deu-ca MEASURE_WARMUP=$FIRST_WARMUP measure "$name" get.lua "$LIST_URL"
+  if [[ -n $get ]]; then LOAD_KEY=demo-fra-ca measure "$get" get.lua "$API/api/v1/requests/$GET_ID"; fi
 }
-measure_list_read list-read
+measure_list_read list-read get-read
 
 if ((FOREIGN_DRAFTS > 0)); then
   # The incoming page again, with drafts other States address to the caller in the table: its partial index
@@ -619,6 +621,7 @@ REPORT="$WORK/report.md"
   done
   row submit "submit (POST .../submit)" floor-group
   row get "GET by id" floor-bare
+  row get-read "GET by id, read every time" floor-bare
   row list "incoming list (limit 50)" floor-bare
   row list-read "the list, read every time" floor-bare
   ((FOREIGN_DRAFTS > 0)) && row list-drafts "list, $((FOREIGN_DRAFTS / 1000))k foreign drafts" floor-bare
@@ -646,10 +649,10 @@ REPORT="$WORK/report.md"
   echo "- every create sent its own Idempotency-Key: ${IDEMPOTENCY_KEYS} keys recorded with their response, for ${CREATED} creates answered 201 within wrk's runs (warm-up and run; the API also completes those still in flight when wrk stops)"
   echo "- create with one webhook subscription (request.drafted, nginx on loopback answering 200 and logging each arrival: ${RECEIVER_US} µs of its CPU a delivery) against create without one, in ${WEBHOOK_ROUNDS} pairs of windows in ABBA order (rows \"create, one webhook\" and \"create, none\" above): **${WEBHOOK_RATIO} of create without** (each pair: ${WEBHOOK_PAIRS}); deliveries of the measured windows' events: $(sed -E 's/ ([a-z0-9]+)=/, \1 /g; s/^count=/count /' <<<"$WEBHOOK_STATS") ms from occurredAt to arrival (for ${WEBHOOK_CREATED} creates answered 201 in wrk's windows), the last arriving ${WEBHOOK_DRAIN_S} s after its window at most"
   ((FOREIGN_DRAFTS > 0)) && echo "- list with foreign drafts: the same incoming page after $FOREIGN_DRAFTS drafts addressed to DEU by other States were seeded (API restarted on the file): **$(ratio "${RPS[list-drafts]}" "${RPS[list]}")** of the page without them, kept; read every time **$(ratio "${RPS[list-drafts-read]}" "${RPS[list-read]}")**"
-  echo "- the API's reads against the same rows read and written as stored (no key, visibility, allowed actions or links): GET by id **$(ratio "${RPS[get]}" "${RPS[floor-stored-row]}")** of the stored row, incoming list **$(ratio "${RPS[list]}" "${RPS[floor-stored-page]}")** of the stored page (read every time: **$(ratio "${RPS[list-read]}" "${RPS[floor-stored-page]}")**)"
+  echo "- the API's reads against the same rows read and written as stored (no key, visibility, allowed actions or links): GET by id **$(ratio "${RPS[get]}" "${RPS[floor-stored-row]}")** of the stored row (read every time: **$(ratio "${RPS[get-read]}" "${RPS[floor-stored-row]}")**), incoming list **$(ratio "${RPS[list]}" "${RPS[floor-stored-page]}")** of the stored page (read every time: **$(ratio "${RPS[list-read]}" "${RPS[floor-stored-page]}")**)"
   echo "- one request alone before loading it, first / best of 3: GET by id ${SINGLE[get]} ms, incoming list ${SINGLE[list]} ms, statistics ${SINGLE[statistics]} ms"
   echo "- database after the run: ${DB_MB} MB (with WAL)"
-  for name in create "${HOOK_WINDOWS[@]}" "${PLAIN_WINDOWS[@]}" submit get list list-read $(((FOREIGN_DRAFTS > 0)) && echo list-drafts list-drafts-read) statistics floor-bare floor-durable floor-group floor-stored-row floor-stored-page $([[ $LAYERS == 1 ]] && echo layer-live layer-state layer-validation); do
+  for name in create "${HOOK_WINDOWS[@]}" "${PLAIN_WINDOWS[@]}" submit get get-read list list-read $(((FOREIGN_DRAFTS > 0)) && echo list-drafts list-drafts-read) statistics floor-bare floor-durable floor-group floor-stored-row floor-stored-page $([[ $LAYERS == 1 ]] && echo layer-live layer-state layer-validation); do
     if [[ "${NON2XX[$name]}" != 0 || "${ERRORS[$name]}" != 0 ]]; then
       echo "- $name: statuses ${STATUSES[$name]}; socket errors/timeouts ${ERRORS[$name]}"
     fi

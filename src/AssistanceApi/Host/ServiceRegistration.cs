@@ -88,6 +88,10 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new Features.Requests.List.KeptPages(
             sp.GetRequiredService<Database>(), sp.GetRequiredService<Writer>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<TreatyOptions>(), listPageLifetime));
+        var getLifetime = Features.Requests.Get.KeptRequests.LifetimeFrom(config);
+        services.AddSingleton(sp => new Features.Requests.Get.KeptRequests(
+            sp.GetRequiredService<Database>(), sp.GetRequiredService<Writer>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<TreatyOptions>(), getLifetime));
         services.AddSingleton<Features.Statistics.Get.ReportCache>();
 
         // The transaction behaviour writes the audit events, the outbox's events and the statistics counts a command recorded

@@ -13,29 +13,45 @@ namespace AssistanceApi.Persistence;
 /// tables fire and <c>WITHOUT ROWID</c> tables do not: only rowid tables are counted. A unit rolled back to its
 /// savepoint still counts (what is kept is then read again, never wrong). Changes by another process (SQL, the CLI)
 /// are not seen: a reader bounds how long it keeps (ADR 0005). On PostgreSQL nothing counts: another instance may write.
+/// For one table (<c>rowsOf</c>) the same count is also kept per row, in <see cref="RowStripes"/> stripes by rowid
+/// (<see cref="OfRow"/>): a reader of one row can keep it while other rows change; two rows of one stripe only cost a
+/// read again.
 /// </summary>
-public sealed class TableChanges
+public sealed class TableChanges(string? rowsOf = null)
 {
+    public const int RowStripes = 1 << 16;
+
     private readonly ConcurrentDictionary<string, long> _counts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private readonly long[] _rowCounts = rowsOf is null ? [] : new long[RowStripes];
+    // Stripes, not rows: a stripe changed by two rows of one batch must still move once, to odd.
+    private readonly HashSet<int> _changedStripes = [];
     private bool _committing;
     private SQLitePCL.delegate_update? _hook;
 
     /// <summary>The count of <paramref name="table"/>: twice the commits that changed it, plus one while one commits.</summary>
     public long Of(string table) => _counts.TryGetValue(table, out var count) ? count : 0;
 
+    /// <summary>The count of the stripe of <paramref name="rowid"/> in the table the rows are counted of (0 if none is).</summary>
+    public long OfRow(long rowid) => _rowCounts.Length == 0 ? 0 : Volatile.Read(ref _rowCounts[Stripe(rowid)]);
+
     /// <summary>The writer's: on its thread, once per write connection.</summary>
     public void Watch(SqliteConnection connection)
     {
         // Kept in a field: the native side only holds a pointer to the delegate.
-        _hook ??= (_, _, _, table, _) => _changed.Add(table.utf8_to_string());
+        _hook ??= (_, _, _, table, rowid) =>
+        {
+            var name = table.utf8_to_string();
+            _changed.Add(name);
+            if (name == rowsOf) _changedStripes.Add(Stripe(rowid));
+        };
         SQLitePCL.raw.sqlite3_update_hook(connection.Handle, _hook, null);
     }
 
-    /// <summary>The writer's: right before the batch's <c>COMMIT</c>; the tables it changed go odd.</summary>
+    /// <summary>The writer's: right before the batch's <c>COMMIT</c>; the tables and rows it changed go odd.</summary>
     public void Committing()
     {
-        Move(_changed);
+        Move();
         _committing = true;
     }
 
@@ -43,13 +59,18 @@ public sealed class TableChanges
     public void BatchEnded()
     {
         // A batch that failed before its COMMIT committed nothing: its changes move no count.
-        if (_committing) Move(_changed);
+        if (_committing) Move();
         _committing = false;
         _changed.Clear();
+        _changedStripes.Clear();
     }
 
-    private void Move(HashSet<string> tables)
+    private void Move()
     {
-        foreach (var table in tables) _counts.AddOrUpdate(table, 1, (_, count) => count + 1);
+        foreach (var table in _changed) _counts.AddOrUpdate(table, 1, (_, count) => count + 1);
+        // Interlocked: a full fence, so the odd count is visible before the COMMIT begins.
+        foreach (var stripe in _changedStripes) Interlocked.Increment(ref _rowCounts[stripe]);
     }
+
+    private static int Stripe(long rowid) => (int)(rowid & (RowStripes - 1));
 }

@@ -19,8 +19,8 @@ public sealed class Writer : IAsyncDisposable
         _groupCommit = database.Provider == DatabaseProvider.Sqlite ? new GroupCommit(database, Changes) : null;
     }
 
-    /// <summary>SQLite only: which tables the commits so far have changed (on PostgreSQL nothing is counted).</summary>
-    public TableChanges Changes { get; } = new();
+    /// <summary>SQLite only: which tables, and which rows of requests, the commits so far have changed (on PostgreSQL nothing is counted).</summary>
+    public TableChanges Changes { get; } = new("requests");
 
     /// <summary>SQLite only: the batching writer, for tests and diagnostics.</summary>
     public GroupCommit? GroupCommit => _groupCommit;

@@ -29,7 +29,7 @@ public sealed class TableChangesTests : MigratedSqliteFile
     private async Task<(TableChanges Changes, SqliteConnection Connection)> WatchedConnectionAsync()
     {
         await CreateTablesAsync();
-        var changes = new TableChanges();
+        var changes = new TableChanges(rowsOf: "watched");
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
         changes.Watch(connection);
@@ -130,6 +130,68 @@ public sealed class TableChangesTests : MigratedSqliteFile
         changes.BatchEnded();
 
         Assert.Equal(0, changes.Of("watched"));
+    }
+
+    [Fact]
+    public async Task The_rows_of_one_table_count_by_rowid_odd_while_committing_and_only_the_rows_changed()
+    {
+        var (changes, connection) = await WatchedConnectionAsync();
+        await using var _ = connection;
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await connection.ExecuteAsync("INSERT INTO watched (rowid, x) VALUES (7, 1), (8, 1); INSERT INTO other (rowid, x) VALUES (9, 1)",
+                transaction: transaction);
+            Assert.Equal(0, changes.OfRow(7));
+
+            changes.Committing();
+            Assert.Equal((1, 1, 0), (changes.OfRow(7), changes.OfRow(8), changes.OfRow(9))); // other's rows are not counted
+            await transaction.CommitAsync();
+        }
+        changes.BatchEnded();
+        Assert.Equal((2, 2, 0), (changes.OfRow(7), changes.OfRow(8), changes.OfRow(9)));
+
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await connection.ExecuteAsync("UPDATE watched SET x = 2 WHERE rowid = 8", transaction: transaction);
+            changes.Committing();
+            await transaction.CommitAsync();
+        }
+        changes.BatchEnded();
+        Assert.Equal((2, 4), (changes.OfRow(7), changes.OfRow(8)));
+    }
+
+    [Fact]
+    public async Task Two_rows_of_one_stripe_changed_in_one_batch_move_it_once_so_it_is_odd_while_committing()
+    {
+        var (changes, connection) = await WatchedConnectionAsync();
+        await using var _ = connection;
+        const long first = 5, second = first + TableChanges.RowStripes;
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await connection.ExecuteAsync("INSERT INTO watched (rowid, x) VALUES (@first, 1), (@second, 1)", new { first, second }, transaction);
+            changes.Committing();
+            Assert.Equal(1, changes.OfRow(first));
+            Assert.Equal(1, changes.OfRow(second));
+            await transaction.CommitAsync();
+        }
+        changes.BatchEnded();
+        Assert.Equal(2, changes.OfRow(second));
+    }
+
+    [Fact]
+    public async Task Rows_are_counted_for_the_one_table_named_and_for_none_without_one()
+    {
+        await CreateTablesAsync();
+        var changes = new TableChanges();
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        changes.Watch(connection);
+        await connection.ExecuteAsync("INSERT INTO watched (rowid, x) VALUES (3, 1)");
+        changes.Committing();
+        changes.BatchEnded();
+
+        Assert.Equal(2, changes.Of("watched"));
+        Assert.Equal(0, changes.OfRow(3));
     }
 }
 #endif

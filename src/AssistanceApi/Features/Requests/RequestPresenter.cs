@@ -16,6 +16,8 @@ public sealed class RequestPresenter(TimeProvider clock, TreatyOptions options)
     /// <summary>The request as <see cref="Present(RequestRecord, Caller)"/> shows it, written straight from the row when sent.</summary>
     public WrittenRequest Written(RequestRecord row, Caller caller) => new(row, caller, clock.Now(), options);
 
+    public WrittenRequest Written(RequestRecord row, Caller caller, DateTimeOffset now) => new(row, caller, now, options);
+
     /// <summary>A page of requests as they are at <paramref name="now"/>, each written straight from its row when sent.</summary>
     public WrittenPage Written(Page<RequestRecord> page, Caller caller, DateTimeOffset now) => new(page.Items, page.NextCursor, caller, now, options);
 }

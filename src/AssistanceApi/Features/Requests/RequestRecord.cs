@@ -54,6 +54,9 @@ public sealed class RequestRecord
     public string Content { get; init; } = "{}";
     public string Progress { get; init; } = "{}";
 
+    /// <summary>SQLite's rowid of the row, when the read asked for it (a kept read counts changes by it); else 0.</summary>
+    public long RowId { get; init; }
+
     public RequestProgress ProgressValue => JsonSerializer.Deserialize<RequestProgress>(Progress, JsonDefaults.Options) ?? new RequestProgress();
 
     /// <summary>The progress column as written: the domain's progress in the API's JSON settings, pinned by a golden test.</summary>
@@ -68,9 +71,9 @@ public sealed class RequestRecord
 
     /// <summary>Loads a request the caller may see, or answers 404: to anyone else it does not exist.</summary>
     public static async Task<RequestRecord> LoadVisibleAsync(
-        DbConnection connection, Guid id, Caller caller, DateTimeOffset now, DbTransaction? transaction = null)
+        DbConnection connection, Guid id, Caller caller, DateTimeOffset now, DbTransaction? transaction = null, bool withRowId = false)
     {
-        var row = await FindAsync(connection, id, transaction);
+        var row = await FindAsync(connection, id, transaction, withRowId);
         if (row is not null) await PreservationClock.ApplyAsync(connection, [row], now, transaction);
         return row is not null && row.IsVisibleTo(caller)
             ? row
@@ -100,8 +103,11 @@ public sealed class RequestRecord
     }
 
     /// <summary>The row as stored, seen by no one in particular: for the API's own changes (expiry).</summary>
-    public static Task<RequestRecord?> FindAsync(DbConnection connection, Guid id, DbTransaction? transaction = null) =>
-        connection.QuerySingleOrDefaultAsync<RequestRecord?>($"SELECT {Columns} FROM requests r WHERE r.id = @id", new { id }, transaction);
+    public static Task<RequestRecord?> FindAsync(DbConnection connection, Guid id, DbTransaction? transaction = null, bool withRowId = false) =>
+        connection.QuerySingleOrDefaultAsync<RequestRecord?>(withRowId ? FindWithRowId : Find, new { id }, transaction);
+
+    private const string Find = $"SELECT {Columns} FROM requests r WHERE r.id = @id";
+    private const string FindWithRowId = $"SELECT r.rowid AS RowId, {Columns} FROM requests r WHERE r.id = @id";
 
     /// <summary>Honours If-Match: a stale version is refused before anything changes.</summary>
     public void EnsureVersion(long? expected)

@@ -22,8 +22,9 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
     public override async Task HandleAsync(CancellationToken ct)
     {
         var request = await mediator.Send(new GetRequestQuery(this.Caller(), this.RequestId()), ct);
-        IfMatch.SetETag(HttpContext, request.Row.Version);
-        // A RequestResource in the contract; written straight from the stored row (RequestJson).
-        await HttpContext.Response.SendOkAsync(request, cancellation: ct);
+        IfMatch.SetETag(HttpContext, request.Version);
+        // A RequestResource in the contract; written straight from the stored row (RequestJson), or kept (KeptRequests).
+        if (request.Json is null) await HttpContext.Response.SendOkAsync(request.Written!, cancellation: ct);
+        else await HttpContext.Response.SendJsonBytesAsync(request.Json, ct);
     }
 }

@@ -23,14 +23,7 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<ListRequestsRequest,
     {
         // Page<RequestResource> in the contract; written straight from the stored rows (RequestJson), or kept (KeptPages).
         var page = await mediator.Send(new ListRequestsQuery(this.Caller(), request), ct);
-        if (page.Json is null)
-        {
-            await HttpContext.Response.SendOkAsync(page.Written!, cancellation: ct);
-            return;
-        }
-        HttpContext.Response.StatusCode = StatusCodes.Status200OK;
-        HttpContext.Response.ContentType = "application/json; charset=utf-8";
-        HttpContext.Response.ContentLength = page.Json.Length;
-        await HttpContext.Response.Body.WriteAsync(page.Json, ct);
+        if (page.Json is null) await HttpContext.Response.SendOkAsync(page.Written!, cancellation: ct);
+        else await HttpContext.Response.SendJsonBytesAsync(page.Json, ct);
     }
 }

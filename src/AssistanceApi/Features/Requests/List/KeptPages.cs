@@ -55,11 +55,7 @@ public sealed class KeptPages(Database database, Writer writer, TimeProvider clo
     public DateTimeOffset Until(IReadOnlyList<RequestRecord> items, DateTimeOffset now)
     {
         var until = now + Lifetime;
-        foreach (var row in items)
-        {
-            var progress = row.Progress is "{}" ? new RequestProgress() : row.ProgressValue;
-            if (Lifecycle.NextChangeByTime(progress, row.PreservedUntil, now, options) is { } moment && moment < until) until = moment;
-        }
+        foreach (var row in items) until = KeptUntil.Of(row, until, now, options);
         return until;
     }
 
