@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The incoming list page, or with --get one request of it by id, build against build, in the same conditions
-# (results/issue-16-kept-list-pages.md, results/issue-16-kept-requests.md):
+# The incoming list page, or with --get one request of it by id, or with --create the create load of run.sh,
+# build against build, in the same conditions (results/issue-16-kept-list-pages.md, results/issue-16-kept-requests.md):
 #
-#   tests/load/list-ab.sh [--get] ROUNDS SEEDER_DIR API_DIR[:NAME=value,...] ...
+#   tests/load/list-ab.sh [--get|--create] ROUNDS SEEDER_DIR API_DIR[:NAME=value,...] ...
 #
 # SEEDER_DIR and each API_DIR hold a `dotnet publish` of tests/load/Seeder and of src/AssistanceApi (for a runtime,
 # so ReadyToRun, as run.sh does); settings after a colon go to that API's environment. The first build migrates a
@@ -11,7 +11,7 @@
 # of warm-up and 12 s measured. Prints req/s, the server's CPU a page and the page's size. Run it alone on the machine.
 set -u
 READ=list
-if [[ ${1:-} == --get ]]; then READ=get; shift; fi
+case ${1:-} in --get) READ=get; shift ;; --create) READ=create; shift ;; esac
 ROUNDS=$1 SEEDER=$2; shift 2
 LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export LOAD_LUA=$LOAD/lua
@@ -32,13 +32,18 @@ if [[ $READ == get ]]; then
   kill $API; wait $API 2>/dev/null
 fi
 wrkrun() { LOAD_KEY=demo-deu-ca wrk -t2 -c64 -d${1}s --timeout 10s --latency -s $LOAD/lua/get.lua "$URL" 2>&1 | grep '^RESULT' | sed -E 's/.* rps=([^ ]*).*/\1/'; }
+if [[ $READ == create ]]; then # FRA's complete MLA to DEU, each with its own Idempotency-Key (as run.sh's create)
+  URL="http://127.0.0.1:$PORT/api/v1/requests"
+  wrkrun() { LOAD_KEY=demo-fra-ca LOAD_BODY=$LOAD/bodies/create.json LOAD_IDEMPOTENCY_RUN="$(date +%s%N)" wrk -t2 -c64 -d${1}s --timeout 10s \
+    --latency -s $LOAD/lua/post.lua "$URL" 2>&1 | grep '^RESULT' | sed -E 's/.* rps=([^ ]*).*/\1/'; }
+fi
 for r in $(seq 1 $ROUNDS); do
   dirs=("$@"); if (( r % 2 == 0 )); then dirs=(); for ((i=$#; i>=1; i--)); do dirs+=("${!i}"); done; fi
   for spec in "${dirs[@]}"; do
     d=${spec%%:*}; extra=""; [[ $spec == *:* ]] && extra=${spec#*:}; extra=${extra//,/ }
     rm -f $W/db*; cp $W/template.db $W/db
     start $d "$extra"
-    bytes=$(curl -s -H 'X-Api-Key: demo-deu-ca' "$URL" | wc -c)
+    bytes=$([[ $READ == create ]] && echo 0 || curl -s -H 'X-Api-Key: demo-deu-ca' "$URL" | wc -c)
     wrkrun 8 >/dev/null
     c0=$(awk '{print $14+$15}' /proc/$API/stat); a=$(wrkrun 12); c1=$(awk '{print $14+$15}' /proc/$API/stat)
     kill $API; wait $API 2>/dev/null

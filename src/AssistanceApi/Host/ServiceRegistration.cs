@@ -86,11 +86,11 @@ public static class ServiceRegistration
         services.AddSingleton<Features.States.StoredStates>();
         var listPageLifetime = Features.Requests.List.KeptPages.LifetimeFrom(config);
         services.AddSingleton(sp => new Features.Requests.List.KeptPages(
-            sp.GetRequiredService<Database>(), sp.GetRequiredService<Writer>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Database>(), sp.GetRequiredService<Writer>().Changes, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<TreatyOptions>(), listPageLifetime));
         var getLifetime = Features.Requests.Get.KeptRequests.LifetimeFrom(config);
         services.AddSingleton(sp => new Features.Requests.Get.KeptRequests(
-            sp.GetRequiredService<Database>(), sp.GetRequiredService<Writer>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Database>(), sp.GetRequiredService<Writer>().Changes, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<TreatyOptions>(), getLifetime));
         services.AddSingleton<Features.Statistics.Get.ReportCache>();
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using AssistanceApi.Telemetry;
 using System.Threading.Channels;
+using Dapper;
 
 namespace AssistanceApi.Persistence;
 
@@ -88,7 +89,8 @@ public sealed class GroupCommit : IAsyncDisposable
                     unit.Completion.TrySetException(e);
                 }
             }
-            _changes.Committing();
+            // Holding the write lock if the batch wrote: no other connection can commit between this and the COMMIT.
+            _changes.Committing(connection.ExecuteScalar<long>("PRAGMA data_version", transaction: transaction));
             transaction.Commit();
             _changes.BatchEnded();
             Interlocked.Increment(ref _batches);

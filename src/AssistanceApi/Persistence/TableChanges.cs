@@ -15,7 +15,8 @@ namespace AssistanceApi.Persistence;
 /// are not seen: a reader bounds how long it keeps (ADR 0005). On PostgreSQL nothing counts: another instance may write.
 /// For one table (<c>rowsOf</c>) the same count is also kept per row, in <see cref="RowStripes"/> stripes by rowid
 /// (<see cref="OfRow"/>): a reader of one row can keep it while other rows change; two rows of one stripe only cost a
-/// read again.
+/// read again. Rowids are only stable while this writer alone writes (a <c>VACUUM</c> may renumber them):
+/// <see cref="Outside"/> moves, before the COMMIT, in each batch that finds another connection has committed since.
 /// </summary>
 public sealed class TableChanges(string? rowsOf = null)
 {
@@ -27,6 +28,8 @@ public sealed class TableChanges(string? rowsOf = null)
     // Stripes, not rows: a stripe changed by two rows of one batch must still move once, to odd.
     private readonly HashSet<int> _changedStripes = [];
     private bool _committing;
+    private long _outside;
+    private long _dataVersion = -1;
     private SQLitePCL.delegate_update? _hook;
 
     /// <summary>The count of <paramref name="table"/>: twice the commits that changed it, plus one while one commits.</summary>
@@ -35,9 +38,14 @@ public sealed class TableChanges(string? rowsOf = null)
     /// <summary>The count of the stripe of <paramref name="rowid"/> in the table the rows are counted of (0 if none is).</summary>
     public long OfRow(long rowid) => _rowCounts.Length == 0 ? 0 : Volatile.Read(ref _rowCounts[Stripe(rowid)]);
 
+    /// <summary>How many batches found that another connection had committed (SQL, the CLI) since the one before.</summary>
+    public long Outside => Interlocked.Read(ref _outside);
+
     /// <summary>The writer's: on its thread, once per write connection.</summary>
     public void Watch(SqliteConnection connection)
     {
+        // A new connection's data_version starts afresh: what happened before it is not known.
+        _dataVersion = -1;
         // Kept in a field: the native side only holds a pointer to the delegate.
         _hook ??= (_, _, _, table, rowid) =>
         {
@@ -48,9 +56,18 @@ public sealed class TableChanges(string? rowsOf = null)
         SQLitePCL.raw.sqlite3_update_hook(connection.Handle, _hook, null);
     }
 
-    /// <summary>The writer's: right before the batch's <c>COMMIT</c>; the tables and rows it changed go odd.</summary>
-    public void Committing()
+    /// <summary>
+    /// The writer's: right before the batch's <c>COMMIT</c>; the tables and rows it changed go odd.
+    /// <paramref name="dataVersion"/> is the write connection's <c>PRAGMA data_version</c>, which moves when another
+    /// connection commits.
+    /// </summary>
+    public void Committing(long? dataVersion = null)
     {
+        if (dataVersion is { } version && version != _dataVersion)
+        {
+            Interlocked.Increment(ref _outside);
+            _dataVersion = version;
+        }
         Move();
         _committing = true;
     }

@@ -16,11 +16,12 @@ public sealed class Writer : IAsyncDisposable
     public Writer(Database database)
     {
         _database = database;
+        Changes = new TableChanges(database.Provider == DatabaseProvider.Sqlite ? "requests" : null);
         _groupCommit = database.Provider == DatabaseProvider.Sqlite ? new GroupCommit(database, Changes) : null;
     }
 
     /// <summary>SQLite only: which tables, and which rows of requests, the commits so far have changed (on PostgreSQL nothing is counted).</summary>
-    public TableChanges Changes { get; } = new("requests");
+    public TableChanges Changes { get; }
 
     /// <summary>SQLite only: the batching writer, for tests and diagnostics.</summary>
     public GroupCommit? GroupCommit => _groupCommit;

@@ -193,5 +193,26 @@ public sealed class TableChangesTests : MigratedSqliteFile
         Assert.Equal(2, changes.Of("watched"));
         Assert.Equal(0, changes.OfRow(3));
     }
+
+    [Fact]
+    public async Task The_writer_counts_the_batches_that_find_another_connection_committed_since_the_one_before()
+    {
+        await using var writer = await WriterWithTablesAsync();
+        Task Insert() => writer.RunAsync((c, t) => c.ExecuteAsync("INSERT INTO watched VALUES (1)", transaction: t), CancellationToken.None);
+        await Insert();
+        var first = writer.Changes.Outside; // a new connection does not know what came before it
+
+        await Insert();
+        await Insert();
+        Assert.Equal(first, writer.Changes.Outside); // its own commits are not from outside
+
+        await using (var connection = await Database.OpenAsync())
+            await connection.ExecuteAsync("INSERT INTO other VALUES (2)");
+        Assert.Equal(first, writer.Changes.Outside); // seen at the writer's next batch, not before
+        await Insert();
+        Assert.Equal(first + 1, writer.Changes.Outside);
+        await Insert();
+        Assert.Equal(first + 1, writer.Changes.Outside);
+    }
 }
 #endif

@@ -22,7 +22,7 @@ public sealed class Handler(Database database, RequestPresenter presenter, KeptR
     {
         var key = KeptRequests.Key.Of(query.Caller, query.Id);
         if (kept.TryGet(key, out var bytes, out var version)) return new SentRequest(version, bytes);
-        var before = kept.CountBefore(key);
+        var before = kept.CountBefore(query.Id);
         await using var connection = await database.OpenAsync(ct);
         var now = presenter.Now;
         var row = await RequestRecord.LoadVisibleAsync(connection, query.Id, query.Caller, now, withRowId: kept.Enabled);

@@ -12,12 +12,13 @@ namespace AssistanceApi.Features.Requests.Get;
 /// for at most <see cref="Lifetime"/> (<c>Requests:GetSeconds</c>), and never past the first moment at which time alone
 /// would change what they show. A system that reads the same request again then costs no query until that request
 /// changes, whatever happens to other requests meanwhile. Only on SQLite, where the API is one process (ADR 0005,
-/// ADR 0014): a change made behind its back (SQL, the CLI) shows once the lifetime has run out; on PostgreSQL every
-/// request is read. The count of a row is taken before its query, so a client's first read of a request only learns
-/// the row (its rowid) and its second read is the first that can be kept. About <see cref="MaxRequests"/> requests and
-/// <see cref="MaxBytes"/> at once (callers racing may pass them by a few): past either bound the store starts empty.
+/// ADR 0014): a change made behind its back (SQL, the CLI) shows once the lifetime has run out, or at the next commit
+/// through the API; on PostgreSQL every request is read. The count of a row is taken before its query, so the first
+/// read of a request (by any client) only learns its row, and a later read is the first that can be kept. About
+/// <see cref="MaxRequests"/> requests and rows and <see cref="MaxBytes"/> at once (callers racing may pass them by a
+/// few): past either bound the store starts empty.
 /// </summary>
-public sealed class KeptRequests(Database database, Writer writer, TimeProvider clock, TreatyOptions options, TimeSpan lifetime)
+public sealed class KeptRequests(Database database, TableChanges changes, TimeProvider clock, TreatyOptions options, TimeSpan lifetime)
 {
     /// <summary>The longest a request changed behind the API's back may still be sent as it was.</summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromSeconds(5);
@@ -43,56 +44,79 @@ public sealed class KeptRequests(Database database, Writer writer, TimeProvider 
         public static Key Of(Caller caller, Guid request) => new(caller.ClientId, caller.State, caller.Role, request);
     }
 
-    /// <summary>The row's count as it stood before a read, if the row is known from an earlier one.</summary>
-    public readonly record struct Before(long RowId, long Count);
+    /// <summary>The counts as they stood before a read of a row already known: its stripe's, and the writes from outside.</summary>
+    public readonly record struct Before(long RowId, long Count, long Outside);
+
+    private long _sent;
+
+    /// <summary>How many requests were sent as kept: for diagnostics and tests.</summary>
+    public long Sent => Interlocked.Read(ref _sent);
 
     public bool TryGet(Key key, out byte[] json, out long version)
     {
         json = null!;
         version = 0;
-        if (!Enabled || !Volatile.Read(ref _shelf).Entries.TryGetValue(key, out var kept) || kept.Json is null
-            || writer.Changes.OfRow(kept.RowId) != kept.Count || clock.GetUtcNow() >= kept.Until)
+        if (!Enabled || !Volatile.Read(ref _shelf).Entries.TryGetValue(key, out var kept)
+            || changes.OfRow(kept.RowId) != kept.Count || changes.Outside != kept.Outside || clock.GetUtcNow() >= kept.Until)
             return false;
         (json, version) = (kept.Json, kept.Version);
+        Interlocked.Increment(ref _sent);
         return true;
     }
 
-    /// <summary>Take it before the request's query and give it to <see cref="Keep"/>; none for a row not read before.</summary>
-    public Before? CountBefore(Key key) =>
-        Enabled && Volatile.Read(ref _shelf).Entries.TryGetValue(key, out var kept) ? new Before(kept.RowId, writer.Changes.OfRow(kept.RowId)) : null;
+    /// <summary>Take it before the request's query and give it to <see cref="Keep"/>; none for a request not read before.</summary>
+    public Before? CountBefore(Guid request)
+    {
+        if (!Enabled || !Volatile.Read(ref _shelf).Rows.TryGetValue(request, out var rowId)) return null;
+        var outside = changes.Outside;
+        return new Before(rowId, changes.OfRow(rowId), outside);
+    }
 
     /// <summary>
     /// Keeps <paramref name="json"/> if the row was known before the read and no commit changed it since (an even count,
-    /// unmoved); else remembers only which row it is, so the next read can take its count first.
+    /// unmoved, and no write from outside); in any case remembers which row the request is, so a later read can take
+    /// its count first.
     /// </summary>
     public void Keep(Key key, Before? before, RequestRecord row, byte[] json, DateTimeOffset now)
     {
         if (!Enabled) return;
+        // A hit compares with the counts before the read, so a read that raced a commit is never sent; reading them
+        // again (after the query's reads) only spares keeping what would never be sent.
+        Interlocked.MemoryBarrier();
+        var unchanged = before is { } known && known.RowId == row.RowId && known.Count % 2 == 0
+                        && changes.OfRow(row.RowId) == known.Count && changes.Outside == known.Outside;
         var until = KeptUntil.Of(row, now + Lifetime, now, options);
         // A preservation past its end shows expired or preserved by its follow-up, another row: never kept.
         var lapsing = row.StoredStatus == PreservedName && row.PreservedUntil <= now;
-        var unchanged = before is { } known && known.RowId == row.RowId && known.Count % 2 == 0 && writer.Changes.OfRow(row.RowId) == known.Count;
         var keep = unchanged && !lapsing && until > clock.GetUtcNow() && json.Length <= MaxBytes;
-        Put(key, keep ? new Entry(row.RowId, before!.Value.Count, json, row.Version, until) : new Entry(row.RowId, -1, null, 0, default));
+        var shelf = ShelfFor(keep ? json.Length : 0);
+        shelf.Learn(row.Id, row.RowId);
+        if (keep)
+            shelf.Put(key, new Entry(row.RowId, before!.Value.Count, before.Value.Outside, json, row.Version, until));
     }
 
-    private void Put(Key key, Entry entry)
+    private Shelf ShelfFor(long bytes)
     {
         var shelf = Volatile.Read(ref _shelf);
-        var bytes = entry.Json?.Length ?? 0;
-        if (shelf.Entries.Count >= MaxRequests || Interlocked.Read(ref shelf.Bytes) + bytes > MaxBytes)
-        {
-            var fresh = new Shelf();
-            var seen = Interlocked.CompareExchange(ref _shelf, fresh, shelf);
-            shelf = seen == shelf ? fresh : seen;
-        }
-        shelf.Put(key, entry);
+        if (Interlocked.Read(ref shelf.Count) + 2 <= MaxRequests && Interlocked.Read(ref shelf.Bytes) + bytes <= MaxBytes) return shelf;
+        var fresh = new Shelf();
+        var seen = Interlocked.CompareExchange(ref _shelf, fresh, shelf);
+        return seen == shelf ? fresh : seen;
     }
 
     private sealed class Shelf
     {
         public readonly ConcurrentDictionary<Key, Entry> Entries = new();
+        public readonly ConcurrentDictionary<Guid, long> Rows = new();
+        public long Count;
         public long Bytes;
+
+        public void Learn(Guid request, long rowId)
+        {
+            if (Rows.TryGetValue(request, out var known) && known == rowId) return;
+            if (Rows.TryAdd(request, rowId)) Interlocked.Increment(ref Count);
+            else Rows[request] = rowId;
+        }
 
         public void Put(Key key, Entry entry)
         {
@@ -101,16 +125,17 @@ public sealed class KeptRequests(Database database, Writer writer, TimeProvider 
                 if (Entries.TryGetValue(key, out var old))
                 {
                     if (!Entries.TryUpdate(key, entry, old)) continue;
-                    Interlocked.Add(ref Bytes, (entry.Json?.Length ?? 0) - (old.Json?.Length ?? 0));
+                    Interlocked.Add(ref Bytes, entry.Json.Length - old.Json.Length);
                     return;
                 }
                 if (!Entries.TryAdd(key, entry)) continue;
-                Interlocked.Add(ref Bytes, entry.Json?.Length ?? 0);
+                Interlocked.Increment(ref Count);
+                Interlocked.Add(ref Bytes, entry.Json.Length);
                 return;
             }
         }
     }
 
-    /// <summary>A request as sent (<paramref name="Json"/> null: only its row is known) under its row's <paramref name="Count"/>.</summary>
-    private sealed record Entry(long RowId, long Count, byte[]? Json, long Version, DateTimeOffset Until);
+    /// <summary>A request as sent, kept under its row's <paramref name="Count"/> and the writes from outside seen.</summary>
+    private sealed record Entry(long RowId, long Count, long Outside, byte[] Json, long Version, DateTimeOffset Until);
 }

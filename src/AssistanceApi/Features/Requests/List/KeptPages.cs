@@ -17,7 +17,7 @@ namespace AssistanceApi.Features.Requests.List;
 /// <see cref="MaxBytes"/> at once (callers racing may pass them by a few), all of the current count: past either
 /// bound, or at the next change, the store starts empty.
 /// </summary>
-public sealed class KeptPages(Database database, Writer writer, TimeProvider clock, TreatyOptions options, TimeSpan lifetime)
+public sealed class KeptPages(Database database, TableChanges changes, TimeProvider clock, TreatyOptions options, TimeSpan lifetime)
 {
     /// <summary>The longest a page changed behind the API's back may still be sent as it was.</summary>
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromSeconds(5);
@@ -39,7 +39,7 @@ public sealed class KeptPages(Database database, Writer writer, TimeProvider clo
     public bool Enabled { get; } = database.Provider == DatabaseProvider.Sqlite && lifetime > TimeSpan.Zero;
 
     /// <summary>Take it before the page's query and give it to <see cref="Keep"/>: a page that raced a commit is not kept.</summary>
-    public long Generation => writer.Changes.Of("requests");
+    public long Generation => changes.Of("requests");
 
     /// <summary>
     /// What a kept page answers: the client (hence its State, role, visibility and allowed actions) and every filter;

@@ -270,17 +270,18 @@ public sealed class KeptPagesTests
     public async Task While_a_commit_that_changed_requests_is_under_way_nothing_is_sent_as_kept_nor_kept()
     {
         await using var api = new ApiFactory();
-        var pages = api.Services.GetRequiredService<KeptPages>();
-        var changes = api.Services.GetRequiredService<AssistanceApi.Persistence.Writer>().Changes;
         var id = await api.As(DemoKeys.Fra).CreateDraftAsync(Bodies.CompleteMla());
+        // The writer's steps around a COMMIT, on a connection and with counts of this test's own.
+        var changes = new AssistanceApi.Persistence.TableChanges();
+        var pages = new KeptPages(api.Services.GetRequiredService<AssistanceApi.Persistence.Database>(), changes, api.Clock,
+            api.Services.GetRequiredService<AssistanceApi.Treaty.TreatyOptions>(), KeptPages.MaxLifetime);
+        await using var connection = new SqliteConnection(api.Database.ConnectionString);
+        await connection.OpenAsync();
+        changes.Watch(connection);
         var until = api.Clock.GetUtcNow().AddSeconds(5);
         pages.Keep("page", [1], pages.Generation, until);
         Assert.True(pages.TryGet("page", out _));
 
-        // The writer's steps around a COMMIT, on a connection of this test's own.
-        await using var connection = new SqliteConnection(api.Database.ConnectionString);
-        await connection.OpenAsync();
-        changes.Watch(connection);
         await connection.ExecuteAsync("UPDATE requests SET version = version WHERE id = @id", new { id = Guid.Parse(id) });
         changes.Committing();
 
