@@ -13,9 +13,7 @@ public sealed class RequestPresenter(TimeProvider clock, TreatyOptions options)
     /// <summary>The request as it is at <paramref name="now"/>: a write presents at the time of its unit of work.</summary>
     public RequestResource Present(RequestRecord row, Caller caller, DateTimeOffset now) => RequestResource.From(row, caller, now, options);
 
-    /// <summary>The request as <see cref="Present(RequestRecord, Caller)"/> shows it, written straight from the row when sent.</summary>
-    public WrittenRequest Written(RequestRecord row, Caller caller) => new(row, caller, clock.Now(), options);
-
+    /// <summary>The request as <see cref="Present(RequestRecord, Caller, DateTimeOffset)"/> shows it, written straight from the row when sent.</summary>
     public WrittenRequest Written(RequestRecord row, Caller caller, DateTimeOffset now) => new(row, caller, now, options);
 
     /// <summary>A page of requests as they are at <paramref name="now"/>, each written straight from its row when sent.</summary>

@@ -148,22 +148,6 @@ public sealed class KeptRequestsTests
         Assert.Equal(0, Sent(api));
     }
 
-    [Theory]
-    [InlineData("6")]
-    [InlineData("-1")]
-    [InlineData("NaN")]
-    [InlineData("five")]
-    [InlineData("")]
-    public async Task A_request_lifetime_outside_zero_to_five_seconds_stops_the_start(string seconds)
-    {
-        await using var api = new ApiFactory();
-        api.Settings["Requests:GetSeconds"] = seconds;
-
-        var error = Assert.ThrowsAny<Exception>(() => api.CreateClient());
-
-        Assert.Contains("Requests:GetSeconds", error.ToString());
-    }
-
     [Fact]
     public async Task Each_caller_is_sent_its_own_request_and_a_client_that_may_not_see_it_a_404()
     {

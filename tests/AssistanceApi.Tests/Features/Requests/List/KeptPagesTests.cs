@@ -89,22 +89,6 @@ public sealed class KeptPagesTests
     }
 
     [Theory]
-    [InlineData("6")]
-    [InlineData("-1")]
-    [InlineData("NaN")]
-    [InlineData("five")]
-    [InlineData("")]
-    public async Task A_page_lifetime_outside_zero_to_five_seconds_stops_the_start(string seconds)
-    {
-        await using var api = new ApiFactory();
-        api.Settings["Requests:ListPageSeconds"] = seconds;
-
-        var error = Assert.ThrowsAny<Exception>(() => api.CreateClient());
-
-        Assert.Contains("Requests:ListPageSeconds", error.ToString());
-    }
-
-    [Theory]
     [InlineData("limit=0")]
     [InlineData("limit=fifty")]
     [InlineData("limit=50&status=lost")]
