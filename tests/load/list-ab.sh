@@ -8,7 +8,7 @@
 # so ReadyToRun, as run.sh does); settings after a colon go to that API's environment. The first build migrates a
 # fresh SQLite file, the Seeder adds 1,000 requests; then, every round (the order reversed each round), each build
 # gets its own copy of that file, is started on it, and DEU's incoming page of 50 (or its first request) is loaded with wrk -t2 -c64 for 8 s
-# of warm-up and 12 s measured. Prints req/s, the server's CPU a page and the page's size. Run it alone on the machine.
+# of warm-up and 12 s measured. Prints req/s, p99, the server's CPU a page and the page's size. Run it alone on the machine.
 set -u
 READ=list
 case ${1:-} in --get) READ=get; shift ;; --create) READ=create; shift ;; esac
@@ -31,11 +31,11 @@ if [[ $READ == get ]]; then
   URL="http://127.0.0.1:$PORT/api/v1/requests/$(curl -s -H 'X-Api-Key: demo-deu-ca' "$URL" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)"
   kill $API; wait $API 2>/dev/null
 fi
-wrkrun() { LOAD_KEY=demo-deu-ca wrk -t2 -c64 -d${1}s --timeout 10s --latency -s $LOAD/lua/get.lua "$URL" 2>&1 | grep '^RESULT' | sed -E 's/.* rps=([^ ]*).*/\1/'; }
+wrkrun() { LOAD_KEY=demo-deu-ca wrk -t2 -c64 -d${1}s --timeout 10s --latency -s $LOAD/lua/get.lua "$URL" 2>&1 | grep '^RESULT' | sed -E 's/.* rps=([^ ]*) p50=[^ ]* p99=([^ ]*).*/\1 \2/'; }
 if [[ $READ == create ]]; then # FRA's complete MLA to DEU, each with its own Idempotency-Key (as run.sh's create)
   URL="http://127.0.0.1:$PORT/api/v1/requests"
   wrkrun() { LOAD_KEY=demo-fra-ca LOAD_BODY=$LOAD/bodies/create.json LOAD_IDEMPOTENCY_RUN="$(date +%s%N)" wrk -t2 -c64 -d${1}s --timeout 10s \
-    --latency -s $LOAD/lua/post.lua "$URL" 2>&1 | grep '^RESULT' | sed -E 's/.* rps=([^ ]*).*/\1/'; }
+    --latency -s $LOAD/lua/post.lua "$URL" 2>&1 | grep '^RESULT' | sed -E 's/.* rps=([^ ]*) p50=[^ ]* p99=([^ ]*).*/\1 \2/'; }
 fi
 for r in $(seq 1 $ROUNDS); do
   dirs=("$@"); if (( r % 2 == 0 )); then dirs=(); for ((i=$#; i>=1; i--)); do dirs+=("${!i}"); done; fi
@@ -45,8 +45,8 @@ for r in $(seq 1 $ROUNDS); do
     start $d "$extra"
     bytes=$([[ $READ == create ]] && echo 0 || curl -s -H 'X-Api-Key: demo-deu-ca' "$URL" | wc -c)
     wrkrun 8 >/dev/null
-    c0=$(awk '{print $14+$15}' /proc/$API/stat); a=$(wrkrun 12); c1=$(awk '{print $14+$15}' /proc/$API/stat)
+    c0=$(awk '{print $14+$15}' /proc/$API/stat); read -r a p99 < <(wrkrun 12); c1=$(awk '{print $14+$15}' /proc/$API/stat)
     kill $API; wait $API 2>/dev/null
-    echo "round $r $(basename $d) $extra: $READ $a req/s  cpu us/req $(awk -v x=$((c1-c0)) -v n=$a 'BEGIN{printf "%.0f", x*1e4/n/12}')  response $bytes bytes"
+    echo "round $r $(basename $d) $extra: $READ $a req/s  p99 $p99 ms  cpu us/req $(awk -v x=$((c1-c0)) -v n=$a 'BEGIN{printf "%.0f", x*1e4/n/12}')  response $bytes bytes"
   done
 done

@@ -202,8 +202,8 @@ measure() {
   shift 3
   local warm_args=("$@") run_args=("$@")
   if [[ $script == submit.lua ]]; then
-    warm_args=("$WORK/drafts-warmup.txt" "$THREADS")
-    run_args=("$WORK/drafts-run.txt" "$THREADS")
+    warm_args=("${SUBMIT_DRAFTS:-$WORK/drafts}-warmup.txt" "$THREADS")
+    run_args=("${SUBMIT_DRAFTS:-$WORK/drafts}-run.txt" "$THREADS")
   fi
   local warmup=${MEASURE_WARMUP:-$WARMUP}
   log "$name: warm-up ${warmup} s, then ${DURATION} s at -t$THREADS -c$CONNECTIONS"
@@ -588,6 +588,14 @@ LOAD_KEY="" LOAD_BODY="$CREATE_BODY" measure floor-group post.lua "$FLOORS/group
 # The API's reads with none of the API's work: the same rows of the same database, written as stored.
 LOAD_KEY="" measure floor-stored-row get.lua "$FLOORS/stored-row?id=$GET_ID"
 LOAD_KEY="" measure floor-stored-page get.lua "$FLOORS/stored-page?state=DEU&status=submitted"
+# The API's writes with none of the API's work: the rows a create and a submit write, into the same database. The
+# submit ceiling takes FRA's drafts left at version 1, the stored create's among them.
+LOAD_KEY="" LOAD_BODY="$CREATE_BODY" LOAD_IDEMPOTENCY=1 measure floor-stored-create post.lua "$FLOORS/stored-create"
+curl -sf --max-time 60 "$FLOORS/stored-drafts" >"$WORK/ceiling-drafts.txt" || die "the floors app listed no drafts"
+head -n "$WARM_DRAFTS" "$WORK/ceiling-drafts.txt" >"$WORK/ceiling-drafts-warmup.txt"
+tail -n +"$((WARM_DRAFTS + 1))" "$WORK/ceiling-drafts.txt" >"$WORK/ceiling-drafts-run.txt"
+[[ -s "$WORK/ceiling-drafts-run.txt" ]] || die "too few drafts left for the submit ceiling"
+SUBMIT_DRAFTS="$WORK/ceiling-drafts" LOAD_KEY="" measure floor-stored-submit submit.lua "$FLOORS"
 stop_pid "$FLOORS_PID"
 forget_pid "$FLOORS_PID"
 
@@ -632,6 +640,8 @@ REPORT="$WORK/report.md"
   row floor-group "floor: group commit"
   row floor-stored-row "floor: stored row, raw" floor-bare
   row floor-stored-page "floor: stored page (50), raw" floor-bare
+  row floor-stored-create "floor: a create's rows, raw" floor-group
+  row floor-stored-submit "floor: a submit's rows, raw" floor-group
   if [[ $LAYERS == 1 ]]; then
     echo
     echo "The API's layers (--layers), on the same database after the scenarios above:"
@@ -650,9 +660,10 @@ REPORT="$WORK/report.md"
   echo "- create with one webhook subscription (request.drafted, nginx on loopback answering 200 and logging each arrival: ${RECEIVER_US} µs of its CPU a delivery) against create without one, in ${WEBHOOK_ROUNDS} pairs of windows in ABBA order (rows \"create, one webhook\" and \"create, none\" above): **${WEBHOOK_RATIO} of create without** (each pair: ${WEBHOOK_PAIRS}); deliveries of the measured windows' events: $(sed -E 's/ ([a-z0-9]+)=/, \1 /g; s/^count=/count /' <<<"$WEBHOOK_STATS") ms from occurredAt to arrival (for ${WEBHOOK_CREATED} creates answered 201 in wrk's windows), the last arriving ${WEBHOOK_DRAIN_S} s after its window at most"
   ((FOREIGN_DRAFTS > 0)) && echo "- list with foreign drafts: the same incoming page after $FOREIGN_DRAFTS drafts addressed to DEU by other States were seeded (API restarted on the file): **$(ratio "${RPS[list-drafts]}" "${RPS[list]}")** of the page without them, kept; read every time **$(ratio "${RPS[list-drafts-read]}" "${RPS[list-read]}")**"
   echo "- the API's reads against the same rows read and written as stored (no key, visibility, allowed actions or links): GET by id **$(ratio "${RPS[get]}" "${RPS[floor-stored-row]}")** of the stored row (read every time: **$(ratio "${RPS[get-read]}" "${RPS[floor-stored-row]}")**), incoming list **$(ratio "${RPS[list]}" "${RPS[floor-stored-page]}")** of the stored page (read every time: **$(ratio "${RPS[list-read]}" "${RPS[floor-stored-page]}")**)"
+  echo "- the API's writes against the same rows written raw (the same statements on the same database and one writer, group-committed with a savepoint a unit, nothing else: no key, validation, treaty rule, JSON or hash): create **$(ratio "${RPS[create]}" "${RPS[floor-stored-create]}")** of a create's rows, submit **$(ratio "${RPS[submit]}" "${RPS[floor-stored-submit]}")** of a submit's rows"
   echo "- one request alone before loading it, first / best of 3: GET by id ${SINGLE[get]} ms, incoming list ${SINGLE[list]} ms, statistics ${SINGLE[statistics]} ms"
   echo "- database after the run: ${DB_MB} MB (with WAL)"
-  for name in create "${HOOK_WINDOWS[@]}" "${PLAIN_WINDOWS[@]}" submit get get-read list list-read $(((FOREIGN_DRAFTS > 0)) && echo list-drafts list-drafts-read) statistics floor-bare floor-durable floor-group floor-stored-row floor-stored-page $([[ $LAYERS == 1 ]] && echo layer-live layer-state layer-validation); do
+  for name in create "${HOOK_WINDOWS[@]}" "${PLAIN_WINDOWS[@]}" submit get get-read list list-read $(((FOREIGN_DRAFTS > 0)) && echo list-drafts list-drafts-read) statistics floor-bare floor-durable floor-group floor-stored-row floor-stored-page floor-stored-create floor-stored-submit $([[ $LAYERS == 1 ]] && echo layer-live layer-state layer-validation); do
     if [[ "${NON2XX[$name]}" != 0 || "${ERRORS[$name]}" != 0 ]]; then
       echo "- $name: statuses ${STATUSES[$name]}; socket errors/timeouts ${ERRORS[$name]}"
     fi

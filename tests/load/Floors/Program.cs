@@ -8,6 +8,9 @@
 //   GET  /stored-page?state=&status=   and   GET /stored-row?id=
 //                  the incoming list page's query and a read by id on the API's own seeded SQLite database
 //                  (Floors:ApiDatabase), each row written as stored (StoredRows): the ceiling of the API's reads.
+//   POST /stored-create   and   POST /api/v1/requests/{id}/submit   (GET /stored-drafts lists the drafts to submit)
+//                  the rows a create and a submit write, and nothing else, group-committed into the API's own database
+//                  as its writer commits them (StoredWrites): the ceiling of the API's writes under its guarantees.
 // The database file is Floors:Database (environment: Floors__Database). With Floors:Postgres (an Npgsql connection
 // string) the PostgreSQL floors are mapped too (PostgresFloors).
 using System.Threading.Channels;
@@ -19,7 +22,10 @@ var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Po
 var durable = new DurableWriter(connectionString, "durable_entries");
 var group = new GroupWriter(connectionString, "group_entries");
 builder.Services.AddHostedService(_ => group);
-var stored = builder.Configuration["Floors:ApiDatabase"] is { } apiDatabase ? new StoredRows(apiDatabase) : null;
+var apiDatabase = builder.Configuration["Floors:ApiDatabase"];
+var stored = apiDatabase is not null ? new StoredRows(apiDatabase) : null;
+// Opened on first use: the API must have stopped writing its file by then.
+var writes = apiDatabase is not null ? new Lazy<StoredWrites>(() => new StoredWrites(apiDatabase)) : null;
 
 var app = builder.Build();
 
@@ -47,6 +53,19 @@ if (stored is not null)
     {
         if (!await stored.OneAsync(response, id)) response.StatusCode = StatusCodes.Status404NotFound;
     });
+    app.MapGet("/stored-drafts", (HttpResponse response) => stored.DraftsAsync(response));
+}
+
+if (writes is not null)
+{
+    app.MapPost("/stored-create", async (HttpRequest request) =>
+    {
+        var key = request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } given ? given : Guid.NewGuid().ToString("N");
+        var id = await writes.Value.CreateAsync(await ReadAsync(request), key);
+        return Results.Json(new { id }, statusCode: StatusCodes.Status201Created);
+    });
+    app.MapPost("/api/v1/requests/{id}/submit", async (string id) =>
+        await writes.Value.SubmitAsync(id) is { } reference ? Results.Json(new { id, reference }) : Results.Conflict());
 }
 
 app.Run();

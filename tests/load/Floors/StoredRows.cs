@@ -66,6 +66,18 @@ internal sealed class StoredRows(string databasePath)
         return true;
     }
 
+    /// <summary>FRA's drafts at version 1, one id a line in id order: what is left for the submit ceiling to take.</summary>
+    public async Task DraftsAsync(HttpResponse response)
+    {
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM requests WHERE requesting_state = 'FRA' AND status = 'draft' AND version = 1 ORDER BY id";
+        await using var reader = await command.ExecuteReaderAsync();
+        response.ContentType = "text/plain";
+        while (await reader.ReadAsync()) await response.WriteAsync(reader.GetString(0) + "\n");
+    }
+
     private static readonly string[] Names =
     [
         "id", "reference", "requestingState", "requestedState", "kind", "status", "version", "emergency", "createdBy",
