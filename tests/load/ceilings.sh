@@ -1,46 +1,78 @@
 #!/usr/bin/env bash
-# The write ceilings against the group-commit floor, round after round (results/issue-16-write-ceilings.md):
+# The write ceilings, the API's create and submit, and the group-commit floor, round after round on equal files
+# (results/issue-16-write-ceilings.md):
 #
 #   tests/load/ceilings.sh ROUNDS API_DIR FLOORS_DIR SEEDER_DIR
 #
 # API_DIR, FLOORS_DIR and SEEDER_DIR hold a `dotnet publish` of src/AssistanceApi (for a runtime, as run.sh does),
-# tests/load/Floors and tests/load/Seeder. The API migrates a fresh SQLite file with its demo data and the Seeder
-# adds 1,000 requests; then the floors app runs on that file and, every round, wrk -t2 -c64 loads for 5 s of warm-up
-# and 12 s measured: the group-commit floor, a create's rows raw, and a submit's rows raw (on FRA's drafts left at
-# version 1, the create ceiling's among them). Prints each window's req/s and p99 and the two ceilings' ratios to the
-# floor of their round. Run it alone on the machine.
+# tests/load/Floors and tests/load/Seeder. A template file: the API migrates it with its demo data, the Seeder adds
+# 1,000 requests and 100,000 drafts (FRA to DEU). Every round, wrk -t2 -c64, 12 s measured after a warm-up:
+#   1. on a fresh copy of the template, the floors app: group commit, a create's rows raw, a submit's rows raw (on
+#      FRA's drafts at version 1, the create ceiling's among them);
+#   2. on another fresh copy, the API: create (20 s of warm-up, as the first load of a process), then submit on the
+#      seeded drafts.
+# Prints each window's req/s, p99 and non-2xx, and the ratios. Run it alone on the machine.
 set -u
 ROUNDS=$1 API=$2 FLOORS=$3 SEEDER=$4
 LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export LOAD_LUA=$LOAD/lua
 W=$(mktemp -d /tmp/ceilings.XXXX)
 PORT=$((30000 + RANDOM % 20000))
+URL=http://127.0.0.1:$PORT
 PID=""
 trap '[[ -n $PID ]] && kill $PID 2>/dev/null; rm -rf $W' EXIT
-URL=http://127.0.0.1:$PORT
-(cd $API && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$URL ConnectionStrings__Assistance="Data Source=$W/db" \
-  Database__Provider=sqlite Seeding__Demo=true Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 Security__HttpsRedirection=false \
-  Logging__LogLevel__Default=Warning ./AssistanceApi) >$W/api.log 2>&1 & PID=$!
-until curl -sf -o /dev/null $URL/health/ready; do sleep 0.1; done
-kill $PID; wait $PID 2>/dev/null
-"$SEEDER/Seeder" --db $W/db --requests 1000 --drafts 0 >/dev/null || exit 1
-(cd $FLOORS && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$URL Floors__Database=$W/floors.db Floors__ApiDatabase=$W/db \
-  Logging__LogLevel__Default=Warning ./Floors) >$W/floors.log 2>&1 & PID=$!
-until curl -sf -o /dev/null $URL/bare; do sleep 0.1; done
-
-# load SECONDS SCRIPT PATH [args]: prints "req/s p99 non-2xx" of the run
-load() {
-  local seconds=$1 script=$2 path=$3; shift 3
-  LOAD_BODY=$LOAD/bodies/create.json LOAD_IDEMPOTENCY_RUN="$(date +%s%N)" wrk -t2 -c64 -d${seconds}s --timeout 10s --latency \
-    -s $LOAD/lua/$script "$URL$path" -- "$@" 2>&1 | grep '^RESULT' | sed -E 's/.* rps=([^ ]*) p50=[^ ]* p99=([^ ]*) requests=[^ ]* non2xx=([^ ]*).*/\1 \2 \3/'
+die() { echo "ceilings.sh: $*" >&2; exit 1; }
+ready() { for _ in $(seq 1 600); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; die "nothing answered $1"; }
+stop() { kill $PID; wait $PID 2>/dev/null; PID=""; }
+api() {
+  (cd $API && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$URL ConnectionStrings__Assistance="Data Source=$W/db" \
+    Database__Provider=sqlite Seeding__Demo=true Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 \
+    RateLimiting__PermitsPerMinute=100000000 Security__HttpsRedirection=false Logging__LogLevel__Default=Warning ./AssistanceApi) \
+    >>$W/api.log 2>&1 & PID=$!
+  ready $URL/health/ready
 }
+floors() {
+  (cd $FLOORS && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$URL Floors__Database=$W/floors.db \
+    Floors__ApiDatabase=$W/db Logging__LogLevel__Default=Warning ./Floors) >>$W/floors.log 2>&1 & PID=$!
+  ready $URL/bare
+}
+# the file as the Seeder left it, with its WAL if one is left
+fresh() { rm -f $W/db $W/db-wal $W/db-shm; cp $W/template $W/db; [[ ! -e $W/template-wal ]] || cp $W/template-wal $W/db-wal; }
+# load SECONDS KEY SCRIPT PATH [args]: prints "req/s p99 non-2xx requests" of the run
+load() {
+  local seconds=$1 key=$2 script=$3 path=$4; shift 4
+  LOAD_KEY=$key LOAD_BODY=$LOAD/bodies/create.json LOAD_IDEMPOTENCY_RUN="$(date +%s%N)" wrk -t2 -c64 -d${seconds}s --timeout 10s \
+    --latency -s $LOAD/lua/$script "$URL$path" -- "$@" 2>&1 | grep '^RESULT' |
+    sed -E 's/.* rps=([^ ]*) p50=[^ ]* p99=([^ ]*) requests=([^ ]*) non2xx=([^ ]*).*/\1 \2 \4 \3/'
+}
+# split FILE: FILE-warm.txt (the first 40,000 ids) and FILE-run.txt (the rest), no id in both
+split_ids() { head -n 40000 "$1" >"$1-warm.txt"; tail -n +40001 "$1" >"$1-run.txt"; [[ -s "$1-run.txt" ]] || die "too few drafts in $1"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+
+api; stop
+"$SEEDER/Seeder" --db $W/db --requests 1000 --drafts 100000 --drafts-out $W/drafts.txt >/dev/null || die "the seeder failed"
+cp $W/db $W/template; [[ ! -e $W/db-wal ]] || cp $W/db-wal $W/template-wal
+split_ids $W/drafts.txt
 for r in $(seq 1 $ROUNDS); do
-  load 5 post.lua /group >/dev/null; read -r group gp99 _ < <(load 12 post.lua /group)
-  load 5 post.lua /stored-create >/dev/null; read -r create cp99 _ < <(load 12 post.lua /stored-create)
-  curl -sf "$URL/stored-drafts" >$W/drafts.txt || exit 1
-  head -n 40000 $W/drafts.txt >$W/warm.txt; tail -n +40001 $W/drafts.txt >$W/run.txt
-  load 5 submit.lua / $W/warm.txt 2 >/dev/null; read -r submit sp99 sbad < <(load 12 submit.lua / $W/run.txt 2)
-  echo "round $r: group $group req/s (p99 $gp99 ms), a create's rows $create (p99 $cp99), a submit's rows $submit (p99 $sp99, non-2xx $sbad)" \
-    "| create $(awk -v a=$create -v b=$group 'BEGIN{printf "%.3f", a/b}') of group, submit $(awk -v a=$submit -v b=$group 'BEGIN{printf "%.3f", a/b}') of group" \
-    "($(wc -l <$W/run.txt) drafts for the submit window)"
+  fresh; floors
+  load 5 "" post.lua /group >/dev/null; read -r group gp99 _ _ < <(load 12 "" post.lua /group)
+  load 5 "" post.lua /stored-create >/dev/null; read -r create cp99 cbad _ < <(load 12 "" post.lua /stored-create)
+  curl -sf --max-time 60 "$URL/stored-drafts" >$W/left.txt || die "the floors app listed no drafts"
+  split_ids $W/left.txt
+  load 5 "" submit.lua / $W/left.txt-warm.txt 2 >/dev/null
+  read -r submit sp99 sbad sdone < <(load 12 "" submit.lua / $W/left.txt-run.txt 2)
+  ((sdone <= $(wc -l <$W/left.txt-run.txt))) || die "the submit ceiling ran out of drafts"
+  size=$(du -cm $W/db* | awk 'END { print $1 }')
+  stop
+  fresh; api
+  load 20 demo-fra-ca post.lua /api/v1/requests >/dev/null; read -r acreate acp99 acbad _ < <(load 12 demo-fra-ca post.lua /api/v1/requests)
+  load 5 demo-fra-ca submit.lua / $W/drafts.txt-warm.txt 2 >/dev/null
+  read -r asubmit asp99 asbad asdone < <(load 12 demo-fra-ca submit.lua / $W/drafts.txt-run.txt 2)
+  ((asdone <= $(wc -l <$W/drafts.txt-run.txt))) || die "the API's submit ran out of drafts"
+  stop
+  echo "round $r: group $group/s (p99 $gp99 ms) | a create's rows $create/s (p99 $cp99, non-2xx $cbad) = $(ratio $create $group) of group;" \
+    "API create $acreate/s (p99 $acp99, non-2xx $acbad) = $(ratio $acreate $group) of group, $(ratio $acreate $create) of its rows" \
+    "| a submit's rows $submit/s (p99 $sp99, non-2xx $sbad) = $(ratio $submit $group) of group;" \
+    "API submit $asubmit/s (p99 $asp99, non-2xx $asbad) = $(ratio $asubmit $group) of group, $(ratio $asubmit $submit) of its rows" \
+    "| file after the ceilings ${size} MB"
 done

@@ -9,8 +9,8 @@
 //                  the incoming list page's query and a read by id on the API's own seeded SQLite database
 //                  (Floors:ApiDatabase), each row written as stored (StoredRows): the ceiling of the API's reads.
 //   POST /stored-create   and   POST /api/v1/requests/{id}/submit   (GET /stored-drafts lists the drafts to submit)
-//                  the rows a create and a submit write, and nothing else, group-committed into the API's own database
-//                  as its writer commits them (StoredWrites): the ceiling of the API's writes under its guarantees.
+//                  what a create's and a submit's guarantees write, with the API's statements, group-committed into the
+//                  API's own database as its writer commits them (StoredWrites): the ceiling of the API's writes.
 // The database file is Floors:Database (environment: Floors__Database). With Floors:Postgres (an Npgsql connection
 // string) the PostgreSQL floors are mapped too (PostgresFloors).
 using System.Threading.Channels;

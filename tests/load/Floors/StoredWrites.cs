@@ -3,14 +3,16 @@ using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 /// <summary>
-/// The statements a create and a submit run on SQLite's one writer, and nothing else, on the API's own database: the
-/// same rows into the same tables and indexes, committed as the API's writer commits them (one thread, a batch of
-/// queued units a transaction, a SAVEPOINT a unit, WAL, synchronous=FULL, each caller answered after the COMMIT).
-/// No key, no validation, no treaty rule, no JSON built, no hash computed: constants stand in for the digests, and the
-/// reads a submit makes before it decides are left out (they could run before the unit). What is left is what the
-/// guarantees write in the request's transaction — create: the request, the first event of its audit chain, its
-/// outbox event and its idempotency record; submit: the pair's next reference, the row's transition with its version
-/// check and chain tip, the audit event, the outbox event and the statistics count. The ceiling of the API's writes.
+/// What the guarantees write for a create and a submit on SQLite's one writer, on the API's own database: the statements
+/// the API's writer runs for them (from SQLite's trace of its write connection), into the same tables and indexes,
+/// committed as the API's writer commits them (one thread, a batch of queued units a transaction, a SAVEPOINT a unit,
+/// WAL, synchronous=FULL, each caller answered after the COMMIT). Create: the idempotency look-up, the request, its
+/// idempotency record, the first event of its audit chain and its outbox event. Submit: the row read as the audit
+/// trail signs it (under the write lock), the pair's next reference, the row's transition with its version check and
+/// chain tip in one UPDATE (the API runs two), the audit event, the outbox event and the statistics count. Left out:
+/// no key, validation, treaty rule (nor its reads of the States and documents), JSON or hash (constants stand in for
+/// the digests); of a submit's three reads of its row, the load the decision is taken on and the audit trail's read of
+/// the state after; the writer's PRAGMA data_version a batch (for what reads keep). The ceiling of the API's writes.
 /// </summary>
 internal sealed class StoredWrites
 {
@@ -67,6 +69,12 @@ internal sealed class StoredWrites
     public Task<object?> SubmitAsync(string id) => Run(now =>
     {
         var at = Stamp(now);
+        // The audit trail reads the row it signs as found, under the write lock (an edit made behind the API's back shows).
+        using (var found = _sql.ReadRow.Bind(id).ExecuteReader())
+        {
+            if (!found.Read()) return null;
+            for (var i = 0; i < found.FieldCount; i++) _ = found.GetValue(i);
+        }
         var last = (long)_sql.NextReference.Bind(now.Year).ExecuteScalar()!;
         var reference = $"FRA-DEU-{now.Year}-{last:D6}";
         if (_sql.Transition.Bind(id, at, reference, Stamp(now.AddDays(2))).ExecuteNonQuery() != 1) return null;
@@ -174,6 +182,14 @@ internal sealed class StoredWrites
             ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
             """);
 
+        public readonly Command ReadRow = new(connection,
+            """
+            SELECT id, reference, requesting_state, requested_state, kind, status, version, emergency, related_request_id, created_by, created_at,
+                   updated_at, submitted_at, acknowledge_by, acknowledged_at, closed_at, due_at, preserved_until, content, progress,
+                   chain_length, chain_tip, chain_seal
+            FROM requests WHERE id = $1
+            """);
+
         public readonly Command NextReference = new(connection,
             """
             INSERT INTO reference_counters (requesting_state, requested_state, year, last) VALUES ('FRA', 'DEU', $1, 1)
@@ -198,7 +214,7 @@ internal sealed class StoredWrites
 
         public void Enlist(SqliteTransaction transaction)
         {
-            foreach (var command in new[] { Savepoint, RollbackToSavepoint, Release, Seen, InsertRequest, Remember, Audit, Outbox, NextReference, Transition, Count })
+            foreach (var command in new[] { Savepoint, RollbackToSavepoint, Release, Seen, InsertRequest, Remember, Audit, Outbox, ReadRow, NextReference, Transition, Count })
                 command.Sql.Transaction = transaction;
         }
     }
@@ -217,6 +233,8 @@ internal sealed class StoredWrites
 
         public SqliteCommand Bind(params object?[] values)
         {
+            if (values.Length != Sql.Parameters.Count)
+                throw new ArgumentException($"{values.Length} values for the {Sql.Parameters.Count} parameters of: {Sql.CommandText}");
             for (var i = 0; i < values.Length; i++) Sql.Parameters[i].Value = values[i] ?? DBNull.Value;
             return Sql;
         }
