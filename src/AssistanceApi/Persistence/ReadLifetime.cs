@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace AssistanceApi.Persistence;
 
-/// <summary>How long a process may keep what it read (keys, list pages): a setting in seconds, checked at start.</summary>
+/// <summary>How long a process may keep what it read (keys, list pages, requests by id): a setting in seconds, checked at start.</summary>
 public static class ReadLifetime
 {
     /// <summary>

@@ -240,41 +240,56 @@ public sealed class KeptRequestsTests
     }
 
 #if !POSTGRES
-    /// <summary>A store of the test's own, counted from a connection of the test's own: the test takes the writer's steps.</summary>
+    /// <summary>
+    /// An API with two drafts of FRA's, and a store of the test's own counted from a connection of the test's own: the
+    /// test takes the writer's steps. <see cref="Row"/> is the first draft's row, <see cref="Key"/> a client's key to it.
+    /// </summary>
     private sealed class Standalone : IAsyncDisposable
     {
         public required ApiFactory Api { get; init; }
         public required TableChanges Changes { get; init; }
         public required KeptRequests Kept { get; init; }
         public required SqliteConnection Connection { get; init; }
+        public required RequestRecord Row { get; init; }
+        public required KeptRequests.Key Key { get; init; }
 
-        public static async Task<Standalone> StartAsync(ApiFactory api)
+        /// <summary>The second draft: another row of the same table.</summary>
+        public required string Other { get; init; }
+
+        public DateTimeOffset Now => Api.Clock.GetUtcNow();
+
+        public static async Task<Standalone> StartAsync()
         {
+            var api = new ApiFactory();
+            var fra = api.As(DemoKeys.Fra);
+            var (id, other) = (await fra.CreateDraftAsync(Bodies.CompleteMla()), await fra.CreateDraftAsync(Bodies.CompleteMla()));
             var changes = new TableChanges(rowsOf: "requests");
             var kept = new KeptRequests(api.Services.GetRequiredService<Database>(), changes, api.Clock,
                 api.Services.GetRequiredService<TreatyOptions>(), TimeSpan.FromSeconds(5));
             var connection = new SqliteConnection(api.Database.ConnectionString);
             await connection.OpenAsync();
             changes.Watch(connection);
-            return new Standalone { Api = api, Changes = changes, Kept = kept, Connection = connection };
+            var row = (await api.Database.QueryAsync<RequestRecord>(
+                $"SELECT r.rowid AS RowId, {RequestRecord.Columns} FROM requests r WHERE r.id = @id", new { id = Guid.Parse(id) })).Single();
+            return new Standalone { Api = api, Changes = changes, Kept = kept, Connection = connection, Row = row, Key = KeyOf(row), Other = other };
         }
 
-        public async Task<RequestRecord> RowAsync(string id) =>
-            (await Api.Database.QueryAsync<RequestRecord>(
-                $"SELECT r.rowid AS RowId, {RequestRecord.Columns} FROM requests r WHERE r.id = @id", new { id = Guid.Parse(id) })).Single();
-
         /// <summary>Changes the request on the watched connection and commits as the writer does.</summary>
-        public async Task CommitChangeAsync(string id, long? dataVersion = null)
+        public async Task CommitChangeAsync(Guid id, long? dataVersion = null)
         {
-            await Connection.ExecuteAsync("UPDATE requests SET updated_at = updated_at WHERE id = @id", new { id = Guid.Parse(id) });
+            await Connection.ExecuteAsync("UPDATE requests SET updated_at = updated_at WHERE id = @id", new { id });
             Changes.Committing(dataVersion);
             Changes.BatchEnded();
         }
 
-        public void Keep(KeptRequests.Key key, RequestRecord row, byte[] json) =>
-            Kept.Keep(key, Kept.CountBefore(row.Id), row, json, Api.Clock.GetUtcNow());
+        /// <summary>A read of <see cref="Row"/> as the handler makes it: the count taken before, then kept.</summary>
+        public void Keep(KeptRequests.Key key, byte[] json) => Kept.Keep(key, Kept.CountBefore(Row.Id), Row, json, Now);
 
-        public ValueTask DisposeAsync() => Connection.DisposeAsync();
+        public async ValueTask DisposeAsync()
+        {
+            await Connection.DisposeAsync();
+            await Api.DisposeAsync();
+        }
     }
 
     private static KeptRequests.Key KeyOf(RequestRecord row) => new(Guid.NewGuid(), "FRA", "central-authority", row.Id);
@@ -282,59 +297,52 @@ public sealed class KeptRequestsTests
     [Fact]
     public async Task A_first_read_only_learns_the_row_and_a_read_that_raced_a_commit_of_its_row_is_not_kept()
     {
-        await using var api = new ApiFactory();
-        var fra = api.As(DemoKeys.Fra);
-        var (id, other) = (await fra.CreateDraftAsync(Bodies.CompleteMla()), await fra.CreateDraftAsync(Bodies.CompleteMla()));
-        await using var s = await Standalone.StartAsync(api);
-        var row = await s.RowAsync(id);
-        var key = KeyOf(row);
+        await using var s = await Standalone.StartAsync();
+        var (row, key) = (s.Row, s.Key);
 
         Assert.Null(s.Kept.CountBefore(row.Id));
-        s.Keep(key, row, [1]);
+        s.Keep(key, [1]);
         Assert.False(s.Kept.TryGet(key, out _, out _)); // only the row is known
         var before = s.Kept.CountBefore(row.Id);
         Assert.NotNull(before);
 
-        await s.CommitChangeAsync(id); // commits a change of its row while it is read
-        s.Kept.Keep(key, before, row, [2], api.Clock.GetUtcNow());
+        await s.CommitChangeAsync(row.Id); // commits a change of its row while it is read
+        s.Kept.Keep(key, before, row, [2], s.Now);
         Assert.False(s.Kept.TryGet(key, out _, out _));
 
-        s.Keep(key, row, [3]);
+        s.Keep(key, [3]);
         Assert.True(s.Kept.TryGet(key, out var json, out var version));
         Assert.Equal([3], json);
         Assert.Equal(row.Version, version);
 
-        await s.CommitChangeAsync(other); // another row: still kept
+        await s.CommitChangeAsync(Guid.Parse(s.Other)); // another row: still kept
         Assert.True(s.Kept.TryGet(key, out _, out _));
-        await s.CommitChangeAsync(id); // its own: no longer
+        await s.CommitChangeAsync(row.Id); // its own: no longer
         Assert.False(s.Kept.TryGet(key, out _, out _));
 
-        s.Keep(key, row, [4]);
-        api.Clock.Advance(TimeSpan.FromSeconds(5));
+        s.Keep(key, [4]);
+        s.Api.Clock.Advance(TimeSpan.FromSeconds(5));
         Assert.False(s.Kept.TryGet(key, out _, out _)); // its lifetime is over
     }
 
     [Fact]
     public async Task While_a_commit_that_changed_its_row_is_under_way_nothing_is_sent_as_kept_nor_kept()
     {
-        await using var api = new ApiFactory();
-        var id = await api.As(DemoKeys.Fra).CreateDraftAsync(Bodies.CompleteMla());
-        await using var s = await Standalone.StartAsync(api);
-        var row = await s.RowAsync(id);
-        var key = KeyOf(row);
-        s.Keep(key, row, [1]);
-        s.Keep(key, row, [1]);
+        await using var s = await Standalone.StartAsync();
+        var key = s.Key;
+        s.Keep(key, [1]);
+        s.Keep(key, [1]);
         Assert.True(s.Kept.TryGet(key, out _, out _));
 
-        await s.Connection.ExecuteAsync("UPDATE requests SET version = version WHERE id = @id", new { id = row.Id });
+        await s.Connection.ExecuteAsync("UPDATE requests SET version = version WHERE id = @id", new { id = s.Row.Id });
         s.Changes.Committing();
 
         Assert.False(s.Kept.TryGet(key, out _, out _));
-        s.Keep(key, row, [2]);
+        s.Keep(key, [2]);
         Assert.False(s.Kept.TryGet(key, out _, out _));
 
         s.Changes.BatchEnded();
-        s.Keep(key, row, [3]);
+        s.Keep(key, [3]);
         Assert.True(s.Kept.TryGet(key, out var json, out _));
         Assert.Equal([3], json);
     }
@@ -342,14 +350,11 @@ public sealed class KeptRequestsTests
     [Fact]
     public async Task A_commit_from_outside_seen_by_the_writer_drops_what_is_kept_and_a_read_across_it_is_not_kept()
     {
-        await using var api = new ApiFactory();
-        var (id, other) = (await api.As(DemoKeys.Fra).CreateDraftAsync(Bodies.CompleteMla()), await api.As(DemoKeys.Fra).CreateDraftAsync(Bodies.CompleteMla()));
-        await using var s = await Standalone.StartAsync(api);
-        var row = await s.RowAsync(id);
-        var key = KeyOf(row);
+        await using var s = await Standalone.StartAsync();
+        var (key, other) = (s.Key, Guid.Parse(s.Other));
         await s.CommitChangeAsync(other, dataVersion: 1);
-        s.Keep(key, row, [1]);
-        s.Keep(key, row, [1]);
+        s.Keep(key, [1]);
+        s.Keep(key, [1]);
         Assert.True(s.Kept.TryGet(key, out _, out _));
         await s.CommitChangeAsync(other, dataVersion: 1); // nothing from outside since
         Assert.True(s.Kept.TryGet(key, out _, out _));
@@ -357,24 +362,21 @@ public sealed class KeptRequestsTests
         await s.CommitChangeAsync(other, dataVersion: 2); // another connection committed: rowids may have moved
         Assert.False(s.Kept.TryGet(key, out _, out _));
 
-        var before = s.Kept.CountBefore(row.Id);
+        var before = s.Kept.CountBefore(s.Row.Id);
         await s.CommitChangeAsync(other, dataVersion: 3);
-        s.Kept.Keep(key, before, row, [2], api.Clock.GetUtcNow());
+        s.Kept.Keep(key, before, s.Row, [2], s.Now);
         Assert.False(s.Kept.TryGet(key, out _, out _));
     }
 
     [Fact]
     public async Task A_row_read_under_another_rowid_than_the_one_counted_is_not_kept()
     {
-        await using var api = new ApiFactory();
-        var id = await api.As(DemoKeys.Fra).CreateDraftAsync(Bodies.CompleteMla());
-        await using var s = await Standalone.StartAsync(api);
-        var row = await s.RowAsync(id);
-        var key = KeyOf(row);
-        s.Keep(key, row, [1]);
+        await using var s = await Standalone.StartAsync();
+        var (row, key) = (s.Row, s.Key);
+        s.Keep(key, [1]);
         var before = s.Kept.CountBefore(row.Id)!.Value;
 
-        s.Kept.Keep(key, before with { RowId = row.RowId + 1 }, row, [2], api.Clock.GetUtcNow()); // e.g. the file was vacuumed
+        s.Kept.Keep(key, before with { RowId = row.RowId + 1 }, row, [2], s.Now); // e.g. the file was vacuumed
 
         Assert.False(s.Kept.TryGet(key, out _, out _));
     }
@@ -382,23 +384,21 @@ public sealed class KeptRequestsTests
     [Fact]
     public async Task At_most_MaxRequests_requests_and_rows_are_kept_and_at_most_MaxBytes()
     {
-        await using var api = new ApiFactory();
-        var id = await api.As(DemoKeys.Fra).CreateDraftAsync(Bodies.CompleteMla());
-        await using var s = await Standalone.StartAsync(api);
-        var row = await s.RowAsync(id);
-        s.Keep(KeyOf(row), row, [1]); // learns the row: one of the MaxRequests
+        await using var s = await Standalone.StartAsync();
+        var row = s.Row;
+        s.Keep(KeyOf(row), [1]); // learns the row: one of the MaxRequests
         var keys = Enumerable.Range(0, KeptRequests.MaxRequests - 2).Select(_ => KeyOf(row)).ToList();
-        foreach (var key in keys) s.Keep(key, row, [1]);
+        foreach (var key in keys) s.Keep(key, [1]);
         Assert.True(s.Kept.TryGet(keys[0], out _, out _));
         Assert.True(s.Kept.TryGet(keys[^1], out _, out _));
 
         var oneMore = KeyOf(row);
-        s.Keep(oneMore, row, [1]); // the shelf starts empty again
+        s.Keep(oneMore, [1]); // the shelf starts empty again
         Assert.False(s.Kept.TryGet(keys[0], out _, out _));
         Assert.True(s.Kept.TryGet(oneMore, out _, out _));
 
         var huge = KeyOf(row);
-        s.Keep(huge, row, new byte[KeptRequests.MaxBytes + 1]); // never kept, and drops nothing
+        s.Keep(huge, new byte[KeptRequests.MaxBytes + 1]); // never kept, and drops nothing
         Assert.False(s.Kept.TryGet(huge, out _, out _));
         Assert.True(s.Kept.TryGet(oneMore, out _, out _));
 
@@ -406,8 +406,8 @@ public sealed class KeptRequestsTests
         var quarters = Enumerable.Range(0, 5).Select(_ => KeyOf(row)).ToList();
         foreach (var key in quarters)
         {
-            s.Keep(key, row, []); // learns the row if the shelf is new
-            s.Keep(key, row, new byte[KeptRequests.MaxBytes / 4]);
+            s.Keep(key, []); // learns the row if the shelf is new
+            s.Keep(key, new byte[KeptRequests.MaxBytes / 4]);
         }
         Assert.False(s.Kept.TryGet(quarters[0], out _, out _));
         Assert.True(s.Kept.TryGet(quarters[4], out _, out _));

@@ -1,6 +1,8 @@
 using System.Net;
 using AssistanceApi.Features.Requests.List;
+using AssistanceApi.Persistence;
 using AssistanceApi.Tests.Support;
+using AssistanceApi.Treaty;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
@@ -256,9 +258,9 @@ public sealed class KeptPagesTests
         await using var api = new ApiFactory();
         var id = await api.As(DemoKeys.Fra).CreateDraftAsync(Bodies.CompleteMla());
         // The writer's steps around a COMMIT, on a connection and with counts of this test's own.
-        var changes = new AssistanceApi.Persistence.TableChanges();
-        var pages = new KeptPages(api.Services.GetRequiredService<AssistanceApi.Persistence.Database>(), changes, api.Clock,
-            api.Services.GetRequiredService<AssistanceApi.Treaty.TreatyOptions>(), KeptPages.MaxLifetime);
+        var changes = new TableChanges();
+        var pages = new KeptPages(api.Services.GetRequiredService<Database>(), changes, api.Clock,
+            api.Services.GetRequiredService<TreatyOptions>(), KeptPages.MaxLifetime);
         await using var connection = new SqliteConnection(api.Database.ConnectionString);
         await connection.OpenAsync();
         changes.Watch(connection);
