@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Create with one webhook subscription against create without one, build against build, in the same conditions
+# (results/issue-13-ideal-delivery.md):
+#
+#   tests/load/webhook-ab.sh ROUNDS API_DIR[:NAME=value,...] ...
+#
+# Each API_DIR holds a `dotnet publish` of src/AssistanceApi for a runtime (ReadyToRun, as run.sh does); settings after
+# a colon go to that API's environment. Every round (the builds' order reversed each round) each build is started on a
+# fresh SQLite file, warmed up with run.sh's create load (wrk -t2 -c64) for 10 s alone and 10 s with a subscription (so
+# the delivery path is compiled at its last tier before any window), then measured in four windows of 12 s
+# (each after 4 s of warm-up) in ABBA order: with a subscription to request.drafted, without, without, with. The
+# receiver is nginx on loopback answering 200 and logging each arrival. Prints each window's req/s, p99, the API's CPU a
+# create, the deliveries that arrived and the receiver's CPU a create, then the build's ratio: with ÷ without, of the
+# totals. Needs wrk and nginx (run.sh installs both); run it alone on the machine.
+set -u
+ROUNDS=$1; shift
+LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+export LOAD_LUA=$LOAD/lua
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+W=$(mktemp -d /tmp/webhookab.XXXX)
+PORT=$((30000 + RANDOM % 10000)) RECEIVER_PORT=$((40000 + RANDOM % 10000))
+API="" RECEIVER=""
+trap '[[ -n $API ]] && kill $API 2>/dev/null; [[ -n $RECEIVER ]] && kill $RECEIVER 2>/dev/null; wait 2>/dev/null; rm -rf $W' EXIT
+cat >$W/nginx.conf <<NGINX_CONF
+worker_processes 1; daemon off; pid $W/nginx.pid; error_log $W/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off; log_format hook '\$msec';
+  client_body_temp_path $W; proxy_temp_path $W; fastcgi_temp_path $W; uwsgi_temp_path $W; scgi_temp_path $W;
+  keepalive_requests 10000000; keepalive_timeout 300s;
+  server {
+    listen 127.0.0.1:$RECEIVER_PORT;
+    location = /hook { access_log $W/hooks.log hook buffer=64k flush=1s; return 200; }
+  }
+}
+NGINX_CONF
+"$NGINX" -c $W/nginx.conf -p $W >/dev/null 2>&1 & RECEIVER=$!
+sleep 0.5
+RECEIVER_WORKER=$(pgrep -P $RECEIVER | head -n 1)
+ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
+arrived() { cat $W/hooks.log 2>/dev/null | wc -l; }
+start() { (cd $1 && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$PORT ConnectionStrings__Assistance="Data Source=$W/db" Database__Provider=sqlite Seeding__Demo=true Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 RateLimiting__PermitsPerMinute=100000000 Security__HttpsRedirection=false Logging__LogLevel__Default=Warning Webhooks__AllowedHosts=127.0.0.1 $2 ./AssistanceApi) >$W/api.log 2>&1 & API=$!
+  until curl -sf -o /dev/null http://127.0.0.1:$PORT/health/ready; do sleep 0.1; done; }
+URL=http://127.0.0.1:$PORT/api/v1/requests
+subscribe() {
+  subscription=$(curl -s -X POST http://127.0.0.1:$PORT/api/v1/webhooks -H 'X-Api-Key: demo-fra-ca' -H 'Content-Type: application/json' \
+    -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"types\":[\"request.drafted\"]}" | sed -nE 's/.*"id":"([^"]+)".*/\1/p')
+  [[ -n $subscription ]] || { echo "the subscription could not be created" >&2; exit 1; }
+}
+unsubscribe() { curl -s -o /dev/null -X DELETE http://127.0.0.1:$PORT/api/v1/webhooks/$subscription -H 'X-Api-Key: demo-fra-ca'; }
+wrkrun() { LOAD_KEY=demo-fra-ca LOAD_BODY=$LOAD/bodies/create.json LOAD_IDEMPOTENCY_RUN="$(date +%s%N)" wrk -t2 -c64 -d${1}s --timeout 10s \
+  --latency -s $LOAD/lua/post.lua "$URL" 2>&1 | grep '^RESULT' | sed -E 's/.* rps=([^ ]*) p50=[^ ]* p99=([^ ]*).*/\1 \2/'; }
+for r in $(seq 1 $ROUNDS); do
+  dirs=("$@"); if (( r % 2 == 0 )); then dirs=(); for ((i=$#; i>=1; i--)); do dirs+=("${!i}"); done; fi
+  for spec in "${dirs[@]}"; do
+    d=${spec%%:*}; extra=""; [[ $spec == *:* ]] && extra=${spec#*:}; extra=${extra//,/ }
+    rm -f $W/db*
+    start $d "$extra"
+    # Warm-up: create alone, then with a subscription, so the delivery path is compiled at its last tier before any window.
+    wrkrun 10 >/dev/null
+    subscribe; wrkrun 10 >/dev/null; sleep 2; unsubscribe; sleep 1
+    with=0 without=0
+    for window in with without without with; do
+      subscription=""
+      [[ $window == with ]] && subscribe
+      wrkrun 4 >/dev/null
+      c0=$(ticks $API) g0=$(ticks $RECEIVER_WORKER) h0=$(arrived)
+      read -r rps p99 < <(wrkrun 12)
+      c1=$(ticks $API) g1=$(ticks $RECEIVER_WORKER)
+      [[ -n $subscription ]] && { sleep 2; unsubscribe; }
+      sleep 1
+      if [[ $window == with ]]; then with=$(awk -v a=$with -v b=$rps 'BEGIN{print a+b}'); else without=$(awk -v a=$without -v b=$rps 'BEGIN{print a+b}'); fi
+      echo "round $r $(basename $d) $extra: $window $rps req/s  p99 $p99 ms  cpu us/create $(awk -v x=$((c1 - c0)) -v n=$rps 'BEGIN{printf "%.0f", x*1e4/n/12}')  arrived $(($(arrived) - h0))  receiver cpu us/create $(awk -v x=$((g1 - g0)) -v n=$rps 'BEGIN{printf "%.1f", x*1e4/n/12}')"
+    done
+    kill $API; wait $API 2>/dev/null; API=""
+    echo "round $r $(basename $d) $extra: RATIO $(awk -v a=$with -v b=$without 'BEGIN{printf "%.3f", a/b}')"
+  done
+done
