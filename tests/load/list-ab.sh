@@ -15,6 +15,7 @@ case ${1:-} in --get) READ=get; shift ;; --create) READ=create; shift ;; esac
 ROUNDS=$1 SEEDER=$2; shift 2
 LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export LOAD_LUA=$LOAD/lua
+. "$LOAD/ab-lib.sh"
 W=$(mktemp -d /tmp/listab.XXXX)
 PORT=$((30000 + RANDOM % 20000))
 API=""
@@ -34,13 +35,12 @@ fi
 wrkrun() { LOAD_KEY=demo-deu-ca wrk -t2 -c64 -d${1}s --timeout 10s --latency -s $LOAD/lua/get.lua "$URL" 2>&1 | grep '^RESULT' | sed -E 's/.* rps=([^ ]*) p50=[^ ]* p99=([^ ]*).*/\1 \2/'; }
 if [[ $READ == create ]]; then # FRA's complete MLA to DEU, each with its own Idempotency-Key (as run.sh's create)
   URL="http://127.0.0.1:$PORT/api/v1/requests"
-  wrkrun() { LOAD_KEY=demo-fra-ca LOAD_BODY=$LOAD/bodies/create.json LOAD_IDEMPOTENCY_RUN="$(date +%s%N)" wrk -t2 -c64 -d${1}s --timeout 10s \
-    --latency -s $LOAD/lua/post.lua "$URL" 2>&1 | grep '^RESULT' | sed -E 's/.* rps=([^ ]*) p50=[^ ]* p99=([^ ]*).*/\1 \2/'; }
+  wrkrun() { create_load $1 "$URL"; }
 fi
 for r in $(seq 1 $ROUNDS); do
-  dirs=("$@"); if (( r % 2 == 0 )); then dirs=(); for ((i=$#; i>=1; i--)); do dirs+=("${!i}"); done; fi
-  for spec in "${dirs[@]}"; do
-    d=${spec%%:*}; extra=""; [[ $spec == *:* ]] && extra=${spec#*:}; extra=${extra//,/ }
+  round_builds $r "$@"
+  for spec in "${BUILDS[@]}"; do
+    build_of "$spec"; d=$BUILD_DIR extra=$BUILD_ENV
     rm -f $W/db*; cp $W/template.db $W/db
     start $d "$extra"
     bytes=$([[ $READ == create ]] && echo 0 || curl -s -H 'X-Api-Key: demo-deu-ca' "$URL" | wc -c)

@@ -10,12 +10,17 @@
 # the delivery path is compiled at its last tier before any window), then measured in four windows of 12 s
 # (each after 4 s of warm-up) in ABBA order: with a subscription to request.drafted, without, without, with. The
 # receiver is nginx on loopback answering 200 and logging each arrival. Prints each window's req/s, p99, the API's CPU a
-# create, the deliveries that arrived and the receiver's CPU a create, then the build's ratio: with ÷ without, of the
+# create, the arrivals logged from the window's start to 2 s after it (a check that deliveries flow: it also counts
+# those of the warm-up's last events), the receiver's CPU a create, then the build's ratio: with ÷ without, of the
 # totals. Needs wrk and nginx (run.sh installs both); run it alone on the machine.
 set -u
+(($# >= 2)) || { echo "usage: $0 ROUNDS API_DIR[:NAME=value,...] ..." >&2; exit 2; }
 ROUNDS=$1; shift
+die() { echo "webhook-ab.sh: $*" >&2; exit 1; }
+HZ=$(getconf CLK_TCK)
 LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export LOAD_LUA=$LOAD/lua
+. "$LOAD/ab-lib.sh"
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 W=$(mktemp -d /tmp/webhookab.XXXX)
 PORT=$((30000 + RANDOM % 10000)) RECEIVER_PORT=$((40000 + RANDOM % 10000))
@@ -35,12 +40,13 @@ http {
 }
 NGINX_CONF
 "$NGINX" -c $W/nginx.conf -p $W >/dev/null 2>&1 & RECEIVER=$!
-sleep 0.5
-RECEIVER_WORKER=$(pgrep -P $RECEIVER | head -n 1)
+for _ in $(seq 1 50); do RECEIVER_WORKER=$(pgrep -P $RECEIVER | head -n 1); [[ -n $RECEIVER_WORKER ]] && break; sleep 0.1; done
+kill -0 $RECEIVER 2>/dev/null && [[ -n $RECEIVER_WORKER ]] || die "nginx did not start (see $W/nginx-error.log)"
 ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
 arrived() { cat $W/hooks.log 2>/dev/null | wc -l; }
 start() { (cd $1 && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$PORT ConnectionStrings__Assistance="Data Source=$W/db" Database__Provider=sqlite Seeding__Demo=true Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 RateLimiting__PermitsPerMinute=100000000 Security__HttpsRedirection=false Logging__LogLevel__Default=Warning Webhooks__AllowedHosts=127.0.0.1 $2 ./AssistanceApi) >$W/api.log 2>&1 & API=$!
-  until curl -sf -o /dev/null http://127.0.0.1:$PORT/health/ready; do sleep 0.1; done; }
+  for _ in $(seq 1 600); do curl -sf -o /dev/null http://127.0.0.1:$PORT/health/ready && return; kill -0 $API 2>/dev/null || break; sleep 0.1; done
+  tail -n 20 $W/api.log >&2; die "the API in $1 did not become ready"; }
 URL=http://127.0.0.1:$PORT/api/v1/requests
 subscribe() {
   subscription=$(curl -s -X POST http://127.0.0.1:$PORT/api/v1/webhooks -H 'X-Api-Key: demo-fra-ca' -H 'Content-Type: application/json' \
@@ -48,12 +54,11 @@ subscribe() {
   [[ -n $subscription ]] || { echo "the subscription could not be created" >&2; exit 1; }
 }
 unsubscribe() { curl -s -o /dev/null -X DELETE http://127.0.0.1:$PORT/api/v1/webhooks/$subscription -H 'X-Api-Key: demo-fra-ca'; }
-wrkrun() { LOAD_KEY=demo-fra-ca LOAD_BODY=$LOAD/bodies/create.json LOAD_IDEMPOTENCY_RUN="$(date +%s%N)" wrk -t2 -c64 -d${1}s --timeout 10s \
-  --latency -s $LOAD/lua/post.lua "$URL" 2>&1 | grep '^RESULT' | sed -E 's/.* rps=([^ ]*) p50=[^ ]* p99=([^ ]*).*/\1 \2/'; }
+wrkrun() { create_load $1 "$URL"; }
 for r in $(seq 1 $ROUNDS); do
-  dirs=("$@"); if (( r % 2 == 0 )); then dirs=(); for ((i=$#; i>=1; i--)); do dirs+=("${!i}"); done; fi
-  for spec in "${dirs[@]}"; do
-    d=${spec%%:*}; extra=""; [[ $spec == *:* ]] && extra=${spec#*:}; extra=${extra//,/ }
+  round_builds $r "$@"
+  for spec in "${BUILDS[@]}"; do
+    build_of "$spec"; d=$BUILD_DIR extra=$BUILD_ENV
     rm -f $W/db*
     start $d "$extra"
     # Warm-up: create alone, then with a subscription, so the delivery path is compiled at its last tier before any window.
@@ -66,11 +71,12 @@ for r in $(seq 1 $ROUNDS); do
       wrkrun 4 >/dev/null
       c0=$(ticks $API) g0=$(ticks $RECEIVER_WORKER) h0=$(arrived)
       read -r rps p99 < <(wrkrun 12)
+      [[ -n ${rps:-} ]] || die "wrk measured nothing in a window of $(basename $d)"
       c1=$(ticks $API) g1=$(ticks $RECEIVER_WORKER)
       [[ -n $subscription ]] && { sleep 2; unsubscribe; }
       sleep 1
       if [[ $window == with ]]; then with=$(awk -v a=$with -v b=$rps 'BEGIN{print a+b}'); else without=$(awk -v a=$without -v b=$rps 'BEGIN{print a+b}'); fi
-      echo "round $r $(basename $d) $extra: $window $rps req/s  p99 $p99 ms  cpu us/create $(awk -v x=$((c1 - c0)) -v n=$rps 'BEGIN{printf "%.0f", x*1e4/n/12}')  arrived $(($(arrived) - h0))  receiver cpu us/create $(awk -v x=$((g1 - g0)) -v n=$rps 'BEGIN{printf "%.1f", x*1e4/n/12}')"
+      echo "round $r $(basename $d) $extra: $window $rps req/s  p99 $p99 ms  cpu us/create $(awk -v x=$((c1 - c0)) -v n=$rps -v hz=$HZ 'BEGIN{printf "%.0f", x*1e6/hz/n/12}')  arrived $(($(arrived) - h0))  receiver cpu us/create $(awk -v x=$((g1 - g0)) -v n=$rps -v hz=$HZ 'BEGIN{printf "%.1f", x*1e6/hz/n/12}')"
     done
     kill $API; wait $API 2>/dev/null; API=""
     echo "round $r $(basename $d) $extra: RATIO $(awk -v a=$with -v b=$without 'BEGIN{printf "%.3f", a/b}')"
