@@ -44,41 +44,48 @@ for _ in $(seq 1 50); do RECEIVER_WORKER=$(pgrep -P $RECEIVER | head -n 1); [[ -
 kill -0 $RECEIVER 2>/dev/null && [[ -n $RECEIVER_WORKER ]] || die "nginx did not start (see $W/nginx-error.log)"
 ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
 arrived() { cat $W/hooks.log 2>/dev/null | wc -l; }
-start() { (cd $1 && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$PORT ConnectionStrings__Assistance="Data Source=$W/db" Database__Provider=sqlite Seeding__Demo=true Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 RateLimiting__PermitsPerMinute=100000000 Security__HttpsRedirection=false Logging__LogLevel__Default=Warning Webhooks__AllowedHosts=127.0.0.1 $2 ./AssistanceApi) >$W/api.log 2>&1 & API=$!
+# start DIR "NAME=value ...": the API of DIR on a fresh file, with those settings, once it answers ready
+start() {
+  rm -f $W/db*
+  (cd $1 && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$PORT ConnectionStrings__Assistance="Data Source=$W/db" \
+    Database__Provider=sqlite Seeding__Demo=true Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 \
+    RateLimiting__PermitsPerMinute=100000000 Security__HttpsRedirection=false Logging__LogLevel__Default=Warning \
+    Webhooks__AllowedHosts=127.0.0.1 $2 ./AssistanceApi) >$W/api.log 2>&1 & API=$!
   for _ in $(seq 1 600); do curl -sf -o /dev/null http://127.0.0.1:$PORT/health/ready && return; kill -0 $API 2>/dev/null || break; sleep 0.1; done
-  tail -n 20 $W/api.log >&2; die "the API in $1 did not become ready"; }
+  tail -n 20 $W/api.log >&2
+  die "the API in $1 did not become ready"
+}
 URL=http://127.0.0.1:$PORT/api/v1/requests
 subscribe() {
   subscription=$(curl -s -X POST http://127.0.0.1:$PORT/api/v1/webhooks -H 'X-Api-Key: demo-fra-ca' -H 'Content-Type: application/json' \
     -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"types\":[\"request.drafted\"]}" | sed -nE 's/.*"id":"([^"]+)".*/\1/p')
-  [[ -n $subscription ]] || { echo "the subscription could not be created" >&2; exit 1; }
+  [[ -n $subscription ]] || die "the subscription could not be created"
 }
 unsubscribe() { curl -s -o /dev/null -X DELETE http://127.0.0.1:$PORT/api/v1/webhooks/$subscription -H 'X-Api-Key: demo-fra-ca'; }
-wrkrun() { create_load $1 "$URL"; }
 for r in $(seq 1 $ROUNDS); do
   round_builds $r "$@"
   for spec in "${BUILDS[@]}"; do
-    build_of "$spec"; d=$BUILD_DIR extra=$BUILD_ENV
-    rm -f $W/db*
-    start $d "$extra"
+    build_of "$spec"
+    start $BUILD_DIR "$BUILD_ENV"
+    name="$(basename $BUILD_DIR) $BUILD_ENV"
     # Warm-up: create alone, then with a subscription, so the delivery path is compiled at its last tier before any window.
-    wrkrun 10 >/dev/null
-    subscribe; wrkrun 10 >/dev/null; sleep 2; unsubscribe; sleep 1
+    create_load 10 "$URL" >/dev/null
+    subscribe; create_load 10 "$URL" >/dev/null; sleep 2; unsubscribe; sleep 1
     with=0 without=0
     for window in with without without with; do
       subscription=""
       [[ $window == with ]] && subscribe
-      wrkrun 4 >/dev/null
+      create_load 4 "$URL" >/dev/null
       c0=$(ticks $API) g0=$(ticks $RECEIVER_WORKER) h0=$(arrived)
-      read -r rps p99 < <(wrkrun 12)
-      [[ -n ${rps:-} ]] || die "wrk measured nothing in a window of $(basename $d)"
+      read -r rps p99 < <(create_load 12 "$URL")
+      [[ -n ${rps:-} ]] || die "wrk measured nothing in a window of $name"
       c1=$(ticks $API) g1=$(ticks $RECEIVER_WORKER)
       [[ -n $subscription ]] && { sleep 2; unsubscribe; }
       sleep 1
       if [[ $window == with ]]; then with=$(awk -v a=$with -v b=$rps 'BEGIN{print a+b}'); else without=$(awk -v a=$without -v b=$rps 'BEGIN{print a+b}'); fi
-      echo "round $r $(basename $d) $extra: $window $rps req/s  p99 $p99 ms  cpu us/create $(awk -v x=$((c1 - c0)) -v n=$rps -v hz=$HZ 'BEGIN{printf "%.0f", x*1e6/hz/n/12}')  arrived $(($(arrived) - h0))  receiver cpu us/create $(awk -v x=$((g1 - g0)) -v n=$rps -v hz=$HZ 'BEGIN{printf "%.1f", x*1e6/hz/n/12}')"
+      echo "round $r $name: $window $rps req/s  p99 $p99 ms  cpu us/create $(awk -v x=$((c1 - c0)) -v n=$rps -v hz=$HZ 'BEGIN{printf "%.0f", x*1e6/hz/n/12}')  arrived $(($(arrived) - h0))  receiver cpu us/create $(awk -v x=$((g1 - g0)) -v n=$rps -v hz=$HZ 'BEGIN{printf "%.1f", x*1e6/hz/n/12}')"
     done
     kill $API; wait $API 2>/dev/null; API=""
-    echo "round $r $(basename $d) $extra: RATIO $(awk -v a=$with -v b=$without 'BEGIN{printf "%.3f", a/b}')"
+    echo "round $r $name: RATIO $(awk -v a=$with -v b=$without 'BEGIN{printf "%.3f", a/b}')"
   done
 done
