@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AssistanceApi.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
@@ -155,5 +156,17 @@ public sealed class DeploymentFilesTests
         Assert.Contains("VOLUME /var/lib/assistance", dockerfile);
         Assert.Contains(dockerfile, l => l.StartsWith("HEALTHCHECK", StringComparison.Ordinal) && l.Contains("/health/ready"));
         Assert.Contains(dockerfile, l => l.StartsWith("ENTRYPOINT", StringComparison.Ordinal) && l.Contains("AssistanceApi"));
+    }
+
+    [Fact]
+    public void The_image_runs_the_server_garbage_collector_the_load_benchmark_measures()
+    {
+        // ADR 0015: workstation GC ran create at 0.65–0.93 of server GC; the image must not switch it back.
+        using var runtimeConfig = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "AssistanceApi.runtimeconfig.json")));
+        Assert.True(runtimeConfig.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.GC.Server").GetBoolean());
+        var dockerfile = File.ReadAllText(RepoRoot.File("src", "AssistanceApi", "Dockerfile"));
+        Assert.DoesNotContain("gcServer", dockerfile, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("System.GC.Server", dockerfile, StringComparison.Ordinal);
+        Assert.DoesNotContain("DOTNET_gc", File.ReadAllText(RepoRoot.File("docker-compose.yml")), StringComparison.OrdinalIgnoreCase);
     }
 }
