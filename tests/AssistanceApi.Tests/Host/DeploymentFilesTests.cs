@@ -164,9 +164,12 @@ public sealed class DeploymentFilesTests
         // ADR 0015: workstation GC ran create at 0.65–0.93 of server GC; the image must not switch it back.
         using var runtimeConfig = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "AssistanceApi.runtimeconfig.json")));
         Assert.True(runtimeConfig.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.GC.Server").GetBoolean());
-        var dockerfile = File.ReadAllText(RepoRoot.File("src", "AssistanceApi", "Dockerfile"));
-        Assert.DoesNotContain("gcServer", dockerfile, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("System.GC.Server", dockerfile, StringComparison.Ordinal);
-        Assert.DoesNotContain("DOTNET_gc", File.ReadAllText(RepoRoot.File("docker-compose.yml")), StringComparison.OrdinalIgnoreCase);
+        foreach (var file in new[] { RepoRoot.File("src", "AssistanceApi", "Dockerfile"), RepoRoot.File("docker-compose.yml") })
+        {
+            var text = File.ReadAllText(file);
+            // DOTNET_gcServer or COMPlus_gcServer, and the runtimeconfig name: none may switch it in the image or the stack.
+            Assert.DoesNotContain("gcServer", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("System.GC.Server", text, StringComparison.OrdinalIgnoreCase);
+        }
     }
 }
