@@ -32,7 +32,7 @@ if [[ $READ == get ]]; then
   URL="http://127.0.0.1:$PORT/api/v1/requests/$(curl -s -H 'X-Api-Key: demo-deu-ca' "$URL" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)"
   kill $API; wait $API 2>/dev/null
 fi
-wrkrun() { LOAD_KEY=demo-deu-ca wrk -t2 -c64 -d${1}s --timeout 10s --latency -s $LOAD/lua/get.lua "$URL" 2>&1 | grep '^RESULT' | sed -E 's/.* rps=([^ ]*) p50=[^ ]* p99=([^ ]*).*/\1 \2/'; }
+wrkrun() { LOAD_KEY=demo-deu-ca wrk -t2 -c64 -d${1}s --timeout 10s --latency -s $LOAD/lua/get.lua "$URL" 2>&1 | rps_p99; }
 if [[ $READ == create ]]; then # FRA's complete MLA to DEU, each with its own Idempotency-Key (as run.sh's create)
   URL="http://127.0.0.1:$PORT/api/v1/requests"
   wrkrun() { create_load $1 "$URL"; }
@@ -40,13 +40,13 @@ fi
 for r in $(seq 1 $ROUNDS); do
   round_builds $r "$@"
   for spec in "${BUILDS[@]}"; do
-    build_of "$spec"; d=$BUILD_DIR extra=$BUILD_ENV
+    build_of "$spec"
     rm -f $W/db*; cp $W/template.db $W/db
-    start $d "$extra"
+    start $BUILD_DIR "$BUILD_ENV"
     bytes=$([[ $READ == create ]] && echo 0 || curl -s -H 'X-Api-Key: demo-deu-ca' "$URL" | wc -c)
     wrkrun 8 >/dev/null
-    c0=$(awk '{print $14+$15}' /proc/$API/stat); read -r a p99 < <(wrkrun 12); c1=$(awk '{print $14+$15}' /proc/$API/stat)
+    c0=$(ticks $API); read -r a p99 < <(wrkrun 12); c1=$(ticks $API)
     kill $API; wait $API 2>/dev/null
-    echo "round $r $(basename $d) $extra: $READ $a req/s  p99 $p99 ms  cpu us/req $(awk -v x=$((c1-c0)) -v n=$a 'BEGIN{printf "%.0f", x*1e4/n/12}')  response $bytes bytes"
+    echo "round $r $(basename $BUILD_DIR) $BUILD_ENV: $READ $a req/s  p99 $p99 ms  cpu us/req $(cpu_us $((c1 - c0)) $(awk -v a=$a 'BEGIN{print a*12}'))  response $bytes bytes"
   done
 done

@@ -17,7 +17,6 @@ set -u
 (($# >= 2)) || { echo "usage: $0 ROUNDS API_DIR[:NAME=value,...] ..." >&2; exit 2; }
 ROUNDS=$1; shift
 die() { echo "webhook-ab.sh: $*" >&2; exit 1; }
-HZ=$(getconf CLK_TCK)
 LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export LOAD_LUA=$LOAD/lua
 . "$LOAD/ab-lib.sh"
@@ -42,7 +41,6 @@ NGINX_CONF
 "$NGINX" -c $W/nginx.conf -p $W >/dev/null 2>&1 & RECEIVER=$!
 for _ in $(seq 1 50); do RECEIVER_WORKER=$(pgrep -P $RECEIVER | head -n 1); [[ -n $RECEIVER_WORKER ]] && break; sleep 0.1; done
 kill -0 $RECEIVER 2>/dev/null && [[ -n $RECEIVER_WORKER ]] || die "nginx did not start (see $W/nginx-error.log)"
-ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
 arrived() { cat $W/hooks.log 2>/dev/null | wc -l; }
 # start DIR "NAME=value ...": the API of DIR on a fresh file, with those settings, once it answers ready
 start() {
@@ -83,7 +81,8 @@ for r in $(seq 1 $ROUNDS); do
       [[ -n $subscription ]] && { sleep 2; unsubscribe; }
       sleep 1
       if [[ $window == with ]]; then with=$(awk -v a=$with -v b=$rps 'BEGIN{print a+b}'); else without=$(awk -v a=$without -v b=$rps 'BEGIN{print a+b}'); fi
-      echo "round $r $name: $window $rps req/s  p99 $p99 ms  cpu us/create $(awk -v x=$((c1 - c0)) -v n=$rps -v hz=$HZ 'BEGIN{printf "%.0f", x*1e6/hz/n/12}')  arrived $(($(arrived) - h0))  receiver cpu us/create $(awk -v x=$((g1 - g0)) -v n=$rps -v hz=$HZ 'BEGIN{printf "%.1f", x*1e6/hz/n/12}')"
+      creates=$(awk -v a=$rps 'BEGIN{print a*12}')
+      echo "round $r $name: $window $rps req/s  p99 $p99 ms  cpu us/create $(cpu_us $((c1 - c0)) $creates)  arrived $(($(arrived) - h0))  receiver cpu us/create $(cpu_us $((g1 - g0)) $creates 1)"
     done
     kill $API; wait $API 2>/dev/null; API=""
     echo "round $r $name: RATIO $(awk -v a=$with -v b=$without 'BEGIN{printf "%.3f", a/b}')"
