@@ -11,6 +11,7 @@ try
     if (Cli.IsCommand(args)) return await Cli.RunAsync(app, args);
 
     await app.PrepareDatabaseAsync();
+    app.LogSqliteMode();
     if (await app.RefusalAsync() is { } refusal)
     {
         await Console.Error.WriteLineAsync(refusal);

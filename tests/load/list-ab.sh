@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# The incoming list page, or with --get one request of it by id, or with --create the create load of run.sh,
-# build against build, in the same conditions (results/issue-16-kept-list-pages.md, results/issue-16-kept-requests.md):
+# The incoming list page, or with --get one request of it by id, or with --create the create load of run.sh, or with
+# --submit run.sh's submit (FRA's seeded drafts, each submitted once), build against build, in the same conditions
+# (results/issue-16-kept-list-pages.md, results/issue-16-kept-requests.md, results/issue-16-sqlite-threading.md):
 #
-#   tests/load/list-ab.sh [--get|--create] ROUNDS SEEDER_DIR API_DIR[:NAME=value,...] ...
+#   tests/load/list-ab.sh [--get|--create|--submit] ROUNDS SEEDER_DIR API_DIR[:NAME=value,...] ...
 #
 # SEEDER_DIR and each API_DIR hold a `dotnet publish` of tests/load/Seeder and of src/AssistanceApi (for a runtime,
 # so ReadyToRun, as run.sh does); settings after a colon go to that API's environment. The first build migrates a
-# fresh SQLite file, the Seeder adds 1,000 requests; then, every round (the order reversed each round), each build
-# gets its own copy of that file, is started on it, and DEU's incoming page of 50 (or its first request) is loaded with wrk -t2 -c64 for 8 s
-# of warm-up and 12 s measured. Prints req/s, p99, the server's CPU a page and the page's size. Run it alone on the machine.
+# fresh SQLite file, the Seeder adds 1,000 requests (for --submit also 100,000 drafts, the same in every build's copy);
+# then, every round (the order reversed each round), each build gets its own copy of that file, is started on it, and
+# DEU's incoming page of 50 (or its first request, or the writes) is loaded with wrk -t2 -c64 for 8 s of warm-up and
+# 12 s measured. Prints req/s, p99, the server's CPU a request and the page's size. Run it alone on the machine.
 set -u
 READ=list
-case ${1:-} in --get) READ=get; shift ;; --create) READ=create; shift ;; esac
+case ${1:-} in --get) READ=get; shift ;; --create) READ=create; shift ;; --submit) READ=submit; shift ;; esac
 ROUNDS=$1 SEEDER=$2; shift 2
 LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export LOAD_LUA=$LOAD/lua
@@ -24,7 +26,9 @@ start() { (cd $1 && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=h
   until curl -sf -o /dev/null http://127.0.0.1:$PORT/health/ready; do sleep 0.1; done; }
 # template: migrated by the first build, then seeded
 start "${1%%:*}" ""; kill $API; wait $API 2>/dev/null
-"$SEEDER/Seeder" --db $W/db --requests 1000 --drafts 0 >/dev/null || exit 1
+# Submit: drafts for 8 s of warm-up and 12 s measured at up to 5,000 a second; each build submits the same ones.
+"$SEEDER/Seeder" --db $W/db --requests 1000 --drafts $([[ $READ == submit ]] && echo 100000 || echo 0) --drafts-out $W/drafts.txt >/dev/null || exit 1
+head -n 40000 $W/drafts.txt >$W/drafts-warmup.txt; tail -n +40001 $W/drafts.txt >$W/drafts-run.txt
 cp $W/db $W/template.db
 URL="http://127.0.0.1:$PORT/api/v1/requests?direction=incoming&status=submitted&limit=50"
 if [[ $READ == get ]]; then
@@ -37,13 +41,19 @@ if [[ $READ == create ]]; then # FRA's complete MLA to DEU, each with its own Id
   URL="http://127.0.0.1:$PORT/api/v1/requests"
   wrkrun() { create_load $1 "$URL"; }
 fi
+if [[ $READ == submit ]]; then
+  URL="http://127.0.0.1:$PORT"
+  # The 8 s warm-up submits drafts of its own; the measured 12 s, the rest.
+  wrkrun() { LOAD_KEY=demo-fra-ca wrk -t2 -c64 -d${1}s --timeout 10s --latency -s $LOAD/lua/submit.lua "$URL" -- \
+    $W/drafts-$( (($1 == 8)) && echo warmup || echo run).txt 2 2>&1 | rps_p99; }
+fi
 for r in $(seq 1 $ROUNDS); do
   round_builds $r "$@"
   for spec in "${BUILDS[@]}"; do
     build_of "$spec"
     rm -f $W/db*; cp $W/template.db $W/db
     start $BUILD_DIR "$BUILD_ENV"
-    bytes=$([[ $READ == create ]] && echo 0 || curl -s -H 'X-Api-Key: demo-deu-ca' "$URL" | wc -c)
+    bytes=$([[ $READ == create || $READ == submit ]] && echo 0 || curl -s -H 'X-Api-Key: demo-deu-ca' "$URL" | wc -c)
     wrkrun 8 >/dev/null
     c0=$(ticks $API); read -r a p99 < <(wrkrun 12); c1=$(ticks $API)
     kill $API; wait $API 2>/dev/null

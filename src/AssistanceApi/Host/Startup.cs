@@ -22,6 +22,19 @@ public static class Startup
         await services.GetRequiredService<CatalogueLoader>().LoadAsync();
     }
 
+    /// <summary>
+    /// The server's log says which mode SQLite runs in (ADR 0016); a CLI command does not, so that what it prints stays
+    /// the command's output.
+    /// </summary>
+    public static void LogSqliteMode(this WebApplication app)
+    {
+        var database = app.Services.GetRequiredService<Database>();
+        if (database.Provider != DatabaseProvider.Sqlite) return;
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SqliteProcessSettings));
+        if (database.SqliteSettingsInForce) logger.LogInformation("SQLite runs in multi-thread mode, without memory statistics (ADR 0016)");
+        else logger.LogWarning("SQLite had started before its settings could be made: it runs in its default serialized mode (ADR 0016)");
+    }
+
     /// <summary>Why the server must not start (demo clients on a database outside Development), or null.</summary>
     public static Task<string?> RefusalAsync(this WebApplication app) =>
         DemoDataGuard.RefusalAsync(app.Services.GetRequiredService<Database>(), app.Services.GetRequiredService<Seeder>(),

@@ -19,8 +19,16 @@ public sealed class Database : IAsyncDisposable
         ConnectionString = options.ConnectionString;
         Dialect = new Dialect(Provider);
         if (Provider == DatabaseProvider.Postgres) _postgres = NpgsqlDataSource.Create(ConnectionString);
-        else _sqlite = new SqliteConnections(ConnectionString, SqliteIdleConnections);
+        else
+        {
+            // Before anything opens the file (the migrations come next): SQLite takes these only before it starts.
+            SqliteSettingsInForce = SqliteProcessSettings.Apply();
+            _sqlite = new SqliteConnections(ConnectionString, SqliteIdleConnections);
+        }
     }
+
+    /// <summary>SQLite only: whether <see cref="SqliteProcessSettings"/> are in force (false: SQLite had started first).</summary>
+    public bool SqliteSettingsInForce { get; }
 
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }

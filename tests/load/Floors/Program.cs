@@ -15,6 +15,13 @@
 // string) the PostgreSQL floors are mapped too (PostgresFloors).
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+// SQLite set as the API sets it (its Persistence/SqliteProcessSettings.cs, ADR 0016), before any connection opens:
+// multi-thread mode and no memory statistics. Each floor uses a connection from one thread at a time.
+Batteries_V2.Init();
+if (raw.sqlite3_config(raw.SQLITE_CONFIG_MULTITHREAD) != raw.SQLITE_OK || raw.sqlite3_config(raw.SQLITE_CONFIG_MEMSTATUS, 0) != raw.SQLITE_OK)
+    throw new InvalidOperationException("SQLite started before its settings could be made");
 
 var builder = WebApplication.CreateBuilder(args);
 var path = builder.Configuration["Floors:Database"] ?? Path.Combine(Path.GetTempPath(), "floors.db");
