@@ -36,6 +36,7 @@ if [[ $READ == get ]]; then
   URL="http://127.0.0.1:$PORT/api/v1/requests/$(curl -s -H 'X-Api-Key: demo-deu-ca' "$URL" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)"
   kill $API; wait $API 2>/dev/null
 fi
+# wrkrun SECONDS warmup|run: prints "req/s p99 bad" (rps_p99).
 wrkrun() { LOAD_KEY=demo-deu-ca wrk -t2 -c64 -d${1}s --timeout 10s --latency -s $LOAD/lua/get.lua "$URL" 2>&1 | rps_p99; }
 if [[ $READ == create ]]; then # FRA's complete MLA to DEU, each with its own Idempotency-Key (as run.sh's create)
   URL="http://127.0.0.1:$PORT/api/v1/requests"
@@ -43,9 +44,9 @@ if [[ $READ == create ]]; then # FRA's complete MLA to DEU, each with its own Id
 fi
 if [[ $READ == submit ]]; then
   URL="http://127.0.0.1:$PORT"
-  # The 8 s warm-up submits drafts of its own; the measured 12 s, the rest.
+  # The warm-up submits drafts of its own; the measured run, the rest. Should they run out, resubmissions answer 409.
   wrkrun() { LOAD_KEY=demo-fra-ca wrk -t2 -c64 -d${1}s --timeout 10s --latency -s $LOAD/lua/submit.lua "$URL" -- \
-    $W/drafts-$( (($1 == 8)) && echo warmup || echo run).txt 2 2>&1 | rps_p99; }
+    $W/drafts-$2.txt 2 2>&1 | rps_p99; }
 fi
 for r in $(seq 1 $ROUNDS); do
   round_builds $r "$@"
@@ -54,9 +55,9 @@ for r in $(seq 1 $ROUNDS); do
     rm -f $W/db*; cp $W/template.db $W/db
     start $BUILD_DIR "$BUILD_ENV"
     bytes=$([[ $READ == create || $READ == submit ]] && echo 0 || curl -s -H 'X-Api-Key: demo-deu-ca' "$URL" | wc -c)
-    wrkrun 8 >/dev/null
-    c0=$(ticks $API); read -r a p99 < <(wrkrun 12); c1=$(ticks $API)
+    wrkrun 8 warmup >/dev/null
+    c0=$(ticks $API); read -r a p99 bad < <(wrkrun 12 run); c1=$(ticks $API)
     kill $API; wait $API 2>/dev/null
-    echo "round $r $(basename $BUILD_DIR) $BUILD_ENV: $READ $a req/s  p99 $p99 ms  cpu us/req $(cpu_us $((c1 - c0)) $(awk -v a=$a 'BEGIN{print a*12}'))  response $bytes bytes"
+    echo "round $r $(basename $BUILD_DIR) $BUILD_ENV: $READ $a req/s  p99 $p99 ms  cpu us/req $(cpu_us $((c1 - c0)) $(awk -v a=$a 'BEGIN{print a*12}'))  response $bytes bytes$(not_2xx $bad)"
   done
 done

@@ -75,14 +75,14 @@ for r in $(seq 1 $ROUNDS); do
       [[ $window == with ]] && subscribe
       create_load 4 "$URL" >/dev/null
       c0=$(ticks $API) g0=$(ticks $RECEIVER_WORKER) h0=$(arrived)
-      read -r rps p99 < <(create_load 12 "$URL")
+      read -r rps p99 bad < <(create_load 12 "$URL")
       [[ -n ${rps:-} ]] || die "wrk measured nothing in a window of $name"
       c1=$(ticks $API) g1=$(ticks $RECEIVER_WORKER)
       [[ -n $subscription ]] && { sleep 2; unsubscribe; }
       sleep 1
       if [[ $window == with ]]; then with=$(awk -v a=$with -v b=$rps 'BEGIN{print a+b}'); else without=$(awk -v a=$without -v b=$rps 'BEGIN{print a+b}'); fi
       creates=$(awk -v a=$rps 'BEGIN{print a*12}')
-      echo "round $r $name: $window $rps req/s  p99 $p99 ms  cpu us/create $(cpu_us $((c1 - c0)) $creates)  arrived $(($(arrived) - h0))  receiver cpu us/create $(cpu_us $((g1 - g0)) $creates 1)"
+      echo "round $r $name: $window $rps req/s  p99 $p99 ms  cpu us/create $(cpu_us $((c1 - c0)) $creates)  arrived $(($(arrived) - h0))  receiver cpu us/create $(cpu_us $((g1 - g0)) $creates 1)$(not_2xx $bad)"
     done
     kill $API; wait $API 2>/dev/null; API=""
     echo "round $r $name: RATIO $(awk -v a=$with -v b=$without 'BEGIN{printf "%.3f", a/b}')"

@@ -31,8 +31,13 @@ public static class Startup
         var database = app.Services.GetRequiredService<Database>();
         if (database.Provider != DatabaseProvider.Sqlite) return;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SqliteProcessSettings));
-        if (database.SqliteSettingsInForce) logger.LogInformation("SQLite runs in multi-thread mode, without memory statistics (ADR 0016)");
-        else logger.LogWarning("SQLite had started before its settings could be made: it runs in its default serialized mode (ADR 0016)");
+        var answers = database.SqliteSettings!;
+        if (answers.InForce) logger.LogInformation("SQLite runs in multi-thread mode, without memory statistics (ADR 0016)");
+        else
+            logger.LogWarning(
+                "SQLite did not take its settings (multi-thread mode: code {MultiThread}, memory statistics off: code {MemoryStatistics}; " +
+                "21 means it had started first): where refused, it keeps its default, serialized and counting (ADR 0016)",
+                answers.MultiThread, answers.MemoryStatistics);
     }
 
     /// <summary>Why the server must not start (demo clients on a database outside Development), or null.</summary>

@@ -16,19 +16,19 @@ public sealed class Database : IAsyncDisposable
     public Database(DatabaseOptions options)
     {
         Provider = options.Provider;
-        ConnectionString = options.ConnectionString;
+        ConnectionString = Provider == DatabaseProvider.Sqlite ? WithoutDriverPool(options.ConnectionString) : options.ConnectionString;
         Dialect = new Dialect(Provider);
         if (Provider == DatabaseProvider.Postgres) _postgres = NpgsqlDataSource.Create(ConnectionString);
         else
         {
             // Before anything opens the file (the migrations come next): SQLite takes these only before it starts.
-            SqliteSettingsInForce = SqliteProcessSettings.Apply();
+            SqliteSettings = SqliteProcessSettings.Apply();
             _sqlite = new SqliteConnections(ConnectionString, SqliteIdleConnections);
         }
     }
 
-    /// <summary>SQLite only: whether <see cref="SqliteProcessSettings"/> are in force (false: SQLite had started first).</summary>
-    public bool SqliteSettingsInForce { get; }
+    /// <summary>SQLite only: what SQLite answered to <see cref="SqliteProcessSettings"/>.</summary>
+    public SqliteProcessSettings.Answers? SqliteSettings { get; }
 
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
@@ -63,7 +63,21 @@ public sealed class Database : IAsyncDisposable
         if (_postgres is not null) return await _postgres.OpenConnectionAsync(ct);
         // The writer's own connection, outside the read pool: it keeps its pragmas and what it compiled.
         var connection = new PreparingSqliteConnection(ConnectionString, pool: null);
-        await connection.OpenAsync(ct);
+        try
+        {
+            await connection.OpenAsync(ct);
+            await SetWritingPragmasAsync(connection, ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task SetWritingPragmasAsync(DbConnection connection, CancellationToken ct)
+    {
         await using var pragma = connection.CreateCommand();
         // WAL persists in the file; synchronous=FULL is per connection: a committed request must survive power loss.
         // temp_store=MEMORY: each unit's SAVEPOINT (GroupCommit) keeps the original of every page it changes in a
@@ -72,8 +86,15 @@ public sealed class Database : IAsyncDisposable
         // a crash would not. No bound: a bulk unit holds its changed pages in memory (ADR 0003).
         pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;";
         await pragma.ExecuteNonQueryAsync(ct);
-        return connection;
     }
+
+    /// <summary>
+    /// The API keeps its own open connections (<see cref="SqliteConnections"/>, the writer's). The driver's pool would
+    /// hand the native connection of one left undisposed to the next opener while the finalizer thread still finalizes
+    /// that connection's statements: in multi-thread mode (ADR 0016), two threads on one connection at once.
+    /// </summary>
+    private static string WithoutDriverPool(string connectionString) =>
+        new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
 
     public static string BuildSqliteConnectionString(string? configured, string contentRoot)
     {
@@ -81,7 +102,6 @@ public sealed class Database : IAsyncDisposable
         if (string.IsNullOrWhiteSpace(builder.DataSource))
             builder.DataSource = Path.Combine(contentRoot, "data", "assistance.db");
         builder.DefaultTimeout = 5;
-        builder.Pooling = true;
         var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
         if (folder is not null) Directory.CreateDirectory(folder);
         return builder.ToString();

@@ -49,7 +49,8 @@ internal sealed class PreparingSqliteConnection(string connectionString, SqliteC
     protected override void Dispose(bool disposing)
     {
         if (disposing && pool is not null && State == ConnectionState.Open && pool.Return(this)) return;
-        Discard();
+        // A connection left undisposed is finalized: its statements' own handles finalize them (ADR 0016).
+        if (disposing) Discard();
         base.Dispose(disposing);
     }
 

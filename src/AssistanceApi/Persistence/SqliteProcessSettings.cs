@@ -7,25 +7,30 @@ namespace AssistanceApi.Persistence;
 /// that SQLite refuses them (<c>SQLITE_MISUSE</c>) and keeps its defaults, which are safe, only slower.
 /// <list type="bullet">
 /// <item>Multi-thread mode: no mutex around each call on a connection or statement, which the default serialized mode
-/// takes. It needs that no connection is used by two threads at once, which holds here: the writer's connection belongs
-/// to its thread (<see cref="GroupCommit"/>), a read connection to the one request that rented it
-/// (<see cref="SqliteConnections"/>), and <c>sqlite3_interrupt</c>, the one call made from another thread, is safe in
-/// any mode.</item>
+/// takes. It needs that no two threads ever use one connection at the same time, the finalizer thread included. Here
+/// they take turns: the writer's connection belongs to its thread (<see cref="GroupCommit"/>), a read connection to
+/// the one request that rented it (<see cref="SqliteConnections"/>), the driver's pool is off (a connection left
+/// undisposed is finalized with no one else on it), and <c>sqlite3_interrupt</c>, called on cancellation from any
+/// thread, is safe in any mode.</item>
 /// <item>No memory statistics: each of SQLite's allocations otherwise takes one process-wide mutex, for which every
 /// connection's thread contends. Nothing here reads those statistics or sets a soft heap limit.</item>
 /// </list>
 /// </summary>
 public static class SqliteProcessSettings
 {
-    // sqlite3.h: SQLITE_CONFIG_MULTITHREAD takes no argument, SQLITE_CONFIG_MEMSTATUS an int (0: off).
-    private static readonly Lazy<bool> Made = new(() =>
+    /// <summary>SQLite's result code for each setting: <c>SQLITE_OK</c> (0) took effect; 21 (misuse), it had started.</summary>
+    public sealed record Answers(int MultiThread, int MemoryStatistics)
+    {
+        public bool InForce => MultiThread == raw.SQLITE_OK && MemoryStatistics == raw.SQLITE_OK;
+    }
+
+    private static readonly Lazy<Answers> Made = new(() =>
     {
         Batteries_V2.Init();
-        var multiThread = raw.sqlite3_config(raw.SQLITE_CONFIG_MULTITHREAD);
-        var noStatistics = raw.sqlite3_config(raw.SQLITE_CONFIG_MEMSTATUS, 0);
-        return multiThread == raw.SQLITE_OK && noStatistics == raw.SQLITE_OK;
+        // sqlite3.h: SQLITE_CONFIG_MULTITHREAD takes no argument, SQLITE_CONFIG_MEMSTATUS an int (0: off).
+        return new Answers(raw.sqlite3_config(raw.SQLITE_CONFIG_MULTITHREAD), raw.sqlite3_config(raw.SQLITE_CONFIG_MEMSTATUS, 0));
     });
 
-    /// <summary>Makes the settings if SQLite has not started yet; true if they are in force, false if it had started first.</summary>
-    public static bool Apply() => Made.Value;
+    /// <summary>Makes the settings the first time it is called; every call returns what SQLite answered then.</summary>
+    public static Answers Apply() => Made.Value;
 }

@@ -2,6 +2,7 @@
 using AssistanceApi.Persistence;
 using AssistanceApi.Tests.Support;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
 // SQLite runs in multi-thread mode without memory statistics (Persistence/SqliteProcessSettings.cs, ADR 0016). The
@@ -26,17 +27,26 @@ public sealed class SqliteProcessSettingsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_settings_are_in_force_and_sqlite_refuses_a_later_change()
+    public async Task The_settings_are_in_force_so_sqlite_counts_no_memory()
     {
-        Assert.True(_database.SqliteSettingsInForce);
+        Assert.Equal(new SqliteProcessSettings.Answers(raw.SQLITE_OK, raw.SQLITE_OK), _database.SqliteSettings);
         await using (var connection = await _database.OpenAsync())
             Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM counters"));
 
         // With memory statistics on, SQLite counts what it holds for the open connections; off, it counts nothing.
         Assert.Equal(0, raw.sqlite3_memory_used());
-        // Once SQLite has started, no one can switch it back to serialized mode behind the server's back.
-        Assert.Equal(raw.SQLITE_MISUSE, raw.sqlite3_config(raw.SQLITE_CONFIG_SERIALIZED));
-        Assert.True(SqliteProcessSettings.Apply());
+    }
+
+    [Fact]
+    public async Task The_drivers_pool_is_off_so_no_connection_left_undisposed_is_handed_to_another_opener()
+    {
+        await using var database = new Database(new DatabaseOptions
+        {
+            Provider = DatabaseProvider.Sqlite, ConnectionString = _file.ConnectionString + ";Pooling=True",
+        });
+
+        Assert.False(new SqliteConnectionStringBuilder(database.ConnectionString).Pooling);
+        Assert.False(new SqliteConnectionStringBuilder(_database.ConnectionString).Pooling);
     }
 
     [Fact]
@@ -47,6 +57,19 @@ public sealed class SqliteProcessSettingsTests : IAsyncLifetime
             await using var writer = await _database.OpenForWritingAsync();
             for (var i = 1; i <= 500; i++) await writer.ExecuteAsync("INSERT INTO counters (id, value) VALUES (@i, @i)", new { i });
         });
+        try
+        {
+            await ReadWhileWritingAsync();
+        }
+        finally
+        {
+            await writes;
+        }
+        Assert.Equal(500, (await _file.QueryAsync<long>("SELECT count(*) FROM counters")).Single());
+    }
+
+    private async Task ReadWhileWritingAsync()
+    {
         for (var round = 0; round < 20; round++)
         {
             // Sixteen requests at once, each renting on a thread of its own: the pool must hand out sixteen connections.
@@ -60,9 +83,6 @@ public sealed class SqliteProcessSettingsTests : IAsyncLifetime
             })));
             foreach (var connection in rented) await connection.DisposeAsync();
         }
-
-        await writes;
-        Assert.Equal(500, (await _file.QueryAsync<long>("SELECT count(*) FROM counters")).Single());
     }
 }
 #endif

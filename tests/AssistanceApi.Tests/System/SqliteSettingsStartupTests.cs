@@ -31,7 +31,7 @@ public sealed class SqliteSettingsStartupTests : IDisposable
                 await Task.Delay(100);
             }
             Assert.True(Said("SQLite runs in multi-thread mode, without memory statistics"), Output());
-            Assert.False(Said("SQLite had started before its settings could be made"), Output());
+            Assert.False(Said("SQLite did not take its settings"), Output());
         }
         finally
         {
