@@ -26,9 +26,11 @@ start() { (cd $1 && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=h
   until curl -sf -o /dev/null http://127.0.0.1:$PORT/health/ready; do sleep 0.1; done; }
 # template: migrated by the first build, then seeded
 start "${1%%:*}" ""; kill $API; wait $API 2>/dev/null
-# Submit: drafts for 8 s of warm-up and 12 s measured at up to 5,000 a second; each build submits the same ones.
-"$SEEDER/Seeder" --db $W/db --requests 1000 --drafts $([[ $READ == submit ]] && echo 100000 || echo 0) --drafts-out $W/drafts.txt >/dev/null || exit 1
-head -n 40000 $W/drafts.txt >$W/drafts-warmup.txt; tail -n +40001 $W/drafts.txt >$W/drafts-run.txt
+# Submit: drafts for the warm-up and the measured run at up to MAX_RATE a second; each build submits the same ones.
+WARM_S=8 RUN_S=12 MAX_RATE=5000
+DRAFTS=$([[ $READ == submit ]] && echo $((MAX_RATE * (WARM_S + RUN_S))) || echo 0)
+"$SEEDER/Seeder" --db $W/db --requests 1000 --drafts $DRAFTS --drafts-out $W/drafts.txt >/dev/null || exit 1
+head -n $((MAX_RATE * WARM_S)) $W/drafts.txt >$W/drafts-warmup.txt; tail -n +$((MAX_RATE * WARM_S + 1)) $W/drafts.txt >$W/drafts-run.txt
 cp $W/db $W/template.db
 URL="http://127.0.0.1:$PORT/api/v1/requests?direction=incoming&status=submitted&limit=50"
 if [[ $READ == get ]]; then
@@ -55,9 +57,9 @@ for r in $(seq 1 $ROUNDS); do
     rm -f $W/db*; cp $W/template.db $W/db
     start $BUILD_DIR "$BUILD_ENV"
     bytes=$([[ $READ == create || $READ == submit ]] && echo 0 || curl -s -H 'X-Api-Key: demo-deu-ca' "$URL" | wc -c)
-    wrkrun 8 warmup >/dev/null
-    c0=$(ticks $API); read -r a p99 bad < <(wrkrun 12 run); c1=$(ticks $API)
+    wrkrun $WARM_S warmup >/dev/null
+    c0=$(ticks $API); read -r a p99 bad < <(wrkrun $RUN_S run); c1=$(ticks $API)
     kill $API; wait $API 2>/dev/null
-    echo "round $r $(basename $BUILD_DIR) $BUILD_ENV: $READ $a req/s  p99 $p99 ms  cpu us/req $(cpu_us $((c1 - c0)) $(awk -v a=$a 'BEGIN{print a*12}'))  response $bytes bytes$(not_2xx $bad)"
+    echo "round $r $(basename $BUILD_DIR) $BUILD_ENV: $READ $a req/s  p99 $p99 ms  cpu us/req $(cpu_us $((c1 - c0)) $(awk -v a=$a -v s=$RUN_S 'BEGIN{print a*s}'))  response $bytes bytes$(not_2xx $bad)"
   done
 done

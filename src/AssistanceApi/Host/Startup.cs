@@ -28,10 +28,9 @@ public static class Startup
     /// </summary>
     public static void LogSqliteMode(this WebApplication app)
     {
-        var database = app.Services.GetRequiredService<Database>();
-        if (database.Provider != DatabaseProvider.Sqlite) return;
+        if (app.Services.GetRequiredService<Database>().Provider != DatabaseProvider.Sqlite) return;
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SqliteProcessSettings));
-        var answers = database.SqliteSettings!;
+        var answers = SqliteProcessSettings.Apply(); // what SQLite answered when the database was set up
         if (answers.InForce) logger.LogInformation("SQLite runs in multi-thread mode, without memory statistics (ADR 0016)");
         else
             logger.LogWarning(

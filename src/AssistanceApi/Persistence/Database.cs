@@ -22,13 +22,10 @@ public sealed class Database : IAsyncDisposable
         else
         {
             // Before anything opens the file (the migrations come next): SQLite takes these only before it starts.
-            SqliteSettings = SqliteProcessSettings.Apply();
+            SqliteProcessSettings.Apply();
             _sqlite = new SqliteConnections(ConnectionString, SqliteIdleConnections);
         }
     }
-
-    /// <summary>SQLite only: what SQLite answered to <see cref="SqliteProcessSettings"/>.</summary>
-    public SqliteProcessSettings.Answers? SqliteSettings { get; }
 
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }

@@ -29,7 +29,7 @@ public sealed class SqliteProcessSettingsTests : IAsyncLifetime
     [Fact]
     public async Task The_settings_are_in_force_so_sqlite_counts_no_memory()
     {
-        Assert.Equal(new SqliteProcessSettings.Answers(raw.SQLITE_OK, raw.SQLITE_OK), _database.SqliteSettings);
+        Assert.Equal(new SqliteProcessSettings.Answers(raw.SQLITE_OK, raw.SQLITE_OK), SqliteProcessSettings.Apply());
         await using (var connection = await _database.OpenAsync())
             Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM counters"));
 
