@@ -1,4 +1,5 @@
 #if !POSTGRES
+using System.Data.Common;
 using AssistanceApi.Persistence;
 using AssistanceApi.Tests.Support;
 using Dapper;
@@ -40,6 +41,46 @@ public sealed class CompiledStatementTests : IAsyncLifetime
         Assert.Null(await connection.QuerySingleAsync<int?>(ByName, new { name = "b" }));
         Assert.Equal(3, await connection.QuerySingleAsync<int?>(ByName, new { name = "c" }));
         Assert.Empty(await connection.QueryAsync<int?>(ByName, new { name = "d" }));
+    }
+
+    [Fact]
+    public async Task A_parameter_named_without_its_prefix_is_bound_as_the_sql_writes_it()
+    {
+        await using var connection = await _database.OpenForWritingAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = Insert;
+        command.Parameters.Add(new SqliteParameter("name", "a"));
+        command.Parameters.Add(new SqliteParameter("size", 1));
+        await command.ExecuteNonQueryAsync();
+
+        // Renamed before binding: Microsoft.Data.Sqlite finds "@name" in one look-up, "name" only in its fourth.
+        Assert.Equal(["@name", "@size"], command.Parameters.Cast<DbParameter>().Select(p => p.ParameterName));
+        Assert.Equal(1, await connection.QuerySingleAsync<int?>(ByName, new { name = "a" }));
+    }
+
+    [Fact]
+    public async Task A_parameter_named_with_any_prefix_keeps_its_name()
+    {
+        await using var connection = await _database.OpenForWritingAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO units (name, size) VALUES ($name, :size)";
+        command.Parameters.Add(new SqliteParameter("$name", "a"));
+        command.Parameters.Add(new SqliteParameter(":size", 2));
+        await command.ExecuteNonQueryAsync();
+
+        Assert.Equal(["$name", ":size"], command.Parameters.Cast<DbParameter>().Select(p => p.ParameterName));
+        Assert.Equal(2, await connection.QuerySingleAsync<int?>(ByName, new { name = "a" }));
+    }
+
+    [Fact]
+    public async Task A_list_dapper_expands_into_parameters_of_its_own_is_bound_whole()
+    {
+        await _file.ExecuteAsync("INSERT INTO units (name, size) VALUES ('a', 1), ('b', 2), ('c', 3)");
+        await using var connection = await _database.OpenAsync();
+
+        var sizes = await connection.QueryAsync<int>("SELECT size FROM units WHERE name IN @names ORDER BY size", new { names = new[] { "a", "c" } });
+
+        Assert.Equal([1, 3], sizes);
     }
 
     [Fact]
