@@ -11,7 +11,8 @@ namespace AssistanceApi.Persistence;
 /// again for each new command object, and Dapper makes a new one per call: on the hot reads and in the write loop,
 /// compiling cost more than running. Here a command is a thin shell; executing it borrows this connection's
 /// compiled command for the same SQL text. Connections stay open in <see cref="SqliteConnections"/>, so what they
-/// compiled outlives one request.
+/// compiled outlives one request. SQL run on it writes a parameter given without its prefix as <c>@name</c>
+/// (<see cref="Shell"/> names it so before binding); written <c>$name</c> or <c>:name</c>, it must be given so.
 /// </summary>
 internal sealed class PreparingSqliteConnection(string connectionString, SqliteConnections? pool) : SqliteConnection(connectionString)
 {
@@ -117,7 +118,7 @@ internal sealed class PreparingSqliteConnection(string connectionString, SqliteC
         /// </summary>
         private static void NameAsWritten(SqliteParameter parameter)
         {
-            if (parameter.ParameterName is [not ('@' or '$' or ':'), ..] name) parameter.ParameterName = "@" + name;
+            if (parameter.ParameterName is [not ('@' or '$' or ':' or '?'), ..] name) parameter.ParameterName = "@" + name;
         }
 
         private void ReturnRunning()

@@ -63,13 +63,27 @@ public sealed class CompiledStatementTests : IAsyncLifetime
     {
         await using var connection = await _database.OpenForWritingAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO units (name, size) VALUES ($name, :size)";
+        command.CommandText = "INSERT INTO units (name, size) VALUES ($name, :size + ?3)";
         command.Parameters.Add(new SqliteParameter("$name", "a"));
         command.Parameters.Add(new SqliteParameter(":size", 2));
+        command.Parameters.Add(new SqliteParameter("?3", 40));
         await command.ExecuteNonQueryAsync();
 
-        Assert.Equal(["$name", ":size"], command.Parameters.Cast<DbParameter>().Select(p => p.ParameterName));
-        Assert.Equal(2, await connection.QuerySingleAsync<int?>(ByName, new { name = "a" }));
+        Assert.Equal(["$name", ":size", "?3"], command.Parameters.Cast<DbParameter>().Select(p => p.ParameterName));
+        Assert.Equal(42, await connection.QuerySingleAsync<int?>(ByName, new { name = "a" }));
+    }
+
+    [Fact]
+    public async Task A_bare_name_for_sql_that_writes_another_prefix_fails_and_writes_nothing()
+    {
+        await using var connection = await _database.OpenForWritingAsync();
+
+        // The rule the class states: bare names are @names here, so ":name" is left unbound instead of guessed.
+        var unbound = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            connection.ExecuteAsync("INSERT INTO units (name, size) VALUES (:name, 1)", new { name = "a" }));
+
+        Assert.Contains(":name", unbound.Message);
+        Assert.Empty(await _file.QueryAsync<string>("SELECT name FROM units"));
     }
 
     [Fact]
