@@ -41,6 +41,34 @@ public sealed class IdempotencyTests
             .AsArray().Select(e => e!["action"].Str()).ToArray());
     }
 
+    // Escaped differently by the API's two serializer settings (non-ASCII, HTML-sensitive and control characters).
+    private const string Awkward = "Données — 漢字 😀 <b>&amp;</b> \"q\" 'single' back\\slash\nline\u2028 +33";
+
+    [Fact]
+    public async Task A_replayed_create_or_action_is_byte_for_byte_the_first_answer_and_the_request_as_read()
+    {
+        await using var api = new ApiFactory();
+        var fra = api.As(DemoKeys.Fra);
+        var body = Bodies.CompleteMla();
+        body["facts"] = Awkward;
+        body["requestingAuthority"]!["name"] = "Zoë <b>漢字</b> & \"q\" 😀";
+
+        var first = await CreateAsync(fra, "create-bytes", body.ToJsonString());
+        await first.ExpectAsync(HttpStatusCode.Created);
+        var created = await first.Content.ReadAsStringAsync();
+        Assert.Contains("漢字", created);
+        Assert.Equal(created, await (await CreateAsync(fra, "create-bytes", body.ToJsonString())).Content.ReadAsStringAsync());
+        var c = Case.For(api, JsonNode.Parse(created)!["id"].Str());
+        Assert.Equal(created, await (await fra.GetAsync(c.Url())).Content.ReadAsStringAsync());
+
+        var submit = await c.PostAsync(fra, "submit", null, idempotencyKey: "submit-bytes");
+        await submit.ExpectAsync(HttpStatusCode.OK);
+        var submitted = await submit.Content.ReadAsStringAsync();
+        Assert.Contains("漢字", submitted);
+        Assert.Equal(submitted, await (await c.PostAsync(fra, "submit", null, idempotencyKey: "submit-bytes")).Content.ReadAsStringAsync());
+        Assert.Equal(submitted, await (await fra.GetAsync(c.Url())).Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Ten_simultaneous_creates_with_one_key_make_one_request()
     {

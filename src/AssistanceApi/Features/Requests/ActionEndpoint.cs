@@ -19,7 +19,7 @@ public abstract class ActionEndpoint<TBody>(IMediator mediator) : Endpoint<TBody
     /// <summary>The body Swagger UI offers: valid for this action on the walk-through's request (none for a bodiless action).</summary>
     protected virtual TBody? Example => default;
 
-    protected abstract Mediator.ICommand<RequestResource> Command(ActionTarget target, TBody body);
+    protected abstract Mediator.ICommand<RequestReply> Command(ActionTarget target, TBody body);
 
     public override void Configure()
     {
@@ -40,6 +40,7 @@ public abstract class ActionEndpoint<TBody>(IMediator mediator) : Endpoint<TBody
         var target = this.Target();
         var result = await mediator.Send(Command(target, body), ct);
         IfMatch.SetETag(HttpContext, result.Version);
-        await Send.OkAsync(result, ct);
+        // A RequestResource in the contract, written straight from the saved row (RequestReply).
+        await HttpContext.Response.SendOkAsync(result, cancellation: ct);
     }
 }

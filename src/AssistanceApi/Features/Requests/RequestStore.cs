@@ -63,8 +63,8 @@ public sealed class RequestStore(
             new { from = request.RequestingState, to = request.RequestedState, year = Now.Year }, unit.Transaction);
 
     /// <summary>Saves what the aggregate decided and answers with the request as the caller now sees it.</summary>
-    public async Task<RequestResource> SaveAsync(StoredRequest stored, Decision decision) =>
-        presenter.Present(await WriteAsync(stored, decision), stored.Caller, Now);
+    public async Task<RequestReply> SaveAsync(StoredRequest stored, Decision decision) =>
+        new(presenter.Written(await WriteAsync(stored, decision), stored.Caller, Now));
 
     /// <summary>
     /// Saves what the aggregate decided: a refusal is thrown as the caller's problem; a change is written with its

@@ -4,11 +4,11 @@ using Mediator;
 
 namespace AssistanceApi.Features.Requests.AcceptConditions;
 
-public sealed record AcceptConditionsCommand(ActionTarget Target, ConditionsAnswerBody Body) : ICommand<RequestResource>, IWriteCommand;
+public sealed record AcceptConditionsCommand(ActionTarget Target, ConditionsAnswerBody Body) : ICommand<RequestReply>, IWriteCommand;
 
-public sealed class Handler(RequestStore store) : ICommandHandler<AcceptConditionsCommand, RequestResource>
+public sealed class Handler(RequestStore store) : ICommandHandler<AcceptConditionsCommand, RequestReply>
 {
-    public async ValueTask<RequestResource> Handle(AcceptConditionsCommand command, CancellationToken ct)
+    public async ValueTask<RequestReply> Handle(AcceptConditionsCommand command, CancellationToken ct)
     {
         var stored = await store.LoadAsync(command.Target, Lifecycle.AcceptConditions);
         return await store.SaveAsync(stored, stored.Request.AcceptConditions(stored.Context, command.Body.Comment));

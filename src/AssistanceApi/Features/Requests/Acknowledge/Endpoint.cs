@@ -13,5 +13,5 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<AcknowledgeBod
 
     protected override AcknowledgeBody Example => new() { RequestedReference = "BfJ-2026-0117" };
 
-    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, AcknowledgeBody body) => new AcknowledgeCommand(target, body);
+    protected override Mediator.ICommand<RequestReply> Command(ActionTarget target, AcknowledgeBody body) => new AcknowledgeCommand(target, body);
 }

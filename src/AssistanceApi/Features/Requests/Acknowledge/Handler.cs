@@ -4,11 +4,11 @@ using Mediator;
 
 namespace AssistanceApi.Features.Requests.Acknowledge;
 
-public sealed record AcknowledgeCommand(ActionTarget Target, AcknowledgeBody Body) : ICommand<RequestResource>, IWriteCommand;
+public sealed record AcknowledgeCommand(ActionTarget Target, AcknowledgeBody Body) : ICommand<RequestReply>, IWriteCommand;
 
-public sealed class Handler(RequestStore store) : ICommandHandler<AcknowledgeCommand, RequestResource>
+public sealed class Handler(RequestStore store) : ICommandHandler<AcknowledgeCommand, RequestReply>
 {
-    public async ValueTask<RequestResource> Handle(AcknowledgeCommand command, CancellationToken ct)
+    public async ValueTask<RequestReply> Handle(AcknowledgeCommand command, CancellationToken ct)
     {
         var stored = await store.LoadAsync(command.Target, Lifecycle.Acknowledge);
         return await store.SaveAsync(stored,

@@ -18,5 +18,5 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<CompleteBody>(
         EvidenceDocumentIds = [Guid.Parse("0196f1a2-7c40-7d5e-9a3b-4f2c8e1d6b70")],
     };
 
-    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, CompleteBody body) => new CompleteCommand(target, body);
+    protected override Mediator.ICommand<RequestReply> Command(ActionTarget target, CompleteBody body) => new CompleteCommand(target, body);
 }

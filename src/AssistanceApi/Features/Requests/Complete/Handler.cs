@@ -7,11 +7,11 @@ using Mediator;
 
 namespace AssistanceApi.Features.Requests.Complete;
 
-public sealed record CompleteCommand(ActionTarget Target, CompleteBody Body) : ICommand<RequestResource>, IWriteCommand;
+public sealed record CompleteCommand(ActionTarget Target, CompleteBody Body) : ICommand<RequestReply>, IWriteCommand;
 
-public sealed class Handler(RequestStore store, UnitOfWork unit) : ICommandHandler<CompleteCommand, RequestResource>
+public sealed class Handler(RequestStore store, UnitOfWork unit) : ICommandHandler<CompleteCommand, RequestReply>
 {
-    public async ValueTask<RequestResource> Handle(CompleteCommand command, CancellationToken ct)
+    public async ValueTask<RequestReply> Handle(CompleteCommand command, CancellationToken ct)
     {
         var stored = await store.LoadAsync(command.Target, Lifecycle.Complete);
         var body = command.Body;

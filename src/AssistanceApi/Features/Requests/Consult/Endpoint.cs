@@ -18,5 +18,5 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<ConsultBody>(m
         Reasons = "Disclosure now would alert the suspects of a domestic investigation.",
     };
 
-    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, ConsultBody body) => new ConsultCommand(target, body);
+    protected override Mediator.ICommand<RequestReply> Command(ActionTarget target, ConsultBody body) => new ConsultCommand(target, body);
 }

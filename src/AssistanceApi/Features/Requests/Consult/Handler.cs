@@ -4,11 +4,11 @@ using Mediator;
 
 namespace AssistanceApi.Features.Requests.Consult;
 
-public sealed record ConsultCommand(ActionTarget Target, ConsultBody Body) : ICommand<RequestResource>, IWriteCommand;
+public sealed record ConsultCommand(ActionTarget Target, ConsultBody Body) : ICommand<RequestReply>, IWriteCommand;
 
-public sealed class Handler(RequestStore store) : ICommandHandler<ConsultCommand, RequestResource>
+public sealed class Handler(RequestStore store) : ICommandHandler<ConsultCommand, RequestReply>
 {
-    public async ValueTask<RequestResource> Handle(ConsultCommand command, CancellationToken ct)
+    public async ValueTask<RequestReply> Handle(ConsultCommand command, CancellationToken ct)
     {
         var stored = await store.LoadAsync(command.Target, Lifecycle.Consult);
         var body = command.Body;

@@ -11,6 +11,6 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<ConditionsAnsw
 
     protected override ConditionsAnswerBody Example => new() { Comment = "The data is also needed in a related proceeding, PNC-2026-0043." };
 
-    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, ConditionsAnswerBody body) =>
+    protected override Mediator.ICommand<RequestReply> Command(ActionTarget target, ConditionsAnswerBody body) =>
         new DeclineConditionsCommand(target, body);
 }

@@ -10,6 +10,6 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<PreservationPe
 
     protected override PreservationPeriodBody Example => new() { PreservedUntil = new DateOnly(2027, 5, 31) };
 
-    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, PreservationPeriodBody body) =>
+    protected override Mediator.ICommand<RequestReply> Command(ActionTarget target, PreservationPeriodBody body) =>
         new ExtendCommand(target, body);
 }

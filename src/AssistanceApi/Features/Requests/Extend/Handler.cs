@@ -4,11 +4,11 @@ using Mediator;
 
 namespace AssistanceApi.Features.Requests.Extend;
 
-public sealed record ExtendCommand(ActionTarget Target, PreservationPeriodBody Body) : ICommand<RequestResource>, IWriteCommand;
+public sealed record ExtendCommand(ActionTarget Target, PreservationPeriodBody Body) : ICommand<RequestReply>, IWriteCommand;
 
-public sealed class Handler(RequestStore store) : ICommandHandler<ExtendCommand, RequestResource>
+public sealed class Handler(RequestStore store) : ICommandHandler<ExtendCommand, RequestReply>
 {
-    public async ValueTask<RequestResource> Handle(ExtendCommand command, CancellationToken ct)
+    public async ValueTask<RequestReply> Handle(ExtendCommand command, CancellationToken ct)
     {
         var stored = await store.LoadAsync(command.Target, Lifecycle.Extend);
         return await store.SaveAsync(stored, stored.Request.Extend(stored.Context, command.Body.PreservedUntil!.Value));

@@ -12,5 +12,5 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<PostponeBody>(
 
     protected override PostponeBody Example => new() { Reasons = "Execution would interfere with a domestic trial of the same group.", Until = new DateOnly(2027, 3, 31) };
 
-    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, PostponeBody body) => new PostponeCommand(target, body);
+    protected override Mediator.ICommand<RequestReply> Command(ActionTarget target, PostponeBody body) => new PostponeCommand(target, body);
 }

@@ -4,11 +4,11 @@ using Mediator;
 
 namespace AssistanceApi.Features.Requests.Postpone;
 
-public sealed record PostponeCommand(ActionTarget Target, PostponeBody Body) : ICommand<RequestResource>, IWriteCommand;
+public sealed record PostponeCommand(ActionTarget Target, PostponeBody Body) : ICommand<RequestReply>, IWriteCommand;
 
-public sealed class Handler(RequestStore store) : ICommandHandler<PostponeCommand, RequestResource>
+public sealed class Handler(RequestStore store) : ICommandHandler<PostponeCommand, RequestReply>
 {
-    public async ValueTask<RequestResource> Handle(PostponeCommand command, CancellationToken ct)
+    public async ValueTask<RequestReply> Handle(PostponeCommand command, CancellationToken ct)
     {
         var stored = await store.LoadAsync(command.Target, Lifecycle.Postpone);
         return await store.SaveAsync(stored, stored.Request.Postpone(stored.Context, command.Body.Reasons, command.Body.Until));

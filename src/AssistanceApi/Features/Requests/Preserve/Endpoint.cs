@@ -13,6 +13,6 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<PreservationPe
 
     protected override PreservationPeriodBody Example => new() { PreservedUntil = new DateOnly(2027, 2, 28) };
 
-    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, PreservationPeriodBody body) =>
+    protected override Mediator.ICommand<RequestReply> Command(ActionTarget target, PreservationPeriodBody body) =>
         new PreserveCommand(target, body);
 }

@@ -4,11 +4,11 @@ using Mediator;
 
 namespace AssistanceApi.Features.Requests.Preserve;
 
-public sealed record PreserveCommand(ActionTarget Target, PreservationPeriodBody Body) : ICommand<RequestResource>, IWriteCommand;
+public sealed record PreserveCommand(ActionTarget Target, PreservationPeriodBody Body) : ICommand<RequestReply>, IWriteCommand;
 
-public sealed class Handler(RequestStore store) : ICommandHandler<PreserveCommand, RequestResource>
+public sealed class Handler(RequestStore store) : ICommandHandler<PreserveCommand, RequestReply>
 {
-    public async ValueTask<RequestResource> Handle(PreserveCommand command, CancellationToken ct)
+    public async ValueTask<RequestReply> Handle(PreserveCommand command, CancellationToken ct)
     {
         var stored = await store.LoadAsync(command.Target, Lifecycle.Preserve);
         return await store.SaveAsync(stored, stored.Request.Preserve(stored.Context, command.Body.PreservedUntil!.Value));

@@ -11,5 +11,5 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<ProvideInforma
 
     protected override ProvideInformationBody Example => new() { Answers = ["The dates are in UTC."] };
 
-    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, ProvideInformationBody body) => new ProvideInformationCommand(target, body);
+    protected override Mediator.ICommand<RequestReply> Command(ActionTarget target, ProvideInformationBody body) => new ProvideInformationCommand(target, body);
 }

@@ -4,11 +4,11 @@ using Mediator;
 
 namespace AssistanceApi.Features.Requests.ProvideInformation;
 
-public sealed record ProvideInformationCommand(ActionTarget Target, ProvideInformationBody Body) : ICommand<RequestResource>, IWriteCommand;
+public sealed record ProvideInformationCommand(ActionTarget Target, ProvideInformationBody Body) : ICommand<RequestReply>, IWriteCommand;
 
-public sealed class Handler(RequestStore store) : ICommandHandler<ProvideInformationCommand, RequestResource>
+public sealed class Handler(RequestStore store) : ICommandHandler<ProvideInformationCommand, RequestReply>
 {
-    public async ValueTask<RequestResource> Handle(ProvideInformationCommand command, CancellationToken ct)
+    public async ValueTask<RequestReply> Handle(ProvideInformationCommand command, CancellationToken ct)
     {
         var stored = await store.LoadAsync(command.Target, Lifecycle.ProvideInformation);
         return await store.SaveAsync(stored, stored.Request.ProvideInformation(stored.Context, command.Body.Answers ?? []));

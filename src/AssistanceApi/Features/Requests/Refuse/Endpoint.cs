@@ -14,5 +14,5 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<RefuseBody>(me
 
     protected override RefuseBody Example => new() { Grounds = ["essential-interests"], Reasons = "Disclosure would prejudice the security of the requested State." };
 
-    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, RefuseBody body) => new RefuseCommand(target, body);
+    protected override Mediator.ICommand<RequestReply> Command(ActionTarget target, RefuseBody body) => new RefuseCommand(target, body);
 }

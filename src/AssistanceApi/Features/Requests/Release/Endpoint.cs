@@ -10,5 +10,5 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<ReasonBody>(me
 
     protected override ReasonBody Example => new() { Reason = "The follow-up request was refused; the preserved data is no longer needed." };
 
-    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, ReasonBody body) => new ReleaseCommand(target, body);
+    protected override Mediator.ICommand<RequestReply> Command(ActionTarget target, ReasonBody body) => new ReleaseCommand(target, body);
 }

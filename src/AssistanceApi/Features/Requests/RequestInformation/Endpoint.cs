@@ -12,5 +12,5 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<RequestInforma
 
     protected override RequestInformationBody Example => new() { Questions = ["Which time zone do the dates of the requested period refer to?"] };
 
-    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, RequestInformationBody body) => new RequestInformationCommand(target, body);
+    protected override Mediator.ICommand<RequestReply> Command(ActionTarget target, RequestInformationBody body) => new RequestInformationCommand(target, body);
 }

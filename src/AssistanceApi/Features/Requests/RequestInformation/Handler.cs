@@ -4,11 +4,11 @@ using Mediator;
 
 namespace AssistanceApi.Features.Requests.RequestInformation;
 
-public sealed record RequestInformationCommand(ActionTarget Target, RequestInformationBody Body) : ICommand<RequestResource>, IWriteCommand;
+public sealed record RequestInformationCommand(ActionTarget Target, RequestInformationBody Body) : ICommand<RequestReply>, IWriteCommand;
 
-public sealed class Handler(RequestStore store) : ICommandHandler<RequestInformationCommand, RequestResource>
+public sealed class Handler(RequestStore store) : ICommandHandler<RequestInformationCommand, RequestReply>
 {
-    public async ValueTask<RequestResource> Handle(RequestInformationCommand command, CancellationToken ct)
+    public async ValueTask<RequestReply> Handle(RequestInformationCommand command, CancellationToken ct)
     {
         var stored = await store.LoadAsync(command.Target, Lifecycle.RequestInformation);
         return await store.SaveAsync(stored, stored.Request.RequestInformation(stored.Context, command.Body.Questions ?? []));

@@ -8,5 +8,5 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<FastEndpoints.
     protected override string Title => "Resume a postponed execution (requested State)";
     protected override string Explanation => "Ends the postponement (Art. 40(26)); execution continues. No body.";
 
-    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, FastEndpoints.EmptyRequest body) => new ResumeCommand(target);
+    protected override Mediator.ICommand<RequestReply> Command(ActionTarget target, FastEndpoints.EmptyRequest body) => new ResumeCommand(target);
 }

@@ -9,5 +9,5 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<FastEndpoints.
     protected override string Explanation =>
         "The requested State executes the request under its domestic law and, where possible, the procedures asked for (Art. 40(17)). No body.";
 
-    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, FastEndpoints.EmptyRequest body) => new StartExecutionCommand(target);
+    protected override Mediator.ICommand<RequestReply> Command(ActionTarget target, FastEndpoints.EmptyRequest body) => new StartExecutionCommand(target);
 }

@@ -25,6 +25,6 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
     {
         var submitted = await mediator.Send(new SubmitRequestCommand(this.Target()), ct);
         IfMatch.SetETag(HttpContext, submitted.Version);
-        await Send.OkAsync(submitted, ct);
+        await HttpContext.Response.SendOkAsync(submitted, cancellation: ct); // a RequestResource (RequestReply)
     }
 }

@@ -30,7 +30,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
         var patch = await ReadPatchAsync(ct);
         var updated = await mediator.Send(new UpdateRequestCommand(new ActionTarget(this.Caller(), id, IfMatch.ExpectedVersion(HttpContext)), patch), ct);
         IfMatch.SetETag(HttpContext, updated.Version);
-        await Send.OkAsync(updated, ct);
+        await HttpContext.Response.SendOkAsync(updated, cancellation: ct); // a RequestResource (RequestReply)
     }
 
     private async Task<JsonObject> ReadPatchAsync(CancellationToken ct)

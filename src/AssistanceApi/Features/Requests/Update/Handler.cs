@@ -8,11 +8,11 @@ using Mediator;
 
 namespace AssistanceApi.Features.Requests.Update;
 
-public sealed record UpdateRequestCommand(ActionTarget Target, JsonObject Patch) : ICommand<RequestResource>, IWriteCommand;
+public sealed record UpdateRequestCommand(ActionTarget Target, JsonObject Patch) : ICommand<RequestReply>, IWriteCommand;
 
-public sealed class Handler(RequestStore store, KnownStates states, ProvisionCatalogue catalogue) : ICommandHandler<UpdateRequestCommand, RequestResource>
+public sealed class Handler(RequestStore store, KnownStates states, ProvisionCatalogue catalogue) : ICommandHandler<UpdateRequestCommand, RequestReply>
 {
-    public async ValueTask<RequestResource> Handle(UpdateRequestCommand command, CancellationToken ct)
+    public async ValueTask<RequestReply> Handle(UpdateRequestCommand command, CancellationToken ct)
     {
         var stored = await store.LoadAsync(command.Target, Lifecycle.Update);
         var content = Merge(stored.Request.Details, command.Patch);

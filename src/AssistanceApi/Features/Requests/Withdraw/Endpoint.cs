@@ -11,5 +11,5 @@ public sealed class Endpoint(IMediator mediator) : ActionEndpoint<ReasonBody>(me
 
     protected override ReasonBody Example => new() { Reason = "The suspect has been identified from other sources; the assistance is no longer required." };
 
-    protected override Mediator.ICommand<RequestResource> Command(ActionTarget target, ReasonBody body) => new WithdrawCommand(target, body);
+    protected override Mediator.ICommand<RequestReply> Command(ActionTarget target, ReasonBody body) => new WithdrawCommand(target, body);
 }

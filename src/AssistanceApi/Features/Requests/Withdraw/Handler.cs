@@ -4,11 +4,11 @@ using Mediator;
 
 namespace AssistanceApi.Features.Requests.Withdraw;
 
-public sealed record WithdrawCommand(ActionTarget Target, ReasonBody Body) : ICommand<RequestResource>, IWriteCommand;
+public sealed record WithdrawCommand(ActionTarget Target, ReasonBody Body) : ICommand<RequestReply>, IWriteCommand;
 
-public sealed class Handler(RequestStore store) : ICommandHandler<WithdrawCommand, RequestResource>
+public sealed class Handler(RequestStore store) : ICommandHandler<WithdrawCommand, RequestReply>
 {
-    public async ValueTask<RequestResource> Handle(WithdrawCommand command, CancellationToken ct)
+    public async ValueTask<RequestReply> Handle(WithdrawCommand command, CancellationToken ct)
     {
         var stored = await store.LoadAsync(command.Target, Lifecycle.Withdraw);
         return await store.SaveAsync(stored, stored.Request.Withdraw(stored.Context, command.Body.Reason!));
