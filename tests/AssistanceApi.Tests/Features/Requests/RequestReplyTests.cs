@@ -54,4 +54,18 @@ public sealed class RequestReplyTests
         Assert.Equal(3L, replayed.Version);
         Assert.Equal(sent, JsonSerializer.Serialize(replayed, Wire));
     }
+
+    [Fact]
+    public void An_answer_stored_before_replies_were_written_from_the_row_replays_as_it_was_sent()
+    {
+        var row = Draft();
+        var sent = JsonSerializer.Serialize(RequestResource.From(row, Fra, Now, Options), Wire);
+        // What the behavior stored for an action until answers were written from the row: the resource itself.
+        var stored = JsonSerializer.Serialize(RequestResource.From(row, Fra, Now, Options), JsonDefaults.Options);
+
+        var replayed = JsonSerializer.Deserialize<RequestReply>(stored, JsonDefaults.Options)!;
+
+        Assert.Equal(3L, replayed.Version);
+        Assert.Equal(sent, JsonSerializer.Serialize(replayed, Wire));
+    }
 }

@@ -25,6 +25,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
     {
         var submitted = await mediator.Send(new SubmitRequestCommand(this.Target()), ct);
         IfMatch.SetETag(HttpContext, submitted.Version);
-        await HttpContext.Response.SendOkAsync(submitted, cancellation: ct); // a RequestResource (RequestReply)
+        // A RequestResource in the contract, written straight from the saved row (RequestReply).
+        await HttpContext.Response.SendOkAsync(submitted, cancellation: ct);
     }
 }

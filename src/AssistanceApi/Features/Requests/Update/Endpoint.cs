@@ -30,7 +30,8 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
         var patch = await ReadPatchAsync(ct);
         var updated = await mediator.Send(new UpdateRequestCommand(new ActionTarget(this.Caller(), id, IfMatch.ExpectedVersion(HttpContext)), patch), ct);
         IfMatch.SetETag(HttpContext, updated.Version);
-        await HttpContext.Response.SendOkAsync(updated, cancellation: ct); // a RequestResource (RequestReply)
+        // A RequestResource in the contract, written straight from the saved row (RequestReply).
+        await HttpContext.Response.SendOkAsync(updated, cancellation: ct);
     }
 
     private async Task<JsonObject> ReadPatchAsync(CancellationToken ct)
