@@ -4,6 +4,7 @@ using AssistanceApi.Auth;
 using AssistanceApi.Domain;
 using AssistanceApi.Domain.Documents;
 using AssistanceApi.Features.Requests;
+using AssistanceApi.Http;
 using AssistanceApi.Persistence.Documents;
 using AssistanceApi.Tests.Support;
 using AssistanceApi.Treaty;
@@ -13,7 +14,8 @@ namespace AssistanceApi.Tests.Features.Requests;
 /// <summary>
 /// <see cref="RequestJson"/> writes, straight from a row, the bytes the serializer writes for the
 /// <see cref="RequestResource"/> mapped from it: for full documents, documents stored by older versions (fields
-/// missing, or in another order), empty progress, and both sides of the exchange.
+/// missing, or in another order), empty progress, and both sides of the exchange. A change's answer
+/// (<see cref="RequestReply"/>) is written so, and a stored one, read back, replays as it was sent.
 /// </summary>
 public sealed class RequestJsonTests
 {
@@ -97,6 +99,47 @@ public sealed class RequestJsonTests
                 new AssistanceApi.Features.Page<RequestResource> { Items = rows.Select(r => RequestResource.From(r, Fra, Now, Options)).ToList(), NextCursor = cursor }, Wire);
             Assert.Equal(expected, JsonSerializer.Serialize(new WrittenPage(rows, cursor, Fra, Now, Options), Wire));
         }
+    }
+
+    private static RequestRecord Draft() => Row(StoredContent.Write(Full()), "{}", "draft");
+
+    [Fact]
+    public void A_reply_from_a_row_is_the_serialized_resource_and_carries_its_version()
+    {
+        var row = Draft();
+        var reply = new RequestReply(new WrittenRequest(row, Fra, Now, Options));
+
+        Assert.Equal(JsonSerializer.Serialize(RequestResource.From(row, Fra, Now, Options), Wire), JsonSerializer.Serialize(reply, Wire));
+        Assert.Equal(7L, reply.Version);
+    }
+
+    [Fact]
+    public void A_stored_reply_is_replayed_as_the_answer_first_sent_whatever_settings_stored_it()
+    {
+        var row = Draft();
+        var sent = JsonSerializer.Serialize(new RequestReply(new WrittenRequest(row, Fra, Now, Options)), Wire);
+        // The key's record is stored with the API's default settings, which escape what the endpoints' do not (\u00E9 for é).
+        var stored = JsonSerializer.Serialize(new RequestReply(new WrittenRequest(row, Fra, Now, Options)), JsonDefaults.Options);
+        Assert.NotEqual(sent, stored);
+
+        var replayed = JsonSerializer.Deserialize<RequestReply>(stored, JsonDefaults.Options)!;
+
+        Assert.Equal(7L, replayed.Version);
+        Assert.Equal(sent, JsonSerializer.Serialize(replayed, Wire));
+    }
+
+    [Fact]
+    public void An_answer_stored_before_replies_were_written_from_the_row_replays_as_it_was_sent()
+    {
+        var row = Draft();
+        var sent = JsonSerializer.Serialize(RequestResource.From(row, Fra, Now, Options), Wire);
+        // What the key's record held for an action until answers were written from the row: the resource itself.
+        var stored = JsonSerializer.Serialize(RequestResource.From(row, Fra, Now, Options), JsonDefaults.Options);
+
+        var replayed = JsonSerializer.Deserialize<RequestReply>(stored, JsonDefaults.Options)!;
+
+        Assert.Equal(7L, replayed.Version);
+        Assert.Equal(sent, JsonSerializer.Serialize(replayed, Wire));
     }
 
     private static string Written(RequestRecord row, Caller caller)
