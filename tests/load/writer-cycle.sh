@@ -8,15 +8,19 @@
 # batch-size and wait histograms), warmed up with run.sh's create load (wrk -t2 -c64) for 15 s, then measured in
 # WINDOWS (default 3) windows of 12 s. Each window prints: creates a second and p99; the API's CPU a create and the
 # writer thread's; the writer's CPU and the machine's idle time (idle and I/O wait), in cores; batches a second, the
-# mean batch and the mean time from a unit's queueing to its commit. Run it alone on the machine.
+# mean batch and the mean time from a unit's queueing to its commit. Units are everything the writer commits: the
+# webhook dispatcher's and the sweepers' too, and creates that wrk sent before the window, so batches a second times
+# the mean batch runs a few percent above creates a second. Run it alone on the machine.
 set -u
 (($# >= 1)) || { echo "usage: $0 API_DIR [NAME=value ...] [-- WINDOWS]" >&2; exit 2; }
 DIR=$1; shift
 SETTINGS=() WINDOWS=3
 while (($#)); do
-  if [[ $1 == -- ]]; then WINDOWS=${2:-3}; break; fi
+  if [[ $1 == -- ]]; then WINDOWS=${2:-}; break; fi
+  [[ $1 == [A-Za-z_]*=* ]] || { echo "writer-cycle.sh: not a NAME=value setting: $1" >&2; exit 2; }
   SETTINGS+=("$1"); shift
 done
+[[ $WINDOWS =~ ^[1-9][0-9]*$ ]] || { echo "writer-cycle.sh: WINDOWS must be a positive number" >&2; exit 2; }
 LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export LOAD_LUA=$LOAD/lua
 . "$LOAD/ab-lib.sh"
@@ -28,8 +32,11 @@ trap '[[ -n $API ]] && kill $API 2>/dev/null; wait 2>/dev/null; rm -rf $W' EXIT
   Database__Provider=sqlite Seeding__Demo=true Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 \
   RateLimiting__PermitsPerMinute=100000000 Security__HttpsRedirection=false Logging__LogLevel__Default=Warning \
   Telemetry__PrometheusEnabled=true "${SETTINGS[@]}" ./AssistanceApi) >$W/api.log 2>&1 & API=$!
-until curl -sf -o /dev/null http://127.0.0.1:$PORT/health/ready; do
-  kill -0 $API 2>/dev/null || { echo "writer-cycle.sh: the API did not start:" >&2; tail -5 $W/api.log >&2; exit 1; }
+for ((tries = 0; ; tries++)); do
+  curl -sf -o /dev/null http://127.0.0.1:$PORT/health/ready && break
+  if ! kill -0 $API 2>/dev/null || ((tries > 300)); then
+    echo "writer-cycle.sh: the API was not ready within 30 s:" >&2; tail -5 $W/api.log >&2; exit 1
+  fi
   sleep 0.1
 done
 URL=http://127.0.0.1:$PORT/api/v1/requests
@@ -37,20 +44,27 @@ create_load 15 $URL >/dev/null
 WRITER=$(grep -l '^sqlite-group-co' /proc/$API/task/*/comm | head -1 | cut -d/ -f5)
 [[ -n $WRITER ]] || { echo "writer-cycle.sh: no thread named sqlite-group-commit in the API" >&2; exit 1; }
 
-# counters: "units batches wait_seconds writer_ticks api_ticks idle_ticks"
+# counters: "units batches wait_seconds writer_ticks api_ticks idle_ticks"; exits when a metric is missing (the
+# scrape off, Telemetry__PrometheusPort set to another port, a metric renamed), rather than shift the fields.
 counters() {
-  local metrics
+  local metrics line
   metrics=$(curl -s http://127.0.0.1:$PORT/metrics)
-  metric() { grep -E "^assistance_group_commit_$1[a-z_]*_$2(\{| )" <<<"$metrics" | awk '{print $NF}'; }
-  echo "$(metric batch_size sum) $(metric batch_size count) $(metric wait sum)" \
-    "$(awk '{print $14 + $15}' /proc/$API/task/$WRITER/stat) $(ticks $API) $(awk '/^cpu /{print $5 + $6}' /proc/stat)"
+  # The value is the field after the series (its name and labels); an exporter may add a timestamp after it.
+  metric() { grep -E "^assistance_group_commit_$1[a-z_]*_$2(\{| )" <<<"$metrics" | sed -E 's/^[^ {]+(\{[^}]*\})? //' | awk '{print $1}'; }
+  line="$(metric batch_size sum) $(metric batch_size count) $(metric wait sum)"
+  line+=" $(awk '{print $14 + $15}' /proc/$API/task/$WRITER/stat) $(ticks $API) $(awk '/^cpu /{print $5 + $6}' /proc/stat)"
+  [[ $line =~ ^[0-9.eE+-]+( [0-9.eE+-]+){5}$ ]] || { echo "writer-cycle.sh: the group commit's metrics were not found in /metrics" >&2; exit 1; }
+  echo "$line"
 }
 
 for ((i = 1; i <= WINDOWS; i++)); do
-  read -r u0 b0 s0 w0 a0 i0 < <(counters)
+  before=$(counters) || exit 1
   read -r rps p99 bad < <(create_load 12 $URL)
-  read -r u1 b1 s1 w1 a1 i1 < <(counters)
-  creates=$(awk -v r=$rps 'BEGIN{printf "%d", r * 12}')
+  after=$(counters) || exit 1
+  read -r u0 b0 s0 w0 a0 i0 <<<"$before"
+  read -r u1 b1 s1 w1 a1 i1 <<<"$after"
+  creates=$(awk -v r=${rps:-0} 'BEGIN{printf "%d", r * 12}')
+  if ((creates == 0 || b1 - b0 == 0)); then echo "window $i: no create or no batch committed (wrk: ${rps:-no result})"; continue; fi
   awk -v rps=$rps -v p99=$p99 -v bad=$bad -v n=$creates -v hz=$HZ -v units=$((u1 - u0)) -v batches=$((b1 - b0)) \
     -v wait="$s0 $s1" -v writer=$((w1 - w0)) -v api=$((a1 - a0)) -v idle=$((i1 - i0)) 'BEGIN {
       split(wait, s, " ")
