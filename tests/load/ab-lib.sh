@@ -1,5 +1,5 @@
-# Sourced by list-ab.sh and webhook-ab.sh (LOAD set to tests/load): the create load, wrk's summary, CPU ticks, and the
-# builds of a round.
+# Sourced by list-ab.sh, webhook-ab.sh and writer-cycle.sh (LOAD set to tests/load): the API started as they run it,
+# the create load, wrk's summary, CPU ticks, and the builds of a round.
 
 HZ=$(getconf CLK_TCK)
 
@@ -36,4 +36,25 @@ build_of() {
   BUILD_DIR=${1%%:*} BUILD_ENV=""
   [[ $1 == *:* ]] && BUILD_ENV=${1#*:}
   BUILD_ENV=${BUILD_ENV//,/ }
+}
+
+# start_api DIR [NAME=value ...]: the API published in DIR on 127.0.0.1:$PORT and the SQLite file $W/db (demo data, no
+# rate limit, warnings only; the settings given win), in the background, logging to $W/api.log. Sets API to its process
+# id and returns once /health/ready answers; fails with the log's end if it stops or is not ready within 60 s.
+start_api() {
+  local dir=$1 _
+  shift
+  (cd $dir && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$PORT ConnectionStrings__Assistance="Data Source=$W/db" \
+    Database__Provider=sqlite Seeding__Demo=true Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 \
+    RateLimiting__PermitsPerMinute=100000000 Security__HttpsRedirection=false Logging__LogLevel__Default=Warning \
+    "$@" ./AssistanceApi) >$W/api.log 2>&1 &
+  API=$!
+  for _ in $(seq 1 600); do
+    curl -sf -o /dev/null http://127.0.0.1:$PORT/health/ready && return 0
+    kill -0 $API 2>/dev/null || break
+    sleep 0.1
+  done
+  tail -n 20 $W/api.log >&2
+  echo "the API in $dir did not become ready" >&2
+  return 1
 }

@@ -22,8 +22,8 @@ W=$(mktemp -d /tmp/listab.XXXX)
 PORT=$((30000 + RANDOM % 20000))
 API=""
 trap '[[ -n $API ]] && kill $API 2>/dev/null; rm -rf $W' EXIT
-start() { (cd $1 && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$PORT ConnectionStrings__Assistance="Data Source=$W/db" Database__Provider=sqlite Seeding__Demo=true Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 RateLimiting__PermitsPerMinute=100000000 Security__HttpsRedirection=false Logging__LogLevel__Default=Warning $2 ./AssistanceApi) >$W/api.log 2>&1 & API=$!
-  until curl -sf -o /dev/null http://127.0.0.1:$PORT/health/ready; do sleep 0.1; done; }
+# start DIR "NAME=value ...": the API of DIR on $W/db with those settings, once it answers ready
+start() { start_api $1 $2 || exit 1; }
 # template: migrated by the first build, then seeded
 start "${1%%:*}" ""; kill $API; wait $API 2>/dev/null
 # Submit: drafts for the warm-up and the measured run at up to MAX_RATE a second; each build submits the same ones.

@@ -45,13 +45,7 @@ arrived() { cat $W/hooks.log 2>/dev/null | wc -l; }
 # start DIR "NAME=value ...": the API of DIR on a fresh file, with those settings, once it answers ready
 start() {
   rm -f $W/db*
-  (cd $1 && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$PORT ConnectionStrings__Assistance="Data Source=$W/db" \
-    Database__Provider=sqlite Seeding__Demo=true Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 \
-    RateLimiting__PermitsPerMinute=100000000 Security__HttpsRedirection=false Logging__LogLevel__Default=Warning \
-    Webhooks__AllowedHosts=127.0.0.1 $2 ./AssistanceApi) >$W/api.log 2>&1 & API=$!
-  for _ in $(seq 1 600); do curl -sf -o /dev/null http://127.0.0.1:$PORT/health/ready && return; kill -0 $API 2>/dev/null || break; sleep 0.1; done
-  tail -n 20 $W/api.log >&2
-  die "the API in $1 did not become ready"
+  start_api $1 Webhooks__AllowedHosts=127.0.0.1 $2 || die "the API in $1 did not start"
 }
 URL=http://127.0.0.1:$PORT/api/v1/requests
 subscribe() {

@@ -28,17 +28,7 @@ W=$(mktemp -d /tmp/writercycle.XXXX)
 PORT=$((30000 + RANDOM % 20000))
 API=""
 trap '[[ -n $API ]] && kill $API 2>/dev/null; wait 2>/dev/null; rm -rf $W' EXIT
-(cd $DIR && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=http://127.0.0.1:$PORT ConnectionStrings__Assistance="Data Source=$W/db" \
-  Database__Provider=sqlite Seeding__Demo=true Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 \
-  RateLimiting__PermitsPerMinute=100000000 Security__HttpsRedirection=false Logging__LogLevel__Default=Warning \
-  Telemetry__PrometheusEnabled=true "${SETTINGS[@]}" ./AssistanceApi) >$W/api.log 2>&1 & API=$!
-for ((tries = 0; ; tries++)); do
-  curl -sf -o /dev/null http://127.0.0.1:$PORT/health/ready && break
-  if ! kill -0 $API 2>/dev/null || ((tries > 300)); then
-    echo "writer-cycle.sh: the API was not ready within 30 s:" >&2; tail -5 $W/api.log >&2; exit 1
-  fi
-  sleep 0.1
-done
+start_api $DIR Telemetry__PrometheusEnabled=true "${SETTINGS[@]}" || exit 1
 URL=http://127.0.0.1:$PORT/api/v1/requests
 create_load 15 $URL >/dev/null
 WRITER=$(grep -l '^sqlite-group-co' /proc/$API/task/*/comm | head -1 | cut -d/ -f5)

@@ -39,8 +39,6 @@ public abstract class ActionEndpoint<TBody>(IMediator mediator) : Endpoint<TBody
     {
         var target = this.Target();
         var result = await mediator.Send(Command(target, body), ct);
-        IfMatch.SetETag(HttpContext, result.Version);
-        // A RequestResource in the contract, written straight from the saved row (RequestReply).
-        await HttpContext.Response.SendOkAsync(result, cancellation: ct);
+        await HttpContext.SendReplyAsync(result, ct);
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using AssistanceApi.Http;
+using FastEndpoints;
 
 namespace AssistanceApi.Features.Requests;
 
@@ -41,4 +43,17 @@ public sealed class RequestReplyConverter : JsonConverter<RequestReply>
     public override RequestReply Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => RequestReply.Read(ref reader);
 
     public override void Write(Utf8JsonWriter writer, RequestReply value, JsonSerializerOptions options) => value.WriteTo(writer);
+}
+
+public static class RequestReplySending
+{
+    /// <summary>
+    /// Sends a change's answer with its ETag. The endpoints declare a <see cref="RequestResource"/> (the contract), which
+    /// is all that their typed <c>Send.OkAsync</c> takes, so the reply goes through the response's own serializer.
+    /// </summary>
+    public static Task SendReplyAsync(this HttpContext http, RequestReply reply, CancellationToken ct)
+    {
+        IfMatch.SetETag(http, reply.Version);
+        return http.Response.SendOkAsync(reply, cancellation: ct);
+    }
 }

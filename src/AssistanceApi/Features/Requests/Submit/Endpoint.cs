@@ -24,8 +24,6 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
     public override async Task HandleAsync(CancellationToken ct)
     {
         var submitted = await mediator.Send(new SubmitRequestCommand(this.Target()), ct);
-        IfMatch.SetETag(HttpContext, submitted.Version);
-        // A RequestResource in the contract, written straight from the saved row (RequestReply).
-        await HttpContext.Response.SendOkAsync(submitted, cancellation: ct);
+        await HttpContext.SendReplyAsync(submitted, ct);
     }
 }

@@ -29,9 +29,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
         var id = this.RequestId();
         var patch = await ReadPatchAsync(ct);
         var updated = await mediator.Send(new UpdateRequestCommand(new ActionTarget(this.Caller(), id, IfMatch.ExpectedVersion(HttpContext)), patch), ct);
-        IfMatch.SetETag(HttpContext, updated.Version);
-        // A RequestResource in the contract, written straight from the saved row (RequestReply).
-        await HttpContext.Response.SendOkAsync(updated, cancellation: ct);
+        await HttpContext.SendReplyAsync(updated, ct);
     }
 
     private async Task<JsonObject> ReadPatchAsync(CancellationToken ct)
