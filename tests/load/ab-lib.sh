@@ -1,5 +1,7 @@
-# Sourced by list-ab.sh, webhook-ab.sh and writer-cycle.sh (LOAD set to tests/load): the API started as they run it,
-# the create load, wrk's summary, CPU ticks, and the builds of a round.
+# Sourced by list-ab.sh, webhook-ab.sh, writer-cycle.sh and interleave-ab.sh (LOAD set to tests/load): the API started
+# as they run it, the create load, wrk's summary, CPU ticks, the builds of a round, and free_port (ports.sh).
+
+. "$LOAD/ports.sh"
 
 HZ=$(getconf CLK_TCK)
 

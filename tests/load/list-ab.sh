@@ -19,7 +19,7 @@ LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export LOAD_LUA=$LOAD/lua
 . "$LOAD/ab-lib.sh"
 W=$(mktemp -d /tmp/listab.XXXX)
-PORT=$((30000 + RANDOM % 20000))
+PORT=$(free_port) || { echo "list-ab.sh: no free port" >&2; exit 1; }
 API=""
 trap '[[ -n $API ]] && kill $API 2>/dev/null; rm -rf $W' EXIT
 # start DIR "NAME=value ...": the API of DIR on $W/db with those settings, once it answers ready

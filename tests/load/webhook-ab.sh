@@ -22,7 +22,9 @@ export LOAD_LUA=$LOAD/lua
 . "$LOAD/ab-lib.sh"
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 W=$(mktemp -d /tmp/webhookab.XXXX)
-PORT=$((30000 + RANDOM % 10000)) RECEIVER_PORT=$((40000 + RANDOM % 10000))
+PORT=$(free_port) || die "no free port"
+RECEIVER_PORT=$(free_port) || die "no free port"
+((RECEIVER_PORT != PORT)) || RECEIVER_PORT=$(free_port) || die "no free port"
 API="" RECEIVER=""
 trap '[[ -n $API ]] && kill $API 2>/dev/null; [[ -n $RECEIVER ]] && kill $RECEIVER 2>/dev/null; wait 2>/dev/null; rm -rf $W' EXIT
 cat >$W/nginx.conf <<NGINX_CONF

@@ -8,10 +8,11 @@
 # batch-size and wait histograms), warmed up with run.sh's create load (wrk -t2 -c64) for 15 s, then measured in
 # WINDOWS (default 3) windows of 12 s. Each window prints: creates a second and p99; the API's CPU a create and the
 # writer thread's; the writer's CPU and the machine's idle time (idle and I/O wait), in cores; batches a second, the
-# mean batch and the mean time from a unit's queueing to its commit; the bytes the API wrote to storage a create (the
-# WAL and the checkpoints, from /proc/PID/io). Units are everything the writer commits: the
-# webhook dispatcher's and the sweepers' too, and creates that wrk sent before the window, so batches a second times
-# the mean batch runs a few percent above creates a second. Run it alone on the machine.
+# mean batch and the mean time from a unit's queueing to its commit; the bytes the API wrote to storage a create, in KB
+# of 1,024 (write_bytes of /proc/PID/io: every file the API writes, under this load almost all the WAL and the
+# checkpoints; the fresh file is in /tmp, which must be on a disk, not tmpfs, for this to count). Units are everything
+# the writer commits: the webhook dispatcher's and the sweepers' too, and creates that wrk sent before the window, so
+# batches a second times the mean batch runs a few percent above creates a second. Run it alone on the machine.
 set -u
 (($# >= 1)) || { echo "usage: $0 API_DIR [NAME=value ...] [-- WINDOWS]" >&2; exit 2; }
 DIR=$1; shift
@@ -26,7 +27,7 @@ LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export LOAD_LUA=$LOAD/lua
 . "$LOAD/ab-lib.sh"
 W=$(mktemp -d /tmp/writercycle.XXXX)
-PORT=$((30000 + RANDOM % 20000))
+PORT=$(free_port) || { echo "writer-cycle.sh: no free port" >&2; exit 1; }
 API=""
 trap '[[ -n $API ]] && kill $API 2>/dev/null; wait 2>/dev/null; rm -rf $W' EXIT
 start_api $DIR Telemetry__PrometheusEnabled=true "${SETTINGS[@]}" || exit 1
@@ -36,7 +37,8 @@ WRITER=$(grep -l '^sqlite-group-co' /proc/$API/task/*/comm | head -1 | cut -d/ -
 [[ -n $WRITER ]] || { echo "writer-cycle.sh: no thread named sqlite-group-commit in the API" >&2; exit 1; }
 
 # counters: "units batches wait_seconds writer_ticks api_ticks idle_ticks written_bytes"; exits when a metric is missing
-# (the scrape off, Telemetry__PrometheusPort set to another port, a metric renamed), rather than shift the fields.
+# (the scrape off, Telemetry__PrometheusPort set to another port, a metric renamed) or /proc/PID/io cannot be read,
+# rather than shift the fields.
 counters() {
   local metrics line written
   metrics=$(curl -s http://127.0.0.1:$PORT/metrics)
@@ -45,8 +47,9 @@ counters() {
   line="$(metric batch_size sum) $(metric batch_size count) $(metric wait sum)"
   line+=" $(awk '{print $14 + $15}' /proc/$API/task/$WRITER/stat) $(ticks $API) $(awk '/^cpu /{print $5 + $6}' /proc/stat)"
   [[ $line =~ ^[0-9.eE+-]+( [0-9.eE+-]+){5}$ ]] || { echo "writer-cycle.sh: the group commit's metrics were not found in /metrics" >&2; exit 1; }
-  written=$(awk '/^write_bytes:/{print $2}' /proc/$API/io 2>/dev/null)
-  [[ $written =~ ^[0-9]+$ ]] || { echo "writer-cycle.sh: cannot read the API's /proc/$API/io" >&2; exit 1; }
+  # awk names the cause (the API gone, no permission, a kernel without I/O accounting) on stderr.
+  written=$(awk '/^write_bytes:/{print $2}' /proc/$API/io)
+  [[ $written =~ ^[0-9]+$ ]] || { echo "writer-cycle.sh: no write_bytes in the API's /proc/$API/io" >&2; exit 1; }
   echo "$line $written"
 }
 
