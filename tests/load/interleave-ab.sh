@@ -37,7 +37,10 @@ window() {
   c0=$(ticks $pid)
   read -r rps p99 bad < <(create_load $WINDOW_S "$url")
   c1=$(ticks $pid)
-  ((${bad:-1} == 0)) || echo "interleave-ab.sh: ${bad:-no result from wrk}: answers that were not 2xx, or socket errors" >&2
+  # A window with nothing measured, or from an API that died, would put a 0 into the medians: stop instead.
+  kill -0 $pid 2>/dev/null || { echo "interleave-ab.sh: the API ${NAMES[$1]} has stopped" >&2; exit 1; }
+  [[ -n ${rps:-} && ${rps%.*} -gt 0 ]] || { echo "interleave-ab.sh: wrk measured nothing against ${NAMES[$1]}" >&2; exit 1; }
+  ((bad == 0)) || echo "interleave-ab.sh: $bad answers that were not 2xx, or socket errors, against ${NAMES[$1]}" >&2
   echo "${rps:-0} $(cpu_us $((c1 - c0)) $(awk -v r=${rps:-0} -v s=$WINDOW_S 'BEGIN{print int(r * s) + 1}'))"
 }
 
@@ -52,19 +55,21 @@ for ((r = 1; r <= ROUNDS; r++)); do
     PORT=$(free_port) || { echo "interleave-ab.sh: no free port" >&2; exit 1; }
     # BUILD_ENV is a space-separated NAME=value list (build_of), one argument each.
     # shellcheck disable=SC2086
-    start_api $BUILD_DIR $BUILD_ENV || exit 1
-    PIDS[$b]=$API PORTS[$b]=$PORT NAMES[$b]="$(basename $BUILD_DIR)${BUILD_ENV:+ $BUILD_ENV}"
+    start_api "$BUILD_DIR" $BUILD_ENV; started=$?
+    # Kept before the check: the trap stops an API that started but never became ready.
+    PIDS[$b]=$API PORTS[$b]=$PORT NAMES[$b]="$(basename "$BUILD_DIR")${BUILD_ENV:+ $BUILD_ENV}"
+    ((started == 0)) || exit 1
   done
   for b in 0 1; do create_load 10 "http://127.0.0.1:${PORTS[$b]}/api/v1/requests" >/dev/null; done
   # One pair not counted: A has been idle through B's warm-up, longer than between any two windows after it, and its
   # first window ran slower than its others in every round tried (results/issue-16-interleaved-ab.md).
-  for b in 0 1; do window $b >/dev/null; done
+  for b in 0 1; do window $b >/dev/null || exit 1; done
   ROUND=()
   for ((p = 1; p <= PAIRS; p++)); do
     order=(0 1); ((p % 2 == 0)) && order=(1 0)
-    declare -A rps=() cpu=()
-    for b in "${order[@]}"; do read -r rps[$b] cpu[$b] < <(window $b); done
-    ratio=$(awk -v a=${rps[0]} -v b=${rps[1]} 'BEGIN{printf "%.3f", (a > 0 ? b / a : 0)}')
+    rps=() cpu=()
+    for b in "${order[@]}"; do line=$(window $b) || exit 1; read -r "rps[$b]" "cpu[$b]" <<<"$line"; done
+    ratio=$(awk -v a="${rps[0]}" -v b="${rps[1]}" 'BEGIN{printf "%.3f", (a > 0 ? b / a : 0)}')
     ROUND+=($ratio)
     echo "round $r pair $p: A ${NAMES[0]} ${rps[0]}/s ${cpu[0]} us | B ${NAMES[1]} ${rps[1]}/s ${cpu[1]} us | B/A $ratio"
   done

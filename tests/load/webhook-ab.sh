@@ -24,7 +24,7 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 W=$(mktemp -d /tmp/webhookab.XXXX)
 PORT=$(free_port) || die "no free port"
 RECEIVER_PORT=$(free_port) || die "no free port"
-((RECEIVER_PORT != PORT)) || RECEIVER_PORT=$(free_port) || die "no free port"
+while ((RECEIVER_PORT == PORT)); do RECEIVER_PORT=$(free_port) || die "no free port"; done
 API="" RECEIVER=""
 trap '[[ -n $API ]] && kill $API 2>/dev/null; [[ -n $RECEIVER ]] && kill $RECEIVER 2>/dev/null; wait 2>/dev/null; rm -rf $W' EXIT
 cat >$W/nginx.conf <<NGINX_CONF
