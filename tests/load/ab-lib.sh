@@ -1,7 +1,15 @@
 # Sourced by list-ab.sh, webhook-ab.sh, writer-cycle.sh and interleave-ab.sh (LOAD set to tests/load): the API started
-# as they run it, the create load, wrk's summary, CPU ticks, the builds of a round, and free_port (ports.sh).
+# as they run it, the create load, wrk's summary, CPU ticks, the builds of a round, a scratch folder and port, and
+# free_port (ports.sh).
 
 . "$LOAD/ports.sh"
+export LOAD_LUA=$LOAD/lua
+
+# scratch NAME: W, a fresh temporary folder, and PORT, a free port, for the script NAME; exits when there is none.
+scratch() {
+  W=$(mktemp -d "/tmp/$1.XXXX") || exit 1
+  PORT=$(free_port) || { echo "$1: no free port" >&2; exit 1; }
+}
 
 HZ=$(getconf CLK_TCK)
 

@@ -22,7 +22,6 @@ ROUNDS=$1 PAIRS=$2
   { echo "interleave-ab.sh: ROUNDS and PAIRS must be positive numbers" >&2; exit 2; }
 SPECS=("$3" "$4")
 LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-export LOAD_LUA=$LOAD/lua
 . "$LOAD/ab-lib.sh"
 WINDOW_S=5 LEAD_S=2
 ROOT=$(mktemp -d /tmp/interleave.XXXX)

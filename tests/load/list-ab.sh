@@ -16,10 +16,8 @@ READ=list
 case ${1:-} in --get) READ=get; shift ;; --create) READ=create; shift ;; --submit) READ=submit; shift ;; esac
 ROUNDS=$1 SEEDER=$2; shift 2
 LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-export LOAD_LUA=$LOAD/lua
 . "$LOAD/ab-lib.sh"
-W=$(mktemp -d /tmp/listab.XXXX)
-PORT=$(free_port) || { echo "list-ab.sh: no free port" >&2; exit 1; }
+scratch list-ab.sh
 API=""
 trap '[[ -n $API ]] && kill $API 2>/dev/null; rm -rf $W' EXIT
 # start DIR "NAME=value ...": the API of DIR on $W/db with those settings, once it answers ready

@@ -18,11 +18,9 @@ set -u
 ROUNDS=$1; shift
 die() { echo "webhook-ab.sh: $*" >&2; exit 1; }
 LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-export LOAD_LUA=$LOAD/lua
 . "$LOAD/ab-lib.sh"
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-W=$(mktemp -d /tmp/webhookab.XXXX)
-PORT=$(free_port) || die "no free port"
+scratch webhook-ab.sh
 RECEIVER_PORT=$(free_port) || die "no free port"
 while ((RECEIVER_PORT == PORT)); do RECEIVER_PORT=$(free_port) || die "no free port"; done
 API="" RECEIVER=""

@@ -24,10 +24,8 @@ while (($#)); do
 done
 [[ $WINDOWS =~ ^[1-9][0-9]*$ ]] || { echo "writer-cycle.sh: WINDOWS must be a positive number" >&2; exit 2; }
 LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-export LOAD_LUA=$LOAD/lua
 . "$LOAD/ab-lib.sh"
-W=$(mktemp -d /tmp/writercycle.XXXX)
-PORT=$(free_port) || { echo "writer-cycle.sh: no free port" >&2; exit 1; }
+scratch writer-cycle.sh
 API=""
 trap '[[ -n $API ]] && kill $API 2>/dev/null; wait 2>/dev/null; rm -rf $W' EXIT
 start_api $DIR Telemetry__PrometheusEnabled=true "${SETTINGS[@]}" || exit 1
