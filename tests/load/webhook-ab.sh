@@ -7,9 +7,9 @@
 # Each API_DIR holds a `dotnet publish` of src/AssistanceApi for a runtime (ReadyToRun, as run.sh does); settings after
 # a colon go to that API's environment. Every round (the builds' order reversed each round) each build is started on a
 # fresh SQLite file, warmed up with run.sh's create load (wrk -t2 -c64) for 10 s alone and 10 s with a subscription (so
-# the delivery path is compiled at its last tier before any window), then measured in four windows of 12 s
-# (each after 4 s of warm-up) in ABBA order: with a subscription to request.drafted, without, without, with. The
-# receiver is nginx on loopback answering 200 and logging each arrival. Prints each window's req/s, p99, the API's CPU a
+# the delivery path is compiled at its last tier before any window), then measured in four windows of 12 s (each after
+# 4 s of warm-up) in ABBA order: with a subscription to request.drafted, without, without, with. The receiver is nginx on
+# loopback answering 200 and logging each arrival (receiver.sh). Prints each window's req/s, p99, the API's CPU a
 # create, the arrivals logged from the window's start to 2 s after it (a check that deliveries flow: it also counts
 # those of the warm-up's last events), the receiver's CPU a create, then the build's ratio: with ÷ without, of the
 # totals. Needs wrk and nginx (run.sh installs both); run it alone on the machine.
@@ -19,41 +19,17 @@ ROUNDS=$1; shift
 die() { echo "webhook-ab.sh: $*" >&2; exit 1; }
 LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$LOAD/ab-lib.sh"
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 scratch webhook-ab.sh
-RECEIVER_PORT=$(free_port) || die "no free port"
-while ((RECEIVER_PORT == PORT)); do RECEIVER_PORT=$(free_port) || die "no free port"; done
 API="" RECEIVER=""
 trap '[[ -n $API ]] && kill $API 2>/dev/null; [[ -n $RECEIVER ]] && kill $RECEIVER 2>/dev/null; wait 2>/dev/null; rm -rf $W' EXIT
-cat >$W/nginx.conf <<NGINX_CONF
-worker_processes 1; daemon off; pid $W/nginx.pid; error_log $W/nginx-error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off; log_format hook '\$msec';
-  client_body_temp_path $W; proxy_temp_path $W; fastcgi_temp_path $W; uwsgi_temp_path $W; scgi_temp_path $W;
-  keepalive_requests 10000000; keepalive_timeout 300s;
-  server {
-    listen 127.0.0.1:$RECEIVER_PORT;
-    location = /hook { access_log $W/hooks.log hook buffer=64k flush=1s; return 200; }
-  }
-}
-NGINX_CONF
-"$NGINX" -c $W/nginx.conf -p $W >/dev/null 2>&1 & RECEIVER=$!
-for _ in $(seq 1 50); do RECEIVER_WORKER=$(pgrep -P $RECEIVER | head -n 1); [[ -n $RECEIVER_WORKER ]] && break; sleep 0.1; done
-kill -0 $RECEIVER 2>/dev/null && [[ -n $RECEIVER_WORKER ]] || die "nginx did not start (see $W/nginx-error.log)"
-arrived() { cat $W/hooks.log 2>/dev/null | wc -l; }
+. "$LOAD/receiver.sh"
+start_receiver
 # start DIR "NAME=value ...": the API of DIR on a fresh file, with those settings, once it answers ready
 start() {
   rm -f $W/db*
   start_api $1 Webhooks__AllowedHosts=127.0.0.1 $2 || die "the API in $1 did not start"
 }
 URL=http://127.0.0.1:$PORT/api/v1/requests
-subscribe() {
-  subscription=$(curl -s -X POST http://127.0.0.1:$PORT/api/v1/webhooks -H 'X-Api-Key: demo-fra-ca' -H 'Content-Type: application/json' \
-    -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"types\":[\"request.drafted\"]}" | sed -nE 's/.*"id":"([^"]+)".*/\1/p')
-  [[ -n $subscription ]] || die "the subscription could not be created"
-}
-unsubscribe() { curl -s -o /dev/null -X DELETE http://127.0.0.1:$PORT/api/v1/webhooks/$subscription -H 'X-Api-Key: demo-fra-ca'; }
 for r in $(seq 1 $ROUNDS); do
   round_builds $r "$@"
   for spec in "${BUILDS[@]}"; do

@@ -1,0 +1,39 @@
+# Sourced by webhook-ab.sh and webhook-interleave.sh after ab-lib.sh and `scratch` (W and PORT set): nginx on loopback
+# as the webhook receiver (answers 200, logs each arrival), and one subscription of the demo client FRA to it.
+
+# start_receiver: nginx on a free port other than PORT, logging to $W/hooks.log; sets RECEIVER (its master),
+# RECEIVER_WORKER and RECEIVER_PORT, or stops the script.
+start_receiver() {
+  local nginx
+  nginx=$(command -v nginx || echo /usr/sbin/nginx)
+  RECEIVER_PORT=$(free_port) || die "no free port"
+  while ((RECEIVER_PORT == PORT)); do RECEIVER_PORT=$(free_port) || die "no free port"; done
+  cat >$W/nginx.conf <<NGINX_CONF
+worker_processes 1; daemon off; pid $W/nginx.pid; error_log $W/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off; log_format hook '\$msec';
+  client_body_temp_path $W; proxy_temp_path $W; fastcgi_temp_path $W; uwsgi_temp_path $W; scgi_temp_path $W;
+  keepalive_requests 10000000; keepalive_timeout 300s;
+  server {
+    listen 127.0.0.1:$RECEIVER_PORT;
+    location = /hook { access_log $W/hooks.log hook buffer=64k flush=1s; return 200; }
+  }
+}
+NGINX_CONF
+  "$nginx" -c $W/nginx.conf -p $W >/dev/null 2>&1 & RECEIVER=$!
+  for _ in $(seq 1 50); do RECEIVER_WORKER=$(pgrep -P $RECEIVER | head -n 1); [[ -n $RECEIVER_WORKER ]] && break; sleep 0.1; done
+  kill -0 $RECEIVER 2>/dev/null && [[ -n $RECEIVER_WORKER ]] || die "nginx did not start (see $W/nginx-error.log)"
+}
+
+# arrived: the arrivals the receiver has logged so far (its log is flushed every second).
+arrived() { cat $W/hooks.log 2>/dev/null | wc -l; }
+
+# subscribe / unsubscribe: FRA's subscription to request.drafted at the receiver, on the API at PORT (its id in
+# subscription).
+subscribe() {
+  subscription=$(curl -s -X POST http://127.0.0.1:$PORT/api/v1/webhooks -H 'X-Api-Key: demo-fra-ca' -H 'Content-Type: application/json' \
+    -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"types\":[\"request.drafted\"]}" | sed -nE 's/.*"id":"([^"]+)".*/\1/p')
+  [[ -n $subscription ]] || die "the subscription could not be created"
+}
+unsubscribe() { curl -s -o /dev/null -X DELETE http://127.0.0.1:$PORT/api/v1/webhooks/$subscription -H 'X-Api-Key: demo-fra-ca'; }
