@@ -1,5 +1,6 @@
-# Sourced by webhook-ab.sh and webhook-interleave.sh after ab-lib.sh and `scratch` (W and PORT set): nginx on loopback
-# as the webhook receiver (answers 200, logs each arrival), and one subscription of the demo client FRA to it.
+# Sourced by webhook-ab.sh and webhook-interleave.sh after ab-lib.sh (free_port) and `scratch` (W and PORT set), with
+# die (print a message, exit 1) defined: nginx on loopback as the webhook receiver (answers 200, logs each arrival), and
+# one subscription of the demo client FRA to it.
 
 # start_receiver: nginx on a free port other than PORT, logging to $W/hooks.log; sets RECEIVER (its master),
 # RECEIVER_WORKER and RECEIVER_PORT, or stops the script.
@@ -36,4 +37,7 @@ subscribe() {
     -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"types\":[\"request.drafted\"]}" | sed -nE 's/.*"id":"([^"]+)".*/\1/p')
   [[ -n $subscription ]] || die "the subscription could not be created"
 }
-unsubscribe() { curl -s -o /dev/null -X DELETE http://127.0.0.1:$PORT/api/v1/webhooks/$subscription -H 'X-Api-Key: demo-fra-ca'; }
+unsubscribe() {
+  curl -sf -o /dev/null -X DELETE http://127.0.0.1:$PORT/api/v1/webhooks/$subscription -H 'X-Api-Key: demo-fra-ca' ||
+    die "the subscription $subscription could not be deleted"
+}

@@ -10,9 +10,11 @@
 # 10 s with a subscription, then measured in PAIRS pairs of 5 s windows, with a subscription to request.drafted and
 # without (with then without, then without then with, and so on). The subscription is made or deleted before the 2 s
 # of load that lead into each window, not measured. The receiver is nginx on loopback answering 200 (receiver.sh).
-# Prints each pair (creates a second with and without, the API's CPU a create in each, the arrivals logged during the
-# window with), each pair's ratio (with ÷ without), and each build's median ratio over all its pairs. Needs wrk and
-# nginx (run.sh installs both); run it alone on the machine.
+# Prints each pair (creates a second with and without, the API's CPU a create in each, and the arrivals the receiver
+# logged from each window's start to 1.1 s after it: it flushes its log every second, so the count also holds up to a
+# second before the window; without a subscription it shows that deliveries stopped), each pair's ratio (with ÷
+# without), and each build's median ratio over all its pairs, in the order given. Needs wrk and nginx (run.sh installs
+# both); run it alone on the machine.
 set -u
 (($# >= 3)) || { echo "usage: $0 ROUNDS PAIRS API_DIR[:NAME=value,...] ..." >&2; exit 2; }
 ROUNDS=$1 PAIRS=$2; shift 2
@@ -42,19 +44,21 @@ window() {
   read -r rps p99 bad < <(create_load $WINDOW_S "$URL")
   c1=$(ticks $API)
   kill -0 $API 2>/dev/null || die "the API has stopped"
-  [[ -n ${rps:-} && ${rps%.*} -gt 0 ]] || die "wrk measured nothing"
+  [[ ${rps:-} =~ ^[0-9]+(\.[0-9]+)?$ && ${rps%.*} -gt 0 ]] || die "wrk measured nothing"
   ((bad == 0)) || echo "webhook-interleave.sh: $bad answers that were not 2xx, or socket errors" >&2
   # The receiver flushes its log every second: the arrivals of a window are counted a second after it.
   sleep 1.1
   echo "$rps $(cpu_us $((c1 - c0)) $(awk -v r=$rps -v s=$WINDOW_S 'BEGIN{print int(r * s) + 1}')) $(($(arrived) - h0))"
 }
 
-declare -A RATIOS
+SPECS=("$@") RATIOS=() NAMES=()
 for ((r = 1; r <= ROUNDS; r++)); do
-  round_builds $r "$@"
-  for spec in "${BUILDS[@]}"; do
-    build_of "$spec"
+  # The builds by their position in the arguments (two may share a folder's name), in reverse order on even rounds.
+  builds=(); for ((i = 0; i < ${#SPECS[@]}; i++)); do ((r % 2)) && builds+=($i) || builds=($i "${builds[@]}"); done
+  for b in "${builds[@]}"; do
+    build_of "${SPECS[$b]}"
     name="$(basename "$BUILD_DIR")${BUILD_ENV:+ $BUILD_ENV}"
+    NAMES[$b]=$name
     rm -f $W/db*
     # BUILD_ENV is a space-separated NAME=value list (build_of), one argument each.
     # shellcheck disable=SC2086
@@ -63,21 +67,22 @@ for ((r = 1; r <= ROUNDS; r++)); do
     create_load 10 "$URL" >/dev/null
     subscribe; create_load 10 "$URL" >/dev/null
     for ((p = 1; p <= PAIRS; p++)); do
-      order=(with without); ((p % 2 == 0)) && order=(without with)
+      kinds=(with without); ((p % 2 == 0)) && kinds=(without with)
       declare -A got=()
-      for kind in "${order[@]}"; do toggle $kind; got[$kind]=$(window) || exit 1; done
+      for kind in "${kinds[@]}"; do toggle $kind; got[$kind]=$(window) || exit 1; done
       read -r w_rps w_cpu w_arrived <<<"${got[with]}"
-      read -r n_rps n_cpu _ <<<"${got[without]}"
+      read -r n_rps n_cpu n_arrived <<<"${got[without]}"
       ratio=$(awk -v a=$w_rps -v b=$n_rps 'BEGIN{printf "%.3f", a / b}')
-      RATIOS[$name]+="$ratio "
-      echo "round $r $name pair $p: with $w_rps/s $w_cpu us (arrived $w_arrived) | without $n_rps/s $n_cpu us | with/without $ratio"
+      RATIOS[$b]+="$ratio "
+      echo "round $r $name pair $p: with $w_rps/s $w_cpu us (arrived $w_arrived) | without $n_rps/s $n_cpu us (arrived $n_arrived) | with/without $ratio"
     done
     [[ -z $subscription ]] || { unsubscribe; subscription=""; }
     kill $API; wait $API 2>/dev/null; API=""
   done
 done
-for name in "${!RATIOS[@]}"; do
-  printf '%s\n' ${RATIOS[$name]} | sort -n | awk -v n="$name" '{v[NR]=$1} END{
+for ((b = 0; b < ${#SPECS[@]}; b++)); do
+  # shellcheck disable=SC2086
+  printf '%s\n' ${RATIOS[$b]} | sort -n | awk -v n="${NAMES[$b]}" '{v[NR]=$1} END{
     m = NR % 2 ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2
     printf "%s: median with/without %.3f over %d pairs (lowest %.3f, highest %.3f)\n", n, m, NR, v[1], v[NR]}'
 done
