@@ -8,7 +8,8 @@ export LOAD_LUA=$LOAD/lua
 # scratch NAME: W, a fresh temporary folder, and PORT, a free port, for the script NAME; exits when there is none.
 scratch() {
   W=$(mktemp -d "/tmp/$1.XXXX") || exit 1
-  PORT=$(free_port) || { echo "$1: no free port" >&2; exit 1; }
+  # The callers set their cleanup after this: remove the folder here when there is no port.
+  PORT=$(free_port) || { rm -rf "$W"; echo "$1: no free port" >&2; exit 1; }
 }
 
 HZ=$(getconf CLK_TCK)
