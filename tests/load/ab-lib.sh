@@ -34,12 +34,22 @@ create_load() {
     --latency -s $LOAD/lua/post.lua "$2" 2>&1 | rps_p99
 }
 
-# round_builds ROUND SPEC...: sets BUILDS to the specs in order, reversed on even rounds.
+# round_order ROUND COUNT: sets ORDER to the positions 0 to COUNT-1, reversed on even rounds: no build always goes
+# first.
+round_order() {
+  local i
+  ORDER=()
+  for ((i = 0; i < $2; i++)); do if (($1 % 2)); then ORDER+=($i); else ORDER=($i "${ORDER[@]}"); fi; done
+}
+
+# round_builds ROUND SPEC...: sets BUILDS to the specs in round_order.
 round_builds() {
   local round=$1 i
   shift
-  BUILDS=("$@")
-  if ((round % 2 == 0)); then BUILDS=(); for ((i = $#; i >= 1; i--)); do BUILDS+=("${!i}"); done; fi
+  local specs=("$@")
+  round_order $round ${#specs[@]}
+  BUILDS=()
+  for i in "${ORDER[@]}"; do BUILDS+=("${specs[$i]}"); done
 }
 
 # build_of SPEC: sets BUILD_DIR and BUILD_ENV (the NAME=value settings after the colon, space-separated).

@@ -17,8 +17,9 @@ ROUNDS=$1 API=$2 FLOORS=$3 SEEDER=$4
 LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export LOAD_LUA=$LOAD/lua
 . "$LOAD/ports.sh"
-W=$(mktemp -d /tmp/ceilings.XXXX)
+# The port first: no folder to remove when there is none.
 PORT=$(free_port) || { echo "ceilings.sh: no free port" >&2; exit 1; }
+W=$(mktemp -d /tmp/ceilings.XXXX)
 URL=http://127.0.0.1:$PORT
 PID=""
 trap '[[ -n $PID ]] && kill $PID 2>/dev/null; rm -rf $W' EXIT

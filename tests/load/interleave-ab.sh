@@ -47,8 +47,8 @@ ALL=()
 for ((r = 1; r <= ROUNDS; r++)); do
   PIDS=() PORTS=() NAMES=()
   # Started in the order A, B in odd rounds and B, A in even ones: neither build always gets the first start.
-  starts=(0 1); ((r % 2 == 0)) && starts=(1 0)
-  for b in "${starts[@]}"; do
+  round_order $r 2
+  for b in "${ORDER[@]}"; do
     build_of "${SPECS[$b]}"
     W=$ROOT/$r-$b; mkdir -p $W
     PORT=$(free_port) || { echo "interleave-ab.sh: no free port" >&2; exit 1; }

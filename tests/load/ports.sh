@@ -1,5 +1,5 @@
-# Sourced by run.sh, ceilings.sh and ab-lib.sh (and so by list-ab.sh, webhook-ab.sh, writer-cycle.sh and
-# interleave-ab.sh): free_port.
+# Sourced by run.sh, ceilings.sh and ab-lib.sh (and so by list-ab.sh, webhook-ab.sh, webhook-interleave.sh,
+# writer-cycle.sh and interleave-ab.sh): free_port.
 
 # free_port: a port nothing listens on, outside the kernel's ephemeral range: a port that an outgoing connection holds
 # as its local end (nginx's upstreams, a database pool, wrk) answers no connect, yet refuses a bind (seen: the second

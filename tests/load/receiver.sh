@@ -27,6 +27,15 @@ NGINX_CONF
   kill -0 $RECEIVER 2>/dev/null && [[ -n $RECEIVER_WORKER ]] || die "nginx did not start (see $W/nginx-error.log)"
 }
 
+# start_hook_api DIR [NAME=value ...]: the API of DIR (start_api) on a fresh $W/db, allowed to deliver to the receiver on
+# loopback, or stops the script.
+start_hook_api() {
+  local dir=$1
+  shift
+  rm -f $W/db*
+  start_api "$dir" Webhooks__AllowedHosts=127.0.0.1 "$@" || die "the API in $dir did not start"
+}
+
 # arrived: the arrivals the receiver has logged so far (its log is flushed every second).
 arrived() { cat $W/hooks.log 2>/dev/null | wc -l; }
 

@@ -16,6 +16,7 @@
 set -u
 (($# >= 2)) || { echo "usage: $0 ROUNDS API_DIR[:NAME=value,...] ..." >&2; exit 2; }
 ROUNDS=$1; shift
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || { echo "webhook-ab.sh: ROUNDS must be a positive number" >&2; exit 2; }
 die() { echo "webhook-ab.sh: $*" >&2; exit 1; }
 LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$LOAD/ab-lib.sh"
@@ -24,17 +25,14 @@ API="" RECEIVER=""
 trap '[[ -n $API ]] && kill $API 2>/dev/null; [[ -n $RECEIVER ]] && kill $RECEIVER 2>/dev/null; wait 2>/dev/null; rm -rf $W' EXIT
 . "$LOAD/receiver.sh"
 start_receiver
-# start DIR "NAME=value ...": the API of DIR on a fresh file, with those settings, once it answers ready
-start() {
-  rm -f $W/db*
-  start_api $1 Webhooks__AllowedHosts=127.0.0.1 $2 || die "the API in $1 did not start"
-}
 URL=http://127.0.0.1:$PORT/api/v1/requests
 for r in $(seq 1 $ROUNDS); do
   round_builds $r "$@"
   for spec in "${BUILDS[@]}"; do
     build_of "$spec"
-    start $BUILD_DIR "$BUILD_ENV"
+    # BUILD_ENV is a space-separated NAME=value list (build_of), one argument each.
+    # shellcheck disable=SC2086
+    start_hook_api "$BUILD_DIR" $BUILD_ENV
     name="$(basename $BUILD_DIR) $BUILD_ENV"
     # Warm-up: create alone, then with a subscription, so the delivery path is compiled at its last tier before any window.
     create_load 10 "$URL" >/dev/null

@@ -53,16 +53,15 @@ window() {
 
 SPECS=("$@") RATIOS=() NAMES=()
 for ((r = 1; r <= ROUNDS; r++)); do
-  # The builds by their position in the arguments (two may share a folder's name), in reverse order on even rounds.
-  builds=(); for ((i = 0; i < ${#SPECS[@]}; i++)); do ((r % 2)) && builds+=($i) || builds=($i "${builds[@]}"); done
-  for b in "${builds[@]}"; do
+  # The builds by their position in the arguments: two may share a folder's name.
+  round_order $r ${#SPECS[@]}
+  for b in "${ORDER[@]}"; do
     build_of "${SPECS[$b]}"
     name="$(basename "$BUILD_DIR")${BUILD_ENV:+ $BUILD_ENV}"
     NAMES[$b]=$name
-    rm -f $W/db*
     # BUILD_ENV is a space-separated NAME=value list (build_of), one argument each.
     # shellcheck disable=SC2086
-    start_api "$BUILD_DIR" Webhooks__AllowedHosts=127.0.0.1 $BUILD_ENV || die "the API in $BUILD_DIR did not start"
+    start_hook_api "$BUILD_DIR" $BUILD_ENV
     # Warm-up: create alone, then with a subscription, so the delivery path is compiled at its last tier.
     create_load 10 "$URL" >/dev/null
     subscribe; create_load 10 "$URL" >/dev/null
