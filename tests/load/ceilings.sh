@@ -9,12 +9,15 @@
 # 1,000 requests and 100,000 drafts (FRA to DEU). Every round, wrk -t2 -c64, 12 s measured after a warm-up:
 #   1. on a fresh copy of the template, the floors app: group commit, a create's rows raw, a submit's rows raw (on
 #      FRA's drafts at version 1, the create ceiling's among them);
-#   2. on another fresh copy, the floors app's create and submit behind the decided stack (/stack/requests, 20 s of
-#      warm-up as the API gets, then /stack/requests/{id}/submit on the drafts then in the file, its own creates among
-#      them: results/issue-16-stack-ceiling.md);
+#   2. on another fresh copy, the floors app (Floors:Stack=true) with a create and a submit behind a minimal endpoint
+#      on the libraries the project chose (/stack/requests, 20 s of warm-up as the API gets, then
+#      /stack/requests/{id}/submit on the drafts then in the file, its own creates among them:
+#      results/issue-16-stack-ceiling.md); then, on another fresh copy, its create with the work the contract and
+#      guarantees add (/stack/required/requests, 20 s of warm-up);
 #   3. on another fresh copy, the API: create (20 s of warm-up, as the first load of a process), then submit on the
 #      seeded drafts.
-# Prints each window's req/s, p99 and non-2xx, and the ratios. Run it alone on the machine.
+# Prints each window's req/s, p99, non-2xx (the script stops at any) and the server's CPU a request, and the ratios.
+# Run it alone on the machine.
 set -u
 ROUNDS=$1 API=$2 FLOORS=$3 SEEDER=$4
 LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -36,9 +39,10 @@ api() {
     >>$W/api.log 2>&1 & PID=$!
   ready $URL/health/ready
 }
+# floors [NAME=value…]: the floors app on the API's file, with the settings given
 floors() {
   (cd $FLOORS && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$URL Floors__Database=$W/floors.db \
-    Floors__ApiDatabase=$W/db Logging__LogLevel__Default=Warning ./Floors) >>$W/floors.log 2>&1 & PID=$!
+    Floors__ApiDatabase=$W/db Logging__LogLevel__Default=Warning "$@" ./Floors) >>$W/floors.log 2>&1 & PID=$!
   ready $URL/bare
 }
 # the file as the Seeder left it, with its WAL if one is left
@@ -56,6 +60,26 @@ split_ids() { head -n 40000 "$1" >"$1-warm.txt"; tail -n +40001 "$1" >"$1-run.tx
 ticks() { awk '{ print $14 + $15 }' /proc/$PID/stat; }
 # us_each TICKS_BEFORE TICKS_AFTER REQUESTS: its CPU a request, in µs
 us_each() { awk -v a="$1" -v b="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", (b - a) / hz * 1e6 / n }'; }
+# window KEY SCRIPT PATH WARMUP [ARGS…]: WARMUP seconds of load ("-" for none), then 12 s measured; sets RPS, P99,
+# BAD (non-2xx), N (requests) and CPU (the process's µs a request). Stops the script when wrk gave no result or a
+# measured answer was not 2xx: such a window measures something else.
+window() {
+  local key=$1 script=$2 path=$3 warmup=$4 t0
+  shift 4
+  [[ $warmup == - ]] || load $warmup "$key" $script $path "$@" >/dev/null
+  t0=$(ticks)
+  read -r RPS P99 BAD N < <(load 12 "$key" $script $path "$@")
+  [[ -n $N ]] || die "wrk gave no result for $path"
+  ((BAD == 0)) || die "$BAD answers were not 2xx in the window of $script $path"
+  CPU=$(us_each $t0 $(ticks) $N)
+}
+# drafts_of_file NAME KEY [PATH_PREFIX]: the drafts the floors app finds in the file, split into $W/NAME.txt-warm.txt
+# and -run.txt; the warm part submitted for 5 s (to PATH_PREFIX{id}/submit, with the key KEY)
+drafts_of_file() {
+  curl -sf --max-time 60 "$URL/stored-drafts" >$W/$1.txt || die "the floors app listed no drafts"
+  split_ids $W/$1.txt
+  load 5 "$2" submit.lua / $W/$1.txt-warm.txt 2 ${3:-} >/dev/null
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 
 api; stop
@@ -64,40 +88,36 @@ cp $W/db $W/template; [[ ! -e $W/db-wal ]] || cp $W/db-wal $W/template-wal
 split_ids $W/drafts.txt
 for r in $(seq 1 $ROUNDS); do
   fresh; floors
-  load 5 "" post.lua /group >/dev/null; read -r group gp99 _ _ < <(load 12 "" post.lua /group)
-  load 5 "" post.lua /stored-create >/dev/null
-  t0=$(ticks); read -r create cp99 cbad cn < <(load 12 "" post.lua /stored-create); ccpu=$(us_each $t0 $(ticks) $cn)
-  curl -sf --max-time 60 "$URL/stored-drafts" >$W/left.txt || die "the floors app listed no drafts"
-  split_ids $W/left.txt
-  load 5 "" submit.lua / $W/left.txt-warm.txt 2 >/dev/null
-  t0=$(ticks); read -r submit sp99 sbad sdone < <(load 12 "" submit.lua / $W/left.txt-run.txt 2); rscpu=$(us_each $t0 $(ticks) $sdone)
-  ((sdone <= $(wc -l <$W/left.txt-run.txt))) || die "the submit ceiling ran out of drafts"
+  window "" post.lua /group 5; group=$RPS gp99=$P99
+  window "" post.lua /stored-create 5; create=$RPS cp99=$P99 ccpu=$CPU
+  drafts_of_file rows ""
+  window "" submit.lua / - $W/rows.txt-run.txt 2; submit=$RPS sp99=$P99 scpu=$CPU
+  ((N <= $(wc -l <$W/rows.txt-run.txt))) || die "the submit ceiling ran out of drafts"
   size=$(du -cm $W/db* | awk 'END { print $1 }')
   stop
-  fresh; floors
-  load 20 demo-fra-ca post.lua /stack/requests >/dev/null
-  t0=$(ticks); read -r stack sp99s sbads sn < <(load 12 demo-fra-ca post.lua /stack/requests); scpu=$(us_each $t0 $(ticks) $sn)
-  # as for the submit's rows raw: more drafts than the seeded ones, the stack's creates among them
-  curl -sf --max-time 60 "$URL/stored-drafts" >$W/stack-left.txt || die "the floors app listed no drafts"
-  split_ids $W/stack-left.txt
-  load 5 demo-fra-ca submit.lua / $W/stack-left.txt-warm.txt 2 /stack/requests/ >/dev/null
-  t0=$(ticks); read -r ssubmit ssp99 ssbad ssdone < <(load 12 demo-fra-ca submit.lua / $W/stack-left.txt-run.txt 2 /stack/requests/)
-  sscpu=$(us_each $t0 $(ticks) $ssdone)
-  ((ssdone <= $(wc -l <$W/stack-left.txt-run.txt))) || die "the stack's submit ran out of drafts"
+  fresh; floors Floors__Stack=true
+  window demo-fra-ca post.lua /stack/requests 20; kcreate=$RPS kcp99=$P99 kccpu=$CPU
+  # as for the submit's rows raw: the drafts then in the file, the stack's creates among them
+  drafts_of_file stack demo-fra-ca /stack/requests/
+  window demo-fra-ca submit.lua / - $W/stack.txt-run.txt 2 /stack/requests/; ksubmit=$RPS ksp99=$P99 kscpu=$CPU
+  ((N <= $(wc -l <$W/stack.txt-run.txt))) || die "the stack's submit ran out of drafts"
+  stop
+  fresh; floors Floors__Stack=true
+  window demo-fra-ca post.lua /stack/required/requests 20; qcreate=$RPS qcp99=$P99 qccpu=$CPU
   stop
   fresh; api
-  load 20 demo-fra-ca post.lua /api/v1/requests >/dev/null
-  t0=$(ticks); read -r acreate acp99 acbad an < <(load 12 demo-fra-ca post.lua /api/v1/requests); acpu=$(us_each $t0 $(ticks) $an)
+  window demo-fra-ca post.lua /api/v1/requests 20; acreate=$RPS acp99=$P99 accpu=$CPU
   load 5 demo-fra-ca submit.lua / $W/drafts.txt-warm.txt 2 >/dev/null
-  t0=$(ticks); read -r asubmit asp99 asbad asdone < <(load 12 demo-fra-ca submit.lua / $W/drafts.txt-run.txt 2)
-  ascpu=$(us_each $t0 $(ticks) $asdone)
-  ((asdone <= $(wc -l <$W/drafts.txt-run.txt))) || die "the API's submit ran out of drafts"
+  window demo-fra-ca submit.lua / - $W/drafts.txt-run.txt 2; asubmit=$RPS asp99=$P99 ascpu=$CPU
+  ((N <= $(wc -l <$W/drafts.txt-run.txt))) || die "the API's submit ran out of drafts"
   stop
-  echo "round $r: group $group/s (p99 $gp99 ms) | a create's rows $create/s (p99 $cp99, non-2xx $cbad, $ccpu µs CPU each) = $(ratio $create $group) of group;" \
-    "behind the stack $stack/s (p99 $sp99s, non-2xx $sbads, $scpu µs CPU each) = $(ratio $stack $group) of group, $(ratio $stack $create) of the rows;" \
-    "API create $acreate/s (p99 $acp99, non-2xx $acbad, $acpu µs CPU each) = $(ratio $acreate $group) of group, $(ratio $acreate $create) of its rows, $(ratio $acreate $stack) of the stack's" \
-    "| a submit's rows $submit/s (p99 $sp99, non-2xx $sbad, $rscpu µs CPU each) = $(ratio $submit $group) of group;" \
-    "behind the stack $ssubmit/s (p99 $ssp99, non-2xx $ssbad, $sscpu µs CPU each) = $(ratio $ssubmit $group) of group, $(ratio $ssubmit $submit) of the rows;" \
-    "API submit $asubmit/s (p99 $asp99, non-2xx $asbad, $ascpu µs CPU each) = $(ratio $asubmit $group) of group, $(ratio $asubmit $submit) of its rows, $(ratio $asubmit $ssubmit) of the stack's" \
+  echo "round $r: group $group/s (p99 $gp99 ms)" \
+    "| create: its rows raw $create/s (p99 $cp99, $ccpu µs CPU each) = $(ratio $create $group) of group;" \
+    "behind the stack $kcreate/s (p99 $kcp99, $kccpu µs) = $(ratio $kcreate $group) of group, $(ratio $kcreate $create) of the rows;" \
+    "with the required work $qcreate/s (p99 $qcp99, $qccpu µs) = $(ratio $qcreate $group) of group, $(ratio $qcreate $kcreate) of the stack's;" \
+    "API $acreate/s (p99 $acp99, $accpu µs) = $(ratio $acreate $group) of group, $(ratio $acreate $create) of its rows, $(ratio $acreate $kcreate) of the stack's" \
+    "| submit: its rows raw $submit/s (p99 $sp99, $scpu µs) = $(ratio $submit $group) of group;" \
+    "behind the stack $ksubmit/s (p99 $ksp99, $kscpu µs) = $(ratio $ksubmit $group) of group, $(ratio $ksubmit $submit) of the rows;" \
+    "API $asubmit/s (p99 $asp99, $ascpu µs) = $(ratio $asubmit $group) of group, $(ratio $asubmit $submit) of its rows, $(ratio $asubmit $ksubmit) of the stack's" \
     "| file after the ceilings ${size} MB"
 done

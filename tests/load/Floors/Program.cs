@@ -11,13 +11,16 @@
 //   POST /stored-create   and   POST /api/v1/requests/{id}/submit   (GET /stored-drafts lists the drafts to submit)
 //                  what a create's and a submit's guarantees write, with the API's statements, group-committed into the
 //                  API's own database as its writer commits them (StoredWrites): the ceiling of the API's writes.
-//   POST /stack/requests   and   POST /stack/requests/{id}/submit
-//                  the same rows behind the least of the decided stack (Stack.cs): key check, FastEndpoints,
-//                  FluentValidation, Mediator; the ceilings of a create and a submit on this stack.
+//   POST /stack/requests   and   POST /stack/requests/{id}/submit   (only with Floors:Stack=true)
+//                  the same rows behind a minimal endpoint on the libraries the project chose (Stack.cs): key check,
+//                  FastEndpoints, FluentValidation, Mediator; the ceilings of a create and a submit on this stack.
+//   POST /stack/required/requests   (only with Floors:Stack=true) the same create with the work the contract and
+//                  guarantees add, each at its cheapest (StackRequired.cs).
 // The database file is Floors:Database (environment: Floors__Database). With Floors:Postgres (an Npgsql connection
 // string) the PostgreSQL floors are mapped too (PostgresFloors).
 using System.Threading.Channels;
 using FastEndpoints;
+using AssistanceApi.Load.Floors.Stack;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -38,13 +41,17 @@ var apiDatabase = builder.Configuration["Floors:ApiDatabase"];
 var stored = apiDatabase is not null ? new StoredRows(apiDatabase) : null;
 // Opened on first use: the API must have stopped writing its file by then.
 var writes = apiDatabase is not null ? new Lazy<StoredWrites>(() => new StoredWrites(apiDatabase)) : null;
-if (writes is not null)
+// The stack's routes only in a process started for them (Floors:Stack=true): registering authentication makes ASP.NET
+// Core run it on every request, which the other floors must not pay.
+var stack = writes is not null && builder.Configuration.GetValue("Floors:Stack", false);
+if (stack)
 {
-    builder.Services.AddSingleton(_ => writes.Value);
+    builder.Services.AddSingleton(_ => writes!.Value);
     builder.Services.AddMediator();
-    builder.Services.AddAuthentication(AssistanceApi.Load.Floors.Stack.KeyAuthentication.Name)
-        .AddScheme<AuthenticationSchemeOptions, AssistanceApi.Load.Floors.Stack.KeyAuthentication>(AssistanceApi.Load.Floors.Stack.KeyAuthentication.Name, null);
+    builder.Services.AddAuthentication(KeyAuthentication.Name)
+        .AddScheme<AuthenticationSchemeOptions, KeyAuthentication>(KeyAuthentication.Name, null);
     builder.Services.AddAuthorization();
+    builder.Services.AddRequiredRateLimit();
     builder.Services.AddFastEndpoints();
 }
 
@@ -77,11 +84,16 @@ if (stored is not null)
     app.MapGet("/stored-drafts", (HttpResponse response) => stored.DraftsAsync(response));
 }
 
+if (stack)
+{
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseWhen(http => http.Request.Path.StartsWithSegments(Required.Path), required => required.UseRateLimiter().Use(Required.Fingerprint));
+    app.UseFastEndpoints();
+}
+
 if (writes is not null)
 {
-    // Only the stack's path passes the authentication and authorization middleware: the other floors stay bare.
-    app.UseWhen(http => http.Request.Path.StartsWithSegments("/stack"), stack => stack.UseAuthentication().UseAuthorization());
-    app.UseFastEndpoints();
     app.MapPost("/stored-create", async (HttpRequest request) =>
     {
         var key = request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } given ? given : Guid.NewGuid().ToString("N");

@@ -10,12 +10,13 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 // POST /stack/requests and POST /stack/requests/{id}/submit: a create's and a submit's rows raw (StoredWrites), reached
-// through the least of the decided stack they need: an API key checked by an authentication handler (a hash and a
-// dictionary), a FastEndpoints endpoint for one role, a Mediator command and its handler, and the answer as FastEndpoints
-// serializes it; for create also the body bound with System.Text.Json and a FluentValidation validator. Each piece does
-// less than the API's: no rate limit, no treaty, domain, audit hash or enum, a dozen rules where the API has dozens, no
-// pipeline behaviour, a submit's answer without the request's content. Whatever rate these reach bounds what the API
-// can reach on this stack with these rows (results/issue-16-stack-ceiling.md).
+// through a minimal endpoint on the libraries the project chose: an API key checked by an authentication handler (a
+// hash and a dictionary), a FastEndpoints endpoint for one role, a Mediator command and its handler, and the answer as
+// FastEndpoints serializes it; for create also the body bound with System.Text.Json and a FluentValidation validator.
+// Each piece does less than the API's: no rate limit, treaty, domain, audit digest or seal, idempotency fingerprint,
+// enum or timestamp converter; fourteen checks on eleven fields where the API checks every field; no pipeline
+// behaviour; a create's answer without the fields a draft has empty, a submit's without the request's content. What
+// these reach bounds what the API can reach with these rows on these libraries (results/issue-16-stack-ceiling.md).
 
 namespace AssistanceApi.Load.Floors.Stack;
 

@@ -52,14 +52,15 @@ internal sealed class StoredWrites
     }
 
     /// <summary>A draft of FRA to DEU holding <paramref name="content"/>, with its idempotency record under <paramref name="key"/>.</summary>
-    public Task<object?> CreateAsync(string content, string key) => Run(now =>
+    /// <remarks>With <paramref name="made"/>, the draft's id and its answer as made by the caller (Stack.cs) are stored instead.</remarks>
+    public Task<object?> CreateAsync(string content, string key, (string Id, string Answer)? made = null) => Run(now =>
     {
-        var id = Guid.CreateVersion7(now).ToString("D");
+        var id = made?.Id ?? Guid.CreateVersion7(now).ToString("D");
         var at = Stamp(now);
         using (var seen = _sql.Seen.Bind(_client, key, Stamp(now.AddHours(-24))).ExecuteReader())
             if (seen.Read()) return "replay";
         _sql.InsertRequest.Bind(id, _client, at, content).ExecuteNonQuery();
-        _sql.Remember.Bind(_client, key, $$"""{"id":"{{id}}",{{Response}}"createdAt":"{{at}}","updatedAt":"{{at}}","content":{{content}}}""", at).ExecuteNonQuery();
+        _sql.Remember.Bind(_client, key, made?.Answer ?? $$"""{"id":"{{id}}",{{Response}}"createdAt":"{{at}}","updatedAt":"{{at}}","content":{{content}}}""", at).ExecuteNonQuery();
         _sql.Audit.Bind(id, 1, at, "create", null, "draft", "{}", new string('0', 64), null, _client).ExecuteNonQuery();
         _sql.Outbox.Bind(Guid.CreateVersion7(now).ToString("D"), "request.drafted", at, id, null, "draft", "{}").ExecuteNonQuery();
         return id;

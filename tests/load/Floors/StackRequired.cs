@@ -1,0 +1,154 @@
+using System.Buffers;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using FastEndpoints;
+using FluentValidation;
+
+// POST /stack/required/requests: /stack/requests (Stack.cs) plus, each at its cheapest, the work the API's contract and
+// guarantees add to a create: a per-client rate limit, the body's SHA-256 for its Idempotency-Key (the body buffered
+// to hash it), every field checked against its closed list or form, the audit chain's first event (the content's
+// digest, the event's hash, the keyed seal), and the whole resource as the answer, serialized once, sent and stored
+// with the key; through the same Mediator command as /stack/requests. Still left out: the treaty's draft check, normalising the content, the timestamp converters, and the
+// key's revocation check (results/issue-16-stack-ceiling.md).
+
+namespace AssistanceApi.Load.Floors.Stack;
+
+public static class Required
+{
+    public const string Path = "/stack/required";
+
+    /// <summary>The API's limiter (Http/RateLimits.cs) at its cheapest: a fixed window per client, by the caller's id.</summary>
+    public static IServiceCollection AddRequiredRateLimit(this IServiceCollection services) =>
+        services.AddRateLimiter(options => options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            RateLimitPartition.GetFixedWindowLimiter(http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous", _ =>
+                new FixedWindowRateLimiterOptions { PermitLimit = 100_000_000, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true })));
+
+    /// <summary>The body's SHA-256, as an Idempotency-Key needs it, read from the buffered body before the endpoint binds it.</summary>
+    public static async Task Fingerprint(HttpContext http, RequestDelegate next)
+    {
+        http.Request.EnableBuffering();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        try
+        {
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted)) > 0) hash.AppendData(buffer, 0, read);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        http.Request.Body.Position = 0;
+        http.Items["fingerprint"] = Convert.ToHexStringLower(hash.GetHashAndReset());
+        await next(http);
+    }
+}
+
+public sealed class RequiredBodyValidator : Validator<Body>
+{
+    // Closed lists as the contract gives them; the States stand in for the 193 (a set looked up either way).
+    private static readonly HashSet<string> Kinds = ["mutual-legal-assistance", "expedited-preservation", "emergency-disclosure"];
+    private static readonly HashSet<string> Bases = ["convention", "bilateral-treaty", "reciprocity"];
+    private static readonly HashSet<string> Languages = ["ar", "zh", "en", "fr", "ru", "es", "de"];
+    private static readonly HashSet<string> Natures = ["investigation", "prosecution", "judicial-proceeding"];
+    private static readonly HashSet<string> Measures = ["taking-evidence", "service-of-documents", "search-and-seizure", "hearing", "subscriber-data"];
+    private static readonly HashSet<string> Roles = ["suspect", "witness", "victim", "expert"];
+    private static readonly HashSet<string> States = ["DEU", "FRA", "KEN", "BRA", "IND", "USA", "CHN", "ZAF"];
+
+    public RequiredBodyValidator()
+    {
+        RuleFor(b => b.Kind).NotEmpty().Must(Kinds.Contains!);
+        RuleFor(b => b.RequestedState).NotEmpty().Must(States.Contains!);
+        RuleFor(b => b.LegalBasis!).Must(Bases.Contains).When(b => b.LegalBasis is not null);
+        RuleFor(b => b.Language!).Must(Languages.Contains).When(b => b.Language is not null);
+        Text(RuleFor(b => b.Facts), 20_000);
+        Text(RuleFor(b => b.AssistanceSought), 20_000);
+        Text(RuleFor(b => b.Purpose), 20_000);
+        RuleFor(b => b.RequestingAuthority!).ChildRules(a =>
+        {
+            Text(a.RuleFor(x => x.Name), 300);
+            Text(a.RuleFor(x => x.Functions), 300);
+            a.RuleFor(x => x.Email).MaximumLength(254).EmailAddress();
+        }).When(b => b.RequestingAuthority is not null);
+        RuleFor(b => b.Proceeding!).ChildRules(p =>
+        {
+            p.RuleFor(x => x.Nature!).Must(Natures.Contains).When(x => x.Nature is not null);
+            Text(p.RuleFor(x => x.Subject), 300);
+            Text(p.RuleFor(x => x.Reference), 300);
+            p.RuleFor(x => x.ConductingAuthority!.Name).MaximumLength(300).When(x => x.ConductingAuthority is not null);
+        }).When(b => b.Proceeding is not null);
+        RuleFor(b => b.Offences!).Must(o => o.Count <= 50).When(b => b.Offences is not null);
+        RuleForEach(b => b.Offences).NotNull().ChildRules(o => o.RuleFor(x => x.Article).InclusiveBetween(7, 17));
+        RuleFor(b => b.Measures!).Must(m => m.Count <= 16 && m.Distinct().Count() == m.Count && m.TrueForAll(Measures.Contains))
+            .When(b => b.Measures is not null);
+        RuleFor(b => b.Persons!).Must(p => p.Count <= 100).When(b => b.Persons is not null);
+        RuleForEach(b => b.Persons).NotNull().ChildRules(p =>
+        {
+            Text(p.RuleFor(x => x.Name), 300);
+            p.RuleFor(x => x.Role!).Must(Roles.Contains).When(x => x.Role is not null);
+            Text(p.RuleFor(x => x.Location), 300);
+            p.RuleFor(x => x.Nationality!).Must(States.Contains).When(x => x.Nationality is not null);
+        });
+    }
+
+    /// <summary>A text field: bounded, and no control character (the API's single- and multi-line rules).</summary>
+    private static void Text<T>(IRuleBuilderInitial<T, string?> rule, int max) =>
+        rule.MaximumLength(max).Must(text => text is null || !text.AsSpan().ContainsAnyInRange('\0', '\u0008'));
+}
+
+/// <summary>The API's whole create answer: the server's fields, the ones a draft has empty, and the content.</summary>
+public sealed record Resource(
+    string Id, string? Reference, string RequestingState, string Status, int Version, string[] AllowedActions,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? AcknowledgeBy,
+    DateTimeOffset? AcknowledgedAt, DateTimeOffset? ClosedAt, DateTimeOffset? DueAt, DateTimeOffset? PreservedUntil,
+    string? RequestedReference, object? Confidentiality, object[] InformationRequests, object? Consultation, string[]? Conditions,
+    object? Refusal, object? Postponement, object? Outcome, object? Withdrawal, object? Release, Dictionary<string, string?> Links,
+    Body Content);
+
+public sealed record RequiredDraft(string Content, string Key, string Id, string Answer) : Mediator.ICommand<string>;
+
+internal sealed class RequiredDraftHandler(StoredWrites writes) : Mediator.ICommandHandler<RequiredDraft, string>
+{
+    public async ValueTask<string> Handle(RequiredDraft command, CancellationToken cancellationToken) =>
+        (string)(await writes.CreateAsync(command.Content, command.Key, (command.Id, command.Answer)))!;
+}
+
+public sealed class RequiredEndpoint(Mediator.IMediator mediator) : Endpoint<Body>
+{
+    private static readonly byte[] SealKey = SHA256.HashData("load-benchmark-audit-chain-key-0123456789"u8);
+
+    public override void Configure()
+    {
+        Post(Required.Path + "/requests");
+        Roles("central-authority");
+        Validator<RequiredBodyValidator>();
+    }
+
+    public override async Task HandleAsync(Body body, CancellationToken ct)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var id = Guid.CreateVersion7(now).ToString("D");
+        var client = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var content = JsonSerializer.Serialize(body, JsonSerializerOptions.Web);
+
+        // The audit chain's first event: the state's digest, the event's hash over its fields, the keyed seal.
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{id}|1|{now:O}|create|{client}|draft|{digest}|{new string('0', 64)}"));
+        _ = Convert.ToHexStringLower(HMACSHA256.HashData(SealKey, hash));
+
+        var answer = JsonSerializer.SerializeToUtf8Bytes(new Resource(
+            id, null, User.FindFirstValue("state")!, "draft", 1, ["submit"], now, now, null, null, null, null, null, null, null, null, [], null,
+            null, null, null, null, null, null, new() { ["self"] = $"/stack/requests/{id}" }, body), JsonSerializerOptions.Web);
+        var key = HttpContext.Request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } given ? given : Guid.NewGuid().ToString("N");
+        await mediator.Send(new RequiredDraft(content, key, id, Encoding.UTF8.GetString(answer)), ct);
+
+        HttpContext.Response.StatusCode = StatusCodes.Status201Created;
+        HttpContext.Response.ContentType = "application/json; charset=utf-8";
+        HttpContext.Response.Headers.Location = $"/stack/requests/{id}";
+        HttpContext.Response.Headers.ETag = "\"1\"";
+        await HttpContext.Response.Body.WriteAsync(answer, ct);
+    }
+}
