@@ -16,8 +16,9 @@
 #      guarantees add (/stack/required/requests, 20 s of warm-up);
 #   3. on another fresh copy, the API: create (20 s of warm-up, as the first load of a process), then submit on the
 #      seeded drafts.
-# Prints each window's req/s, p99, non-2xx (the script stops at any) and the server's CPU a request, and the ratios.
-# Run it alone on the machine.
+# Prints each window's req/s and p99 and, but for group commit's, the server's CPU a request, and the ratios. The script
+# stops at any answer that is not 2xx and at any socket error or timeout in a measured window. Run it alone on the
+# machine.
 set -u
 ROUNDS=$1 API=$2 FLOORS=$3 SEEDER=$4
 LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -47,12 +48,12 @@ floors() {
 }
 # the file as the Seeder left it, with its WAL if one is left
 fresh() { rm -f $W/db $W/db-wal $W/db-shm; cp $W/template $W/db; [[ ! -e $W/template-wal ]] || cp $W/template-wal $W/db-wal; }
-# load SECONDS KEY SCRIPT PATH [args]: prints "req/s p99 non-2xx requests" of the run
+# load SECONDS KEY SCRIPT PATH [args]: prints "req/s p99 non-2xx requests socket-errors" of the run
 load() {
   local seconds=$1 key=$2 script=$3 path=$4; shift 4
   LOAD_KEY=$key LOAD_BODY=$LOAD/bodies/create.json LOAD_IDEMPOTENCY_RUN="$(date +%s%N)" wrk -t2 -c64 -d${seconds}s --timeout 10s \
     --latency -s $LOAD/lua/$script "$URL$path" -- "$@" 2>&1 | grep '^RESULT' |
-    sed -E 's/.* rps=([^ ]*) p50=[^ ]* p99=([^ ]*) requests=([^ ]*) non2xx=([^ ]*).*/\1 \2 \4 \3/'
+    sed -E 's/.* rps=([^ ]*) p50=[^ ]* p99=([^ ]*) requests=([^ ]*) non2xx=([^ ]*) sockerr=([^ ]*).*/\1 \2 \4 \3 \5/'
 }
 # split FILE: FILE-warm.txt (the first 40,000 ids) and FILE-run.txt (the rest), no id in both
 split_ids() { head -n 40000 "$1" >"$1-warm.txt"; tail -n +40001 "$1" >"$1-run.txt"; [[ -s "$1-run.txt" ]] || die "too few drafts in $1"; }
@@ -61,16 +62,17 @@ ticks() { awk '{ print $14 + $15 }' /proc/$PID/stat; }
 # us_each TICKS_BEFORE TICKS_AFTER REQUESTS: its CPU a request, in µs
 us_each() { awk -v a="$1" -v b="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", (b - a) / hz * 1e6 / n }'; }
 # window KEY SCRIPT PATH WARMUP [ARGS…]: WARMUP seconds of load ("-" for none), then 12 s measured; sets RPS, P99,
-# BAD (non-2xx), N (requests) and CPU (the process's µs a request). Stops the script when wrk gave no result or a
-# measured answer was not 2xx: such a window measures something else.
+# BAD (non-2xx), N (requests) and CPU (the process's µs a request). Stops the script when wrk gave no result or no
+# request, or a measured answer was not 2xx, or a socket failed or timed out: such a window measures something else.
 window() {
   local key=$1 script=$2 path=$3 warmup=$4 t0
   shift 4
   [[ $warmup == - ]] || load $warmup "$key" $script $path "$@" >/dev/null
   t0=$(ticks)
-  read -r RPS P99 BAD N < <(load 12 "$key" $script $path "$@")
-  [[ -n $N ]] || die "wrk gave no result for $path"
+  read -r RPS P99 BAD N ERRORS < <(load 12 "$key" $script $path "$@")
+  [[ -n $ERRORS ]] && ((N > 0)) || die "wrk gave no result for $path"
   ((BAD == 0)) || die "$BAD answers were not 2xx in the window of $script $path"
+  ((ERRORS == 0)) || die "$ERRORS socket errors or timeouts in the window of $script $path"
   CPU=$(us_each $t0 $(ticks) $N)
 }
 # drafts_of_file NAME KEY [PATH_PREFIX]: the drafts the floors app finds in the file, split into $W/NAME.txt-warm.txt

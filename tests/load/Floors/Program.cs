@@ -15,7 +15,7 @@
 //                  the same rows behind a minimal endpoint on the libraries the project chose (Stack.cs): key check,
 //                  FastEndpoints, FluentValidation, Mediator; the ceilings of a create and a submit on this stack.
 //   POST /stack/required/requests   (only with Floors:Stack=true) the same create with the work the contract and
-//                  guarantees add, each at its cheapest (StackRequired.cs).
+//                  guarantees add, each in the cheapest way found (StackRequired.cs).
 // The database file is Floors:Database (environment: Floors__Database). With Floors:Postgres (an Npgsql connection
 // string) the PostgreSQL floors are mapped too (PostgresFloors).
 using System.Threading.Channels;
@@ -43,7 +43,8 @@ var stored = apiDatabase is not null ? new StoredRows(apiDatabase) : null;
 var writes = apiDatabase is not null ? new Lazy<StoredWrites>(() => new StoredWrites(apiDatabase)) : null;
 // The stack's routes only in a process started for them (Floors:Stack=true): registering authentication makes ASP.NET
 // Core run it on every request, which the other floors must not pay.
-var stack = writes is not null && builder.Configuration.GetValue("Floors:Stack", false);
+var stack = builder.Configuration.GetValue("Floors:Stack", false);
+if (stack && writes is null) throw new InvalidOperationException("Floors:Stack needs Floors:ApiDatabase, the file whose rows it writes");
 if (stack)
 {
     builder.Services.AddSingleton(_ => writes!.Value);

@@ -7,12 +7,13 @@ using System.Threading.RateLimiting;
 using FastEndpoints;
 using FluentValidation;
 
-// POST /stack/required/requests: /stack/requests (Stack.cs) plus, each at its cheapest, the work the API's contract and
-// guarantees add to a create: a per-client rate limit, the body's SHA-256 for its Idempotency-Key (the body buffered
-// to hash it), every field checked against its closed list or form, the audit chain's first event (the content's
-// digest, the event's hash, the keyed seal), and the whole resource as the answer, serialized once, sent and stored
-// with the key; through the same Mediator command as /stack/requests. Still left out: the treaty's draft check, normalising the content, the timestamp converters, and the
-// key's revocation check (results/issue-16-stack-ceiling.md).
+// POST /stack/required/requests: /stack/requests (Stack.cs) plus, each in the cheapest way found, the work the API's
+// contract and guarantees add to a create: a per-client rate limit, the body's SHA-256 for its Idempotency-Key (the body
+// buffered to hash it), every field checked against a closed list or form, the audit chain's first event (the
+// content's digest, the event's hash, the keyed seal), and the whole resource as the answer (serialized once, the
+// content in it a second time), sent and stored with the key; through a Mediator command of its own. Still left out:
+// the treaty's draft check, normalising the content, the timestamp and enum converters. Where it does more or less
+// than it must: results/issue-16-stack-ceiling.md.
 
 namespace AssistanceApi.Load.Floors.Stack;
 
@@ -49,7 +50,8 @@ public static class Required
 
 public sealed class RequiredBodyValidator : Validator<Body>
 {
-    // Closed lists as the contract gives them; the States stand in for the 193 (a set looked up either way).
+    // Stand-ins for the contract's closed lists, shorter than some of them (a set is looked up either way); the States
+    // stand in for the 193.
     private static readonly HashSet<string> Kinds = ["mutual-legal-assistance", "expedited-preservation", "emergency-disclosure"];
     private static readonly HashSet<string> Bases = ["convention", "bilateral-treaty", "reciprocity"];
     private static readonly HashSet<string> Languages = ["ar", "zh", "en", "fr", "ru", "es", "de"];
@@ -94,7 +96,7 @@ public sealed class RequiredBodyValidator : Validator<Body>
         });
     }
 
-    /// <summary>A text field: bounded, and no control character (the API's single- and multi-line rules).</summary>
+    /// <summary>A text field: bounded, and without the control characters U+0000–U+0008 (a stand-in for the API's single- and multi-line rules).</summary>
     private static void Text<T>(IRuleBuilderInitial<T, string?> rule, int max) =>
         rule.MaximumLength(max).Must(text => text is null || !text.AsSpan().ContainsAnyInRange('\0', '\u0008'));
 }
