@@ -1,6 +1,6 @@
-# Sourced by list-ab.sh, webhook-ab.sh, webhook-interleave.sh, writer-cycle.sh and interleave-ab.sh (LOAD set to
-# tests/load): the API started as they run it, the create load, wrk's summary, CPU ticks, the builds of a round, a
-# scratch folder and port, and free_port (ports.sh).
+# Sourced by list-ab.sh, webhook-ab.sh, webhook-interleave.sh, writer-cycle.sh, interleave-ab.sh and ceilings.sh
+# (LOAD set to tests/load): the API started as they run it, the create load, wrk's summary, CPU ticks, the builds of a
+# round, a scratch folder and port, and free_port (ports.sh).
 
 . "$LOAD/ports.sh"
 export LOAD_LUA=$LOAD/lua

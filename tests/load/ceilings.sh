@@ -20,31 +20,27 @@
 # stops at any answer that is not 2xx and at any socket error or timeout in a measured window. Run it alone on the
 # machine.
 set -u
-ROUNDS=$1 API=$2 FLOORS=$3 SEEDER=$4
+(($# == 4)) || { echo "usage: $0 ROUNDS API_DIR FLOORS_DIR SEEDER_DIR" >&2; exit 2; }
+ROUNDS=$1 API_DIR=$2 FLOORS=$3 SEEDER=$4
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || { echo "ceilings.sh: ROUNDS must be a positive number" >&2; exit 2; }
+for binary in "$API_DIR/AssistanceApi" "$FLOORS/Floors" "$SEEDER/Seeder"; do
+  [[ -x $binary ]] || { echo "ceilings.sh: no $binary (a dotnet publish for a runtime)" >&2; exit 2; }
+done
 LOAD="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-export LOAD_LUA=$LOAD/lua
-. "$LOAD/ports.sh"
-# The port first: no folder to remove when there is none.
-PORT=$(free_port) || { echo "ceilings.sh: no free port" >&2; exit 1; }
-W=$(mktemp -d /tmp/ceilings.XXXX)
+. "$LOAD/ab-lib.sh"
+scratch ceilings
 URL=http://127.0.0.1:$PORT
 PID=""
 trap '[[ -n $PID ]] && kill $PID 2>/dev/null; rm -rf $W' EXIT
 die() { echo "ceilings.sh: $*" >&2; exit 1; }
-ready() { for _ in $(seq 1 600); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; die "nothing answered $1"; }
 stop() { kill $PID; wait $PID 2>/dev/null; PID=""; }
-api() {
-  (cd $API && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$URL ConnectionStrings__Assistance="Data Source=$W/db" \
-    Database__Provider=sqlite Seeding__Demo=true Audit__ChainKey=load-benchmark-audit-chain-key-0123456789 \
-    RateLimiting__PermitsPerMinute=100000000 Security__HttpsRedirection=false Logging__LogLevel__Default=Warning ./AssistanceApi) \
-    >>$W/api.log 2>&1 & PID=$!
-  ready $URL/health/ready
-}
+api() { start_api $API_DIR || die "the API did not start"; PID=$API; }
 # floors [NAME=value…]: the floors app on the API's file, with the settings given
 floors() {
   (cd $FLOORS && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS=$URL Floors__Database=$W/floors.db \
     Floors__ApiDatabase=$W/db Logging__LogLevel__Default=Warning "$@" ./Floors) >>$W/floors.log 2>&1 & PID=$!
-  ready $URL/bare
+  for _ in $(seq 1 600); do curl -sf -o /dev/null $URL/bare && return 0; sleep 0.1; done
+  die "the floors app did not answer"
 }
 # the file as the Seeder left it, with its WAL if one is left
 fresh() { rm -f $W/db $W/db-wal $W/db-shm; cp $W/template $W/db; [[ ! -e $W/template-wal ]] || cp $W/template-wal $W/db-wal; }
@@ -57,23 +53,20 @@ load() {
 }
 # split FILE: FILE-warm.txt (the first 40,000 ids) and FILE-run.txt (the rest), no id in both
 split_ids() { head -n 40000 "$1" >"$1-warm.txt"; tail -n +40001 "$1" >"$1-run.txt"; [[ -s "$1-run.txt" ]] || die "too few drafts in $1"; }
-# the process's CPU so far, in clock ticks (user and system)
-ticks() { awk '{ print $14 + $15 }' /proc/$PID/stat; }
-# us_each TICKS_BEFORE TICKS_AFTER REQUESTS: its CPU a request, in µs
-us_each() { awk -v a="$1" -v b="$2" -v n="$3" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", (b - a) / hz * 1e6 / n }'; }
 # window KEY SCRIPT PATH WARMUP [ARGS…]: WARMUP seconds of load ("-" for none), then 12 s measured; sets RPS, P99,
 # BAD (non-2xx), N (requests) and CPU (the process's µs a request). Stops the script when wrk gave no result or no
 # request, or a measured answer was not 2xx, or a socket failed or timed out: such a window measures something else.
+# A submit whose list of drafts runs out starts over, and those resubmissions answer 409: this stops at them too.
 window() {
   local key=$1 script=$2 path=$3 warmup=$4 t0
   shift 4
   [[ $warmup == - ]] || load $warmup "$key" $script $path "$@" >/dev/null
-  t0=$(ticks)
+  t0=$(ticks $PID)
   read -r RPS P99 BAD N ERRORS < <(load 12 "$key" $script $path "$@")
   [[ -n $ERRORS ]] && ((N > 0)) || die "wrk gave no result for $path"
   ((BAD == 0)) || die "$BAD answers were not 2xx in the window of $script $path"
   ((ERRORS == 0)) || die "$ERRORS socket errors or timeouts in the window of $script $path"
-  CPU=$(us_each $t0 $(ticks) $N)
+  CPU=$(cpu_us $(($(ticks $PID) - t0)) $N)
 }
 # drafts_of_file NAME KEY [PATH_PREFIX]: the drafts the floors app finds in the file, split into $W/NAME.txt-warm.txt
 # and -run.txt; the warm part submitted for 5 s (to PATH_PREFIX{id}/submit, with the key KEY)
@@ -94,7 +87,6 @@ for r in $(seq 1 $ROUNDS); do
   window "" post.lua /stored-create 5; create=$RPS cp99=$P99 ccpu=$CPU
   drafts_of_file rows ""
   window "" submit.lua / - $W/rows.txt-run.txt 2; submit=$RPS sp99=$P99 scpu=$CPU
-  ((N <= $(wc -l <$W/rows.txt-run.txt))) || die "the submit ceiling ran out of drafts"
   size=$(du -cm $W/db* | awk 'END { print $1 }')
   stop
   fresh; floors Floors__Stack=true
@@ -102,7 +94,6 @@ for r in $(seq 1 $ROUNDS); do
   # as for the submit's rows raw: the drafts then in the file, the stack's creates among them
   drafts_of_file stack demo-fra-ca /stack/requests/
   window demo-fra-ca submit.lua / - $W/stack.txt-run.txt 2 /stack/requests/; ksubmit=$RPS ksp99=$P99 kscpu=$CPU
-  ((N <= $(wc -l <$W/stack.txt-run.txt))) || die "the stack's submit ran out of drafts"
   stop
   fresh; floors Floors__Stack=true
   window demo-fra-ca post.lua /stack/required/requests 20; qcreate=$RPS qcp99=$P99 qccpu=$CPU
@@ -111,7 +102,6 @@ for r in $(seq 1 $ROUNDS); do
   window demo-fra-ca post.lua /api/v1/requests 20; acreate=$RPS acp99=$P99 accpu=$CPU
   load 5 demo-fra-ca submit.lua / $W/drafts.txt-warm.txt 2 >/dev/null
   window demo-fra-ca submit.lua / - $W/drafts.txt-run.txt 2; asubmit=$RPS asp99=$P99 ascpu=$CPU
-  ((N <= $(wc -l <$W/drafts.txt-run.txt))) || die "the API's submit ran out of drafts"
   stop
   echo "round $r: group $group/s (p99 $gp99 ms)" \
     "| create: its rows raw $create/s (p99 $cp99, $ccpu µs CPU each) = $(ratio $create $group) of group;" \

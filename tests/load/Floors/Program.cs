@@ -19,8 +19,8 @@
 // The database file is Floors:Database (environment: Floors__Database). With Floors:Postgres (an Npgsql connection
 // string) the PostgreSQL floors are mapped too (PostgresFloors).
 using System.Threading.Channels;
-using FastEndpoints;
 using AssistanceApi.Load.Floors.Stack;
+using FastEndpoints;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -44,10 +44,10 @@ var writes = apiDatabase is not null ? new Lazy<StoredWrites>(() => new StoredWr
 // The stack's routes only in a process started for them (Floors:Stack=true): registering authentication makes ASP.NET
 // Core run it on every request, which the other floors must not pay.
 var stack = builder.Configuration.GetValue("Floors:Stack", false);
-if (stack && writes is null) throw new InvalidOperationException("Floors:Stack needs Floors:ApiDatabase, the file whose rows it writes");
 if (stack)
 {
-    builder.Services.AddSingleton(_ => writes!.Value);
+    if (writes is null) throw new InvalidOperationException("Floors:Stack needs Floors:ApiDatabase, the file whose rows it writes");
+    builder.Services.AddSingleton(_ => writes.Value);
     builder.Services.AddMediator();
     builder.Services.AddAuthentication(KeyAuthentication.Name)
         .AddScheme<AuthenticationSchemeOptions, KeyAuthentication>(KeyAuthentication.Name, null);
@@ -97,8 +97,7 @@ if (writes is not null)
 {
     app.MapPost("/stored-create", async (HttpRequest request) =>
     {
-        var key = request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } given ? given : Guid.NewGuid().ToString("N");
-        var id = await writes.Value.CreateAsync(await ReadAsync(request), key);
+        var id = await writes.Value.CreateAsync(await ReadAsync(request), IdempotencyKeys.Of(request));
         return Results.Json(new { id }, statusCode: StatusCodes.Status201Created);
     });
     app.MapPost("/api/v1/requests/{id}/submit", async (string id) =>

@@ -20,6 +20,10 @@ using Microsoft.Extensions.Options;
 
 namespace AssistanceApi.Load.Floors.Stack;
 
+/// <summary>
+/// The create body's fields that tests/load/bodies/create.json fills, as strings. A shape of its own: the floors app does
+/// not reference the API (whose endpoints and Mediator handlers it would then pick up too).
+/// </summary>
 public sealed class Body
 {
     public string? Kind { get; set; }
@@ -64,6 +68,13 @@ public sealed class Person
     public string? Nationality { get; set; }
 }
 
+/// <summary>The Convention's offences, Arts. 7–17: the API takes them from its catalogue (src/AssistanceApi/Treaty).</summary>
+public static class ConventionOffences
+{
+    public const int FirstArticle = 7;
+    public const int LastArticle = 17;
+}
+
 public sealed record Created(string Id, string RequestingState, string Status, int Version, string[] AllowedActions, DateTimeOffset CreatedAt, Body Content);
 
 public sealed class BodyValidator : Validator<Body>
@@ -78,7 +89,8 @@ public sealed class BodyValidator : Validator<Body>
         RuleFor(b => b.Purpose).MaximumLength(20_000);
         RuleFor(b => b.RequestingAuthority!.Name).MaximumLength(300).When(b => b.RequestingAuthority is not null);
         RuleFor(b => b.Proceeding!.Subject).MaximumLength(1_000).When(b => b.Proceeding is not null);
-        RuleForEach(b => b.Offences).ChildRules(o => o.RuleFor(x => x.Article).InclusiveBetween(7, 17));
+        RuleForEach(b => b.Offences).ChildRules(o =>
+            o.RuleFor(x => x.Article).InclusiveBetween(ConventionOffences.FirstArticle, ConventionOffences.LastArticle));
         RuleForEach(b => b.Persons).ChildRules(p =>
         {
             p.RuleFor(x => x.Name).NotEmpty().MaximumLength(300);
@@ -87,7 +99,7 @@ public sealed class BodyValidator : Validator<Body>
     }
 }
 
-public sealed record CreateDraft(string Client, string State, string Key, Body Content) : Mediator.ICommand<Created>;
+public sealed record CreateDraft(string State, string Key, Body Content) : Mediator.ICommand<Created>;
 
 internal sealed class CreateDraftHandler(StoredWrites writes) : Mediator.ICommandHandler<CreateDraft, Created>
 {
@@ -110,8 +122,8 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<Body, Created>
 
     public override async Task HandleAsync(Body body, CancellationToken ct)
     {
-        var key = HttpContext.Request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } given ? given : Guid.NewGuid().ToString("N");
-        var created = await mediator.Send(new CreateDraft(User.FindFirstValue(ClaimTypes.NameIdentifier)!, User.FindFirstValue("state")!, key, body), ct);
+        var created = await mediator.Send(
+            new CreateDraft(User.FindFirstValue(KeyAuthentication.StateClaim)!, IdempotencyKeys.Of(HttpContext.Request), body), ct);
         HttpContext.Response.Headers.Location = $"/stack/requests/{created.Id}";
         await Send.ResponseAsync(created, StatusCodes.Status201Created, ct);
     }
@@ -147,6 +159,7 @@ public sealed class KeyAuthentication(IOptionsMonitor<AuthenticationSchemeOption
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string Name = "ApiKey";
+    public const string StateClaim = "state";
     private static readonly Dictionary<string, (string Client, string State, string Role)> Known = new()
     {
         [Hash("demo-fra-ca")] = ("floor-client-fra", "FRA", "central-authority"),
@@ -157,7 +170,7 @@ public sealed class KeyAuthentication(IOptionsMonitor<AuthenticationSchemeOption
         if (!Request.Headers.TryGetValue("X-Api-Key", out var key) || !Known.TryGetValue(Hash(key.ToString()), out var client))
             return Task.FromResult(AuthenticateResult.NoResult());
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, client.Client), new Claim(ClaimTypes.Role, client.Role), new Claim("state", client.State)], Name);
+            [new Claim(ClaimTypes.NameIdentifier, client.Client), new Claim(ClaimTypes.Role, client.Role), new Claim(StateClaim, client.State)], Name);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Name)));
     }
 

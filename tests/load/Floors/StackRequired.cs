@@ -83,7 +83,8 @@ public sealed class RequiredBodyValidator : Validator<Body>
             p.RuleFor(x => x.ConductingAuthority!.Name).MaximumLength(300).When(x => x.ConductingAuthority is not null);
         }).When(b => b.Proceeding is not null);
         RuleFor(b => b.Offences!).Must(o => o.Count <= 50).When(b => b.Offences is not null);
-        RuleForEach(b => b.Offences).NotNull().ChildRules(o => o.RuleFor(x => x.Article).InclusiveBetween(7, 17));
+        RuleForEach(b => b.Offences).NotNull().ChildRules(o =>
+            o.RuleFor(x => x.Article).InclusiveBetween(ConventionOffences.FirstArticle, ConventionOffences.LastArticle));
         RuleFor(b => b.Measures!).Must(m => m.Count <= 16 && m.Distinct().Count() == m.Count && m.TrueForAll(Measures.Contains))
             .When(b => b.Measures is not null);
         RuleFor(b => b.Persons!).Must(p => p.Count <= 100).When(b => b.Persons is not null);
@@ -142,10 +143,9 @@ public sealed class RequiredEndpoint(Mediator.IMediator mediator) : Endpoint<Bod
         _ = Convert.ToHexStringLower(HMACSHA256.HashData(SealKey, hash));
 
         var answer = JsonSerializer.SerializeToUtf8Bytes(new Resource(
-            id, null, User.FindFirstValue("state")!, "draft", 1, ["submit"], now, now, null, null, null, null, null, null, null, null, [], null,
+            id, null, User.FindFirstValue(KeyAuthentication.StateClaim)!, "draft", 1, ["submit"], now, now, null, null, null, null, null, null, null, null, [], null,
             null, null, null, null, null, null, new() { ["self"] = $"/stack/requests/{id}" }, body), JsonSerializerOptions.Web);
-        var key = HttpContext.Request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } given ? given : Guid.NewGuid().ToString("N");
-        await mediator.Send(new RequiredDraft(content, key, id, Encoding.UTF8.GetString(answer)), ct);
+        await mediator.Send(new RequiredDraft(content, IdempotencyKeys.Of(HttpContext.Request), id, Encoding.UTF8.GetString(answer)), ct);
 
         HttpContext.Response.StatusCode = StatusCodes.Status201Created;
         HttpContext.Response.ContentType = "application/json; charset=utf-8";

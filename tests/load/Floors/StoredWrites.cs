@@ -243,3 +243,10 @@ internal sealed class StoredWrites
         public int ExecuteNonQuery() => Sql.ExecuteNonQuery();
     }
 }
+
+/// <summary>The Idempotency-Key a create is stored under: the one sent, or a fresh one (wrk's create load sends one each).</summary>
+internal static class IdempotencyKeys
+{
+    public static string Of(HttpRequest request) =>
+        request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } given ? given : Guid.NewGuid().ToString("N");
+}

@@ -1,6 +1,7 @@
 -- POST /api/v1/requests/{id}/submit over a list of fresh drafts, one id a line in the file given as the first
--- script argument (wrk ... -- <ids file> <threads> [<path before the id>, default /api/v1/requests/]). Thread t takes lines t, t+threads, ... so no draft is
--- submitted twice. Should the list run out, it starts over: those resubmissions answer 409 and show as non-2xx.
+-- script argument (wrk ... -- <ids file> <threads> [<path before the id>, default /api/v1/requests/]). Thread t takes
+-- lines t, t+threads, ... so no draft is submitted twice. Should the list run out, it starts over: those
+-- resubmissions answer 409 and show as non-2xx.
 dofile(os.getenv("LOAD_LUA") .. "/common.lua")
 local ids, i, prefix = {}, 0, "/api/v1/requests/"
 local key = os.getenv("LOAD_KEY")
