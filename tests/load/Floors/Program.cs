@@ -14,8 +14,9 @@
 //   POST /stack/requests   and   POST /stack/requests/{id}/submit   (only with Floors:Stack=true)
 //                  the same rows behind a minimal endpoint on the libraries the project chose (Stack.cs): key check,
 //                  FastEndpoints, FluentValidation, Mediator; the ceilings of a create and a submit on this stack.
-//   POST /stack/required/requests   (only with Floors:Stack=true) the same create with the work the contract and
-//                  guarantees add, each in the cheapest way found (StackRequired.cs).
+//   POST /stack/required/requests   and   POST /stack/required/requests/{id}/submit   (only with Floors:Stack=true)
+//                  the same create and submit with the work the contract and guarantees add, each in the cheapest way
+//                  found (StackRequired.cs, StackRequiredSubmit.cs).
 // The database file is Floors:Database (environment: Floors__Database). With Floors:Postgres (an Npgsql connection
 // string) the PostgreSQL floors are mapped too (PostgresFloors).
 using System.Threading.Channels;
@@ -48,6 +49,7 @@ if (stack)
 {
     if (writes is null) throw new InvalidOperationException("Floors:Stack needs Floors:ApiDatabase, the file whose rows it writes");
     builder.Services.AddSingleton(_ => writes.Value);
+    builder.Services.AddSingleton(stored!);
     builder.Services.AddMediator();
     builder.Services.AddAuthentication(KeyAuthentication.Name)
         .AddScheme<AuthenticationSchemeOptions, KeyAuthentication>(KeyAuthentication.Name, null);

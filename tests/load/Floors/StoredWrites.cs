@@ -13,6 +13,8 @@ using Microsoft.Data.Sqlite;
 /// no key, validation, treaty rule (nor its reads of the States and documents), JSON or hash (constants stand in for
 /// the digests); of a submit's three reads of its row, the load the decision is taken on and the audit trail's read of
 /// the state after; the writer's PRAGMA data_version a batch (for what reads keep). The ceiling of the API's writes.
+/// A submit can be given a decision (StackRequiredSubmit.cs): it then also reads the two States' directory entries in
+/// the transaction, and writes the digest, hash and seal the decision returns instead of the constants.
 /// </summary>
 internal sealed class StoredWrites
 {
@@ -61,29 +63,54 @@ internal sealed class StoredWrites
             if (seen.Read()) return "replay";
         _sql.InsertRequest.Bind(id, _client, at, content).ExecuteNonQuery();
         _sql.Remember.Bind(_client, key, made?.Answer ?? $$"""{"id":"{{id}}",{{Response}}"createdAt":"{{at}}","updatedAt":"{{at}}","content":{{content}}}""", at).ExecuteNonQuery();
-        _sql.Audit.Bind(id, 1, at, "create", null, "draft", "{}", new string('0', 64), null, _client).ExecuteNonQuery();
+        _sql.Audit.Bind(id, 1, at, "create", null, "draft", "{}", new string('0', 64), null, _client, Hash, Hash).ExecuteNonQuery();
         _sql.Outbox.Bind(Guid.CreateVersion7(now).ToString("D"), "request.drafted", at, id, null, "draft", "{}").ExecuteNonQuery();
         return id;
     });
 
     /// <summary>The draft <paramref name="id"/> submitted, as the API's submit writes it; null when it is not a draft at version 1.</summary>
-    public Task<object?> SubmitAsync(string id) => Run(now =>
+    /// <remarks>
+    /// With <paramref name="decide"/>, the submit is decided on the row as read under the write lock and on the two
+    /// States' directory entries read in the same transaction (StackRequired.cs): null refuses it, otherwise the audit
+    /// event's digest, hash and seal are those it returns.
+    /// </remarks>
+    public Task<object?> SubmitAsync(string id, SubmitDecision? decide = null) => Run(now =>
     {
         var at = Stamp(now);
+        Found row;
         // The audit trail reads the row it signs as found, under the write lock (an edit made behind the API's back shows).
         using (var found = _sql.ReadRow.Bind(id).ExecuteReader())
         {
             if (!found.Read()) return null;
             for (var i = 0; i < found.FieldCount; i++) _ = found.GetValue(i);
+            row = new Found(found.GetString(2), found.GetString(3), found.GetString(10), found.GetString(18), found.GetString(21));
         }
         var last = (long)_sql.NextReference.Bind(now.Year).ExecuteScalar()!;
         var reference = $"FRA-DEU-{now.Year}-{last:D6}";
-        if (_sql.Transition.Bind(id, at, reference, Stamp(now.AddDays(2))).ExecuteNonQuery() != 1) return null;
-        _sql.Audit.Bind(id, 2, at, "submit", "draft", "submitted", $$"""{"reference":"{{reference}}","warnings":[]}""", Hash, Hash, _client).ExecuteNonQuery();
+        var link = new Link(Hash, Hash, Seal);
+        if (decide is not null)
+        {
+            var states = new Dictionary<string, string>(2);
+            using (var read = _sql.States.Bind(row.RequestingState, row.RequestedState).ExecuteReader())
+                while (read.Read()) states[read.GetString(0)] = read.GetString(1);
+            if (decide(row, states, reference, now) is not { } decided) return null;
+            link = decided;
+        }
+        if (_sql.Transition.Bind(id, at, reference, Stamp(now.AddDays(2)), link.Hash, link.Seal).ExecuteNonQuery() != 1) return null;
+        _sql.Audit.Bind(id, 2, at, "submit", "draft", "submitted", $$"""{"reference":"{{reference}}","warnings":[]}""", row.ChainTip, Hash, _client,
+            link.StateDigest, link.Hash).ExecuteNonQuery();
         _sql.Outbox.Bind(Guid.CreateVersion7(now).ToString("D"), "request.submitted", at, id, reference, "submitted", """{"fromStatus":"draft"}""").ExecuteNonQuery();
         _sql.Count.Bind(now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ExecuteNonQuery();
         return reference;
     });
+
+    /// <summary>What a submit decides on: the request row's fields it needs, as read under the write lock.</summary>
+    public sealed record Found(string RequestingState, string RequestedState, string CreatedAt, string Content, string ChainTip);
+
+    /// <summary>The audit event's link in the chain: the digest of the state after it, its hash, the row's keyed seal.</summary>
+    public sealed record Link(string StateDigest, string Hash, string Seal);
+
+    public delegate Link? SubmitDecision(Found row, IReadOnlyDictionary<string, string> states, string reference, DateTimeOffset at);
 
     private Task<object?> Run(Func<DateTimeOffset, object?> work)
     {
@@ -171,7 +198,7 @@ internal sealed class StoredWrites
             $$"""
             INSERT INTO request_events (request_id, sequence, at, action, actor_state, actor_client, from_status, to_status, details, previous_hash,
                                         prior_digest, state_digest, key_id, hash)
-            VALUES ($1, $2, $3, $4, 'FRA', $10, $5, $6, $7, $8, $9, '{{Hash}}', '{{KeyId}}', '{{Hash}}')
+            VALUES ($1, $2, $3, $4, 'FRA', $10, $5, $6, $7, $8, $9, $11, '{{KeyId}}', $12)
             """);
 
         public readonly Command Outbox = new(connection,
@@ -191,6 +218,8 @@ internal sealed class StoredWrites
             FROM requests WHERE id = $1
             """);
 
+        public readonly Command States = new(connection, "SELECT code, document FROM states WHERE code IN ($1, $2)");
+
         public readonly Command NextReference = new(connection,
             """
             INSERT INTO reference_counters (requesting_state, requested_state, year, last) VALUES ('FRA', 'DEU', $1, 1)
@@ -203,7 +232,7 @@ internal sealed class StoredWrites
             $$"""
             UPDATE requests SET status = 'submitted', version = 2, updated_at = $2, progress = '{}', reference = $3, submitted_at = $2,
                                 acknowledge_by = $4, acknowledged_at = NULL, closed_at = NULL, due_at = NULL, preserved_until = NULL,
-                                chain_length = 2, chain_tip = '{{Hash}}', chain_seal = '{{Seal}}'
+                                chain_length = 2, chain_tip = $5, chain_seal = $6
             WHERE id = $1 AND version = 1
             """);
 
@@ -215,7 +244,7 @@ internal sealed class StoredWrites
 
         public void Enlist(SqliteTransaction transaction)
         {
-            foreach (var command in new[] { Savepoint, RollbackToSavepoint, Release, Seen, InsertRequest, Remember, Audit, Outbox, ReadRow, NextReference, Transition, Count })
+            foreach (var command in new[] { Savepoint, RollbackToSavepoint, Release, Seen, InsertRequest, Remember, Audit, Outbox, ReadRow, States, NextReference, Transition, Count })
                 command.Sql.Transaction = transaction;
         }
     }
