@@ -123,14 +123,26 @@ public sealed class RequiredBodyValidator : Validator<Body>
         rule.MaximumLength(max).Must(text => text is null || !text.AsSpan().ContainsAnyInRange('\0', '\u0008'));
 }
 
-/// <summary>The API's whole create answer: the server's fields, the ones a draft has empty, and the content.</summary>
+/// <summary>The API's whole answer: the server's fields, the ones empty for now, and the content (a <see cref="Body"/> or <see cref="RawJson"/>).</summary>
 public sealed record Resource(
     string Id, string? Reference, string RequestingState, string Status, int Version, string[] AllowedActions,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? AcknowledgeBy,
     DateTimeOffset? AcknowledgedAt, DateTimeOffset? ClosedAt, DateTimeOffset? DueAt, DateTimeOffset? PreservedUntil,
     string? RequestedReference, object? Confidentiality, object[] InformationRequests, object? Consultation, string[]? Conditions,
     object? Refusal, object? Postponement, object? Outcome, object? Withdrawal, object? Release, Dictionary<string, string?> Links,
-    Body Content);
+    object Content);
+
+/// <summary>Stored JSON written into an answer as it is stored.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Converter))]
+public sealed record RawJson(string Json)
+{
+    public sealed class Converter : System.Text.Json.Serialization.JsonConverter<RawJson>
+    {
+        public override RawJson Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
+
+        public override void Write(Utf8JsonWriter writer, RawJson value, JsonSerializerOptions options) => writer.WriteRawValue(value.Json, skipInputValidation: true);
+    }
+}
 
 public sealed record RequiredDraft(string Content, string Key, string Id, string Answer) : Mediator.ICommand<string>;
 

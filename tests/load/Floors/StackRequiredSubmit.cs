@@ -1,14 +1,15 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using FastEndpoints;
 
 // POST /stack/required/requests/{id}/submit: /stack/requests/{id}/submit (Stack.cs) plus, each in the cheapest way found,
-// the work the API's contract and guarantees add to a submit: the per-client rate limit, the decision (the caller's State
-// is the requesting State; the content parsed; stand-ins for the treaty's rules at submit on the two States' directory
-// entries, parsed) taken before the write lock and confirmed under it on the row and the entries as read in the
-// transaction, the audit event's digest, hash and seal chained on the row's tip, and the whole resource with its
-// content as the answer. POST /stack/required/locked/requests/{id}/submit decides under the lock, as the API does.
+// the work the API's contract and guarantees add to a submit: the per-client rate limit, the decision taken under the
+// write lock on the row and the two States' directory entries as read in the transaction (the caller's State is the
+// requesting State; the content parsed; stand-ins for the treaty's rules at submit), the audit event's digest, hash and
+// seal chained on the row's tip, and the whole resource with its content as the answer.
+// POST /stack/required/reparsing/requests/{id}/submit parses the entries every time and serializes the content again.
 // Where it does more or less than it must: results/issue-16-stack-ceiling.md.
 
 namespace AssistanceApi.Load.Floors.Stack;
@@ -55,72 +56,55 @@ internal static class SubmitRules
         DateOnly.TryParse(state.Convention?.InForceOn, out var since) && since <= today;
 }
 
-public sealed record SubmittedDraft(string Reference, DateTimeOffset At, string CreatedAt, Body Content);
+public sealed record SubmittedDraft(string Reference, DateTimeOffset At, string CreatedAt, object Content);
 
-/// <summary>A submit of the draft <paramref name="Id"/>, decided before the write lock and confirmed under it, or (<paramref name="UnderLock"/>) decided under it.</summary>
-public sealed record RequiredSubmit(string Id, string State, string Client, bool UnderLock) : Mediator.ICommand<SubmittedDraft?>;
+/// <summary>A submit of the draft <paramref name="Id"/>, the cheapest way found, or (<paramref name="Reparsing"/>) parsing every directory entry and serializing the content again.</summary>
+public sealed record RequiredSubmit(string Id, string State, string Client, bool Reparsing) : Mediator.ICommand<SubmittedDraft?>;
 
 /// <summary>
-/// Decided under the lock, as the API decides: the content and the directory entries are parsed on the writer's
-/// thread, which every write waits for. Decided before it: parsed on the request's thread from a read, and under the
-/// lock only the row and the entries compared with what was read (an ordinal comparison of strings): a change in
-/// between refuses the submit, so it is decided on what it commits over.
+/// Decided under the write lock, as the API decides: on the row and the directory entries as read in the transaction,
+/// on the writer's thread, which every write waits for. (Deciding before the lock on a read, and only comparing under
+/// it, cost more: results/issue-16-stack-ceiling.md.) The cheapest way keeps each directory entry as parsed, by its
+/// stored text (an entry that changes is a new text, so it is parsed again), and answers with the content as stored.
 /// </summary>
-internal sealed class RequiredSubmitHandler(StoredWrites writes, StoredRows rows) : Mediator.ICommandHandler<RequiredSubmit, SubmittedDraft?>
+internal sealed class RequiredSubmitHandler(StoredWrites writes) : Mediator.ICommandHandler<RequiredSubmit, SubmittedDraft?>
 {
+    private static readonly ConcurrentDictionary<string, Directory> Parsed = new();
+
     public async ValueTask<SubmittedDraft?> Handle(RequiredSubmit command, CancellationToken cancellationToken)
     {
         SubmittedDraft? submitted = null;
-        if (command.UnderLock)
-        {
-            await writes.SubmitAsync(command.Id, (row, states, reference, at) =>
-            {
-                if (Decide(command, row, states, at) is not { } content) return null;
-                submitted = new SubmittedDraft(reference, at, row.CreatedAt, content);
-                return Link(command, row, AuditLink.Digest(StateAfter(row)), reference, at);
-            });
-            return submitted;
-        }
-
-        if (await rows.ForSubmitAsync(command.Id) is not var (read, readStates)) return null;
-        if (Decide(command, read, readStates, DateTimeOffset.UtcNow) is not { } decided) return null;
-        var digest = AuditLink.Digest(StateAfter(read));
         await writes.SubmitAsync(command.Id, (row, states, reference, at) =>
         {
-            if (row != read || !Same(states, readStates)) return null;
-            submitted = new SubmittedDraft(reference, at, row.CreatedAt, decided);
-            return Link(command, row, digest, reference, at);
+            if (row.RequestingState != command.State) return null;
+            var content = JsonSerializer.Deserialize<Body>(row.Content, JsonSerializerOptions.Web)!;
+            var requesting = Entry(states[row.RequestingState], command.Reparsing);
+            var requested = Entry(states[row.RequestedState], command.Reparsing);
+            if (!SubmitRules.Pass(content, requesting, requested, DateOnly.FromDateTime(at.UtcDateTime), out _)) return null;
+            submitted = new SubmittedDraft(reference, at, row.CreatedAt, command.Reparsing ? content : new RawJson(row.Content));
+            // The state after the change is the content and its progress; the event's fields chain on the row's tip.
+            return AuditLink.Of(row.Content + "{}", $"{command.Id}|2|{at:O}|submit|{command.Client}|draft|submitted|{reference}", row.ChainTip);
         });
         return submitted;
     }
 
-    private static Body? Decide(RequiredSubmit command, StoredWrites.Found row, IReadOnlyDictionary<string, string> states, DateTimeOffset at)
+    private static Directory Entry(string document, bool reparsing)
     {
-        if (row.RequestingState != command.State) return null;
-        var content = JsonSerializer.Deserialize<Body>(row.Content, JsonSerializerOptions.Web)!;
-        var requesting = JsonSerializer.Deserialize<Directory>(states[row.RequestingState], JsonSerializerOptions.Web)!;
-        var requested = JsonSerializer.Deserialize<Directory>(states[row.RequestedState], JsonSerializerOptions.Web)!;
-        return SubmitRules.Pass(content, requesting, requested, DateOnly.FromDateTime(at.UtcDateTime), out _) ? content : null;
+        if (reparsing) return Parse(document);
+        if (Parsed.Count > 1_000) Parsed.Clear();
+        return Parsed.GetOrAdd(document, Parse);
     }
 
-    // The state after the change is the content and its progress.
-    private static string StateAfter(StoredWrites.Found row) => row.Content + "{}";
-
-    // The event's fields, chained on the row's tip.
-    private static StoredWrites.Link Link(RequiredSubmit command, StoredWrites.Found row, string digest, string reference, DateTimeOffset at) =>
-        AuditLink.Chain(digest, $"{command.Id}|2|{at:O}|submit|{command.Client}|draft|submitted|{reference}", row.ChainTip);
-
-    private static bool Same(IReadOnlyDictionary<string, string> now, IReadOnlyDictionary<string, string> then) =>
-        now.Count == then.Count && now.All(entry => then.TryGetValue(entry.Key, out var was) && was == entry.Value);
+    private static Directory Parse(string document) => JsonSerializer.Deserialize<Directory>(document, JsonSerializerOptions.Web)!;
 }
 
 public sealed class RequiredSubmitEndpoint(Mediator.IMediator mediator) : EndpointWithoutRequest
 {
-    public const string LockedPath = Required.Path + "/locked";
+    public const string ReparsingPath = Required.Path + "/reparsing";
 
     public override void Configure()
     {
-        Post(Required.Path + "/requests/{id}/submit", LockedPath + "/requests/{id}/submit");
+        Post(Required.Path + "/requests/{id}/submit", ReparsingPath + "/requests/{id}/submit");
         Roles("central-authority");
     }
 
@@ -128,8 +112,8 @@ public sealed class RequiredSubmitEndpoint(Mediator.IMediator mediator) : Endpoi
     {
         var id = Route<string>("id")!;
         var state = User.FindFirstValue(KeyAuthentication.StateClaim)!;
-        var underLock = HttpContext.Request.Path.StartsWithSegments(LockedPath);
-        if (await mediator.Send(new RequiredSubmit(id, state, User.FindFirstValue(ClaimTypes.NameIdentifier)!, underLock), ct) is not { } submitted)
+        var reparsing = HttpContext.Request.Path.StartsWithSegments(ReparsingPath);
+        if (await mediator.Send(new RequiredSubmit(id, state, User.FindFirstValue(ClaimTypes.NameIdentifier)!, reparsing), ct) is not { } submitted)
         {
             await Send.ResultAsync(Results.Conflict());
             return;

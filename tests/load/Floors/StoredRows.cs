@@ -78,31 +78,6 @@ internal sealed class StoredRows(string databasePath)
         while (await reader.ReadAsync()) await response.WriteAsync(reader.GetString(0) + "\n");
     }
 
-    /// <summary>A draft at version 1 as a submit decides on it, with the two States' directory entries; null when there is none.</summary>
-    public async Task<(StoredWrites.Found Row, Dictionary<string, string> States)?> ForSubmitAsync(string id)
-    {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText =
-            "SELECT requesting_state, requested_state, created_at, content, chain_tip FROM requests WHERE id = $id AND status = 'draft' AND version = 1";
-        command.Parameters.AddWithValue("$id", id);
-        StoredWrites.Found row;
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            if (!await reader.ReadAsync()) return null;
-            row = new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4));
-        }
-        command.CommandText = "SELECT code, document FROM states WHERE code IN ($a, $b)";
-        command.Parameters.Clear();
-        command.Parameters.AddWithValue("$a", row.RequestingState);
-        command.Parameters.AddWithValue("$b", row.RequestedState);
-        var states = new Dictionary<string, string>(2);
-        await using (var reader = await command.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) states[reader.GetString(0)] = reader.GetString(1);
-        return (row, states);
-    }
-
     private static readonly string[] Names =
     [
         "id", "reference", "requestingState", "requestedState", "kind", "status", "version", "emergency", "createdBy",
