@@ -100,7 +100,8 @@ for r in $(seq 1 $ROUNDS); do
   stop
   fresh; floors Floors__Stack=true
   window demo-fra-ca post.lua /stack/required/requests 20; qcreate=$RPS qcp99=$P99 qccpu=$CPU
-  # the two ways of a submit with the required work, in turn first (each on the drafts then in the file)
+  # the two ways of a submit with the required work, each round the other first, so that drift within the process does
+  # not fall on one way only (the first submits mostly seeded drafts, the second the floor's own creates)
   for way in $( ((r % 2)) && echo "cheapest reparsing" || echo "reparsing cheapest"); do
     prefix=/stack/required/requests/; [[ $way == cheapest ]] || prefix=/stack/required/reparsing/requests/
     drafts_of_file $way demo-fra-ca $prefix

@@ -49,7 +49,6 @@ if (stack)
 {
     if (writes is null) throw new InvalidOperationException("Floors:Stack needs Floors:ApiDatabase, the file whose rows it writes");
     builder.Services.AddSingleton(_ => writes.Value);
-    builder.Services.AddSingleton(stored!);
     builder.Services.AddMediator();
     builder.Services.AddAuthentication(KeyAuthentication.Name)
         .AddScheme<AuthenticationSchemeOptions, KeyAuthentication>(KeyAuthentication.Name, null);

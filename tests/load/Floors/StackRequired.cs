@@ -168,7 +168,8 @@ public sealed class RequiredEndpoint(Mediator.IMediator mediator) : Endpoint<Bod
         var client = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var content = JsonSerializer.Serialize(body, JsonSerializerOptions.Web);
 
-        // The audit chain's first event (the rows keep constants for it: the writer's statements are the raw floor's).
+        // The audit chain's first event, computed for its cost; the rows keep constants of the same length in its place,
+        // which cost the writer what its values would.
         _ = AuditLink.Of(content, $"{id}|1|{now:O}|create|{client}|draft", new string('0', 64));
 
         var answer = JsonSerializer.SerializeToUtf8Bytes(new Resource(

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
 using FastEndpoints;
 
@@ -74,7 +73,7 @@ internal sealed class RequiredSubmitHandler(StoredWrites writes) : Mediator.ICom
     public async ValueTask<SubmittedDraft?> Handle(RequiredSubmit command, CancellationToken cancellationToken)
     {
         SubmittedDraft? submitted = null;
-        await writes.SubmitAsync(command.Id, (row, states, reference, at) =>
+        var committed = await writes.SubmitAsync(command.Id, (row, states, reference, at) =>
         {
             if (row.RequestingState != command.State) return null;
             var content = JsonSerializer.Deserialize<Body>(row.Content, JsonSerializerOptions.Web)!;
@@ -85,7 +84,8 @@ internal sealed class RequiredSubmitHandler(StoredWrites writes) : Mediator.ICom
             // The state after the change is the content and its progress; the event's fields chain on the row's tip.
             return AuditLink.Of(row.Content + "{}", $"{command.Id}|2|{at:O}|submit|{command.Client}|draft|submitted|{reference}", row.ChainTip);
         });
-        return submitted;
+        // A decision can pass and the submit still roll back (the row no longer at version 1): only a committed one answers.
+        return committed is string ? submitted : null;
     }
 
     private static Directory Entry(string document, bool reparsing)

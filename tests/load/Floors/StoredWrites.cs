@@ -71,7 +71,7 @@ internal sealed class StoredWrites
     /// <summary>The draft <paramref name="id"/> submitted, as the API's submit writes it; null when it is not a draft at version 1.</summary>
     /// <remarks>
     /// With <paramref name="decide"/>, the submit is decided on the row as read under the write lock and on the two
-    /// States' directory entries read in the same transaction (StackRequired.cs): null refuses it, otherwise the audit
+    /// States' directory entries read in the same transaction (StackRequiredSubmit.cs): null refuses it, otherwise the audit
     /// event's digest, hash and seal are those it returns.
     /// </remarks>
     public Task<object?> SubmitAsync(string id, SubmitDecision? decide = null) => Run(now =>
