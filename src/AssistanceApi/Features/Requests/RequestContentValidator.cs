@@ -99,8 +99,8 @@ public sealed partial class RequestContentValidator : AbstractValidator<RequestC
             RuleFor(o => o).Must(o => o.Article is not null || !string.IsNullOrWhiteSpace(o.Description))
                 .WithName("offence").WithErrorCode("required")
                 .WithMessage("an offence needs an article (7–17) or a description with maxPenaltyYears.");
-            RuleFor(o => o.Article).InclusiveBetween(1, 68).WithErrorCode("invalid-article")
-                .WithMessage("article must be an article of the Convention (1–68).");
+            RuleFor(o => o.Article).InclusiveBetween(1, Convention.Articles).WithErrorCode("invalid-article")
+                .WithMessage($"article must be an article of the Convention (1–{Convention.Articles}).");
             Text(RuleFor(o => o.Description), ShortText);
             RuleFor(o => o.MaxPenaltyYears).InclusiveBetween(0m, 100m).WithErrorCode("invalid-penalty")
                 .WithMessage("maxPenaltyYears must be between 0 and 100.");

@@ -67,8 +67,18 @@ public sealed class ProvisionsTests(SharedApi api) : IClassFixture<SharedApi>
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(68)]
+    public async Task The_first_and_last_articles_of_the_Convention_may_be_listed(int article)
+    {
+        var page = await (await api.As(DemoKeys.Fra).GetAsync($"/api/v1/provisions?article={article}&limit=200")).ExpectAsync(HttpStatusCode.OK);
+        Assert.All(page["items"]!.AsArray(), p => Assert.Equal(article, p!["article"]!.GetValue<int>()));
+    }
+
+    [Theory]
     [InlineData("article=abc", "article")]
     [InlineData("article=0", "article")]
+    [InlineData("article=69", "article")]
     [InlineData("limit=0", "limit")]
     public async Task Ill_formed_list_parameters_are_a_400(string query, string name)
     {

@@ -1,3 +1,4 @@
+using AssistanceApi.Treaty;
 using FastEndpoints;
 using FluentValidation;
 
@@ -14,7 +15,7 @@ public sealed class ListProvisionsValidator : Validator<ListProvisionsRequest>
     public ListProvisionsValidator()
     {
         Include(new PageQueryValidator());
-        RuleFor(r => r.Article).InclusiveBetween(1, 68).WithErrorCode("invalid-article")
-            .WithMessage("article must be between 1 and 68.");
+        RuleFor(r => r.Article).InclusiveBetween(1, Convention.Articles).WithErrorCode("invalid-article")
+            .WithMessage($"article must be between 1 and {Convention.Articles}.");
     }
 }

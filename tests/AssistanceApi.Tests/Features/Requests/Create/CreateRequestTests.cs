@@ -95,4 +95,16 @@ public sealed class CreateRequestTests(SharedApi api) : IClassFixture<SharedApi>
         var created = await (await api.As(DemoKeys.Fra).PostJsonAsync("/api/v1/requests", body)).ExpectAsync(HttpStatusCode.Created);
         Assert.Equal(20_000, created["facts"].Str().Length);
     }
+
+    /// <summary>A draft may cite any article of the Convention; whether it is an offence is the treaty check's at submit (uncc-35-1).</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(68)]
+    public async Task An_offence_citing_the_first_or_last_article_is_accepted_in_a_draft(int article)
+    {
+        var body = Bodies.MinimalDraft();
+        body["offences"] = new JsonArray(new JsonObject { ["article"] = article });
+        var created = await (await api.As(DemoKeys.Fra).PostJsonAsync("/api/v1/requests", body)).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(article, created["offences"]![0]!["article"]!.GetValue<int>());
+    }
 }

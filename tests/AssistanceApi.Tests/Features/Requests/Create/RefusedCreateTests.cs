@@ -49,6 +49,8 @@ public sealed class RefusedCreateTests(SharedApi api) : IClassFixture<SharedApi>
         { """{"kind":"mutual-legal-assistance","requestedState":"DEU","measures":["freezing","freezing"]}""", "measures", null },
         { """{"kind":"mutual-legal-assistance","requestedState":"DEU","measures":["teleportation"]}""", "measures", null },
         { """{"kind":"mutual-legal-assistance","requestedState":"DEU","persons":[{"name":"A","role":"suspect","nationality":"fr"}]}""", "persons[0].nationality", "invalid-state-code" },
+        { """{"kind":"mutual-legal-assistance","requestedState":"DEU","offences":[{"article":0}]}""", "offences[0].article", "invalid-article" },
+        { """{"kind":"mutual-legal-assistance","requestedState":"DEU","offences":[{"article":69}]}""", "offences[0].article", "invalid-article" },
     };
 
     [Theory]
