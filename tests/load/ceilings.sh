@@ -103,10 +103,10 @@ for r in $(seq 1 $ROUNDS); do
   # the two ways of a submit with the required work, each round the other first, so that drift within the process does
   # not fall on one way only (the first submits mostly seeded drafts, the second the floor's own creates)
   for way in $( ((r % 2)) && echo "cheapest reparsing" || echo "reparsing cheapest"); do
-    prefix=/stack/required/requests/; [[ $way == cheapest ]] || prefix=/stack/required/reparsing/requests/
+    if [[ $way == cheapest ]]; then prefix=/stack/required/requests/; else prefix=/stack/required/reparsing/requests/; fi
     drafts_of_file $way demo-fra-ca $prefix
     window demo-fra-ca submit.lua / - $W/$way.txt-run.txt 2 $prefix
-    if [[ $way == cheapest ]]; then qsubmit=$RPS qsp99=$P99 qscpu=$CPU; else lsubmit=$RPS lsp99=$P99 lscpu=$CPU; fi
+    if [[ $way == cheapest ]]; then qsubmit=$RPS qsp99=$P99 qscpu=$CPU; else rsubmit=$RPS rsp99=$P99 rscpu=$CPU; fi
   done
   stop
   fresh; api
@@ -122,7 +122,7 @@ for r in $(seq 1 $ROUNDS); do
     "| submit: its rows raw $submit/s (p99 $sp99, $scpu µs) = $(ratio $submit $group) of group;" \
     "behind the stack $ksubmit/s (p99 $ksp99, $kscpu µs) = $(ratio $ksubmit $group) of group, $(ratio $ksubmit $submit) of the rows;" \
     "with the required work $qsubmit/s (p99 $qsp99, $qscpu µs) = $(ratio $qsubmit $group) of group, $(ratio $qsubmit $ksubmit) of the stack's;" \
-    "reparsing $lsubmit/s (p99 $lsp99, $lscpu µs) = $(ratio $lsubmit $group) of group;" \
+    "reparsing $rsubmit/s (p99 $rsp99, $rscpu µs) = $(ratio $rsubmit $group) of group;" \
     "API $asubmit/s (p99 $asp99, $ascpu µs) = $(ratio $asubmit $group) of group, $(ratio $asubmit $submit) of its rows, $(ratio $asubmit $ksubmit) of the stack's" \
     "| file after the ceilings ${size} MB"
 done

@@ -123,14 +123,40 @@ public sealed class RequiredBodyValidator : Validator<Body>
         rule.MaximumLength(max).Must(text => text is null || !text.AsSpan().ContainsAnyInRange('\0', '\u0008'));
 }
 
-/// <summary>The API's whole answer: the server's fields, the ones empty for now, and the content (a <see cref="Body"/> or <see cref="RawJson"/>).</summary>
+/// <summary>
+/// The API's whole answer: the server's fields, the content (a <see cref="Body"/> or <see cref="RawJson"/>), and the
+/// fields the API sends empty until the lifecycle fills them (each sent, as null or empty).
+/// </summary>
 public sealed record Resource(
     string Id, string? Reference, string RequestingState, string Status, int Version, string[] AllowedActions,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? AcknowledgeBy,
-    DateTimeOffset? AcknowledgedAt, DateTimeOffset? ClosedAt, DateTimeOffset? DueAt, DateTimeOffset? PreservedUntil,
-    string? RequestedReference, object? Confidentiality, object[] InformationRequests, object? Consultation, string[]? Conditions,
-    object? Refusal, object? Postponement, object? Outcome, object? Withdrawal, object? Release, Dictionary<string, string?> Links,
-    object Content);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, Dictionary<string, string?> Links, object Content)
+{
+    public DateTimeOffset? SubmittedAt { get; init; }
+    public DateTimeOffset? AcknowledgeBy { get; init; }
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+    public DateTimeOffset? DueAt { get; init; }
+    public DateTimeOffset? PreservedUntil { get; init; }
+    public string? RequestedReference { get; init; }
+    public object? Confidentiality { get; init; }
+    public object[] InformationRequests { get; init; } = [];
+    public object? Consultation { get; init; }
+    public string[]? Conditions { get; init; }
+    public object? Refusal { get; init; }
+    public object? Postponement { get; init; }
+    public object? Outcome { get; init; }
+    public object? Withdrawal { get; init; }
+    public object? Release { get; init; }
+
+    /// <summary>The answer as the API writes a resource: the status, JSON, and the version as its ETag.</summary>
+    public static async Task SendAsync(HttpContext http, int status, int version, byte[] json, CancellationToken ct)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        http.Response.Headers.ETag = $"\"{version}\"";
+        await http.Response.Body.WriteAsync(json, ct);
+    }
+}
 
 /// <summary>Stored JSON written into an answer as it is stored.</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(Converter))]
@@ -173,14 +199,11 @@ public sealed class RequiredEndpoint(Mediator.IMediator mediator) : Endpoint<Bod
         _ = AuditLink.Of(content, $"{id}|1|{now:O}|create|{client}|draft", new string('0', 64));
 
         var answer = JsonSerializer.SerializeToUtf8Bytes(new Resource(
-            id, null, User.FindFirstValue(KeyAuthentication.StateClaim)!, "draft", 1, ["submit"], now, now, null, null, null, null, null, null, null, null, [], null,
-            null, null, null, null, null, null, new() { ["self"] = $"/stack/requests/{id}" }, body), JsonSerializerOptions.Web);
+            id, null, User.FindFirstValue(KeyAuthentication.StateClaim)!, "draft", 1, ["submit"], now, now,
+            new() { ["self"] = $"/stack/requests/{id}" }, body), JsonSerializerOptions.Web);
         await mediator.Send(new RequiredDraft(content, IdempotencyKeys.Of(HttpContext.Request), id, Encoding.UTF8.GetString(answer)), ct);
 
-        HttpContext.Response.StatusCode = StatusCodes.Status201Created;
-        HttpContext.Response.ContentType = "application/json; charset=utf-8";
         HttpContext.Response.Headers.Location = $"/stack/requests/{id}";
-        HttpContext.Response.Headers.ETag = "\"1\"";
-        await HttpContext.Response.Body.WriteAsync(answer, ct);
+        await Resource.SendAsync(HttpContext, StatusCodes.Status201Created, 1, answer, ct);
     }
 }

@@ -120,12 +120,12 @@ public sealed class RequiredSubmitEndpoint(Mediator.IMediator mediator) : Endpoi
         }
         var at = submitted.At;
         var answer = JsonSerializer.SerializeToUtf8Bytes(new Resource(
-            id, submitted.Reference, state, "submitted", 2, ["withdraw"], DateTimeOffset.Parse(submitted.CreatedAt), at, at, at.AddDays(2),
-            null, null, null, null, null, null, [], null, null, null, null, null, null, null,
-            new() { ["self"] = $"/stack/requests/{id}", ["history"] = $"/stack/requests/{id}/history" }, submitted.Content), JsonSerializerOptions.Web);
-        HttpContext.Response.StatusCode = StatusCodes.Status200OK;
-        HttpContext.Response.ContentType = "application/json; charset=utf-8";
-        HttpContext.Response.Headers.ETag = "\"2\"";
-        await HttpContext.Response.Body.WriteAsync(answer, ct);
+            id, submitted.Reference, state, "submitted", 2, ["withdraw"], DateTimeOffset.Parse(submitted.CreatedAt), at,
+            new() { ["self"] = $"/stack/requests/{id}", ["history"] = $"/stack/requests/{id}/history" }, submitted.Content)
+        {
+            SubmittedAt = at,
+            AcknowledgeBy = at.AddDays(2),
+        }, JsonSerializerOptions.Web);
+        await Resource.SendAsync(HttpContext, StatusCodes.Status200OK, 2, answer, ct);
     }
 }

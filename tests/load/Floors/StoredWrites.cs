@@ -229,7 +229,7 @@ internal sealed class StoredWrites
 
         // The API writes the chain's tip in a second UPDATE of the row; one is what the guarantee needs.
         public readonly Command Transition = new(connection,
-            $$"""
+            """
             UPDATE requests SET status = 'submitted', version = 2, updated_at = $2, progress = '{}', reference = $3, submitted_at = $2,
                                 acknowledge_by = $4, acknowledged_at = NULL, closed_at = NULL, due_at = NULL, preserved_until = NULL,
                                 chain_length = 2, chain_tip = $5, chain_seal = $6
