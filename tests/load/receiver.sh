@@ -13,7 +13,7 @@ start_receiver() {
 worker_processes 1; daemon off; pid $W/nginx.pid; error_log $W/nginx-error.log warn;
 events { worker_connections 1024; }
 http {
-  access_log off; log_format hook '\$msec';
+  access_log off; log_format hook '\$msec \$http_webhook_id';
   client_body_temp_path $W; proxy_temp_path $W; fastcgi_temp_path $W; uwsgi_temp_path $W; scgi_temp_path $W;
   keepalive_requests 10000000; keepalive_timeout 300s;
   server {
@@ -38,6 +38,15 @@ start_hook_api() {
 
 # arrived: the arrivals the receiver has logged so far (its log is flushed every second).
 arrived() { cat $W/hooks.log 2>/dev/null | wc -l; }
+
+# latency_after N: p99 and max, in ms, from each event's occurrence (the UUIDv7 time of its webhook-id) to its arrival,
+# over the arrivals logged after the first N lines ("- -" if none).
+latency_after() {
+  tail -n +$(($1 + 1)) $W/hooks.log 2>/dev/null | awk '
+    function hex(s,   i, n) { n = 0; for (i = 1; i <= length(s); i++) n = n * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1; return n }
+    NF == 2 { id = tolower($2); print $1 * 1000 - hex(substr(id, 1, 8) substr(id, 10, 4)) }' | sort -n |
+    awk '{ v[NR] = $1 } END { if (NR == 0) { print "- -"; exit } k = int(0.99 * NR + 0.999999); printf "%.0f %.0f\n", v[k], v[NR] }'
+}
 
 # subscribe / unsubscribe: FRA's subscription to request.drafted at the receiver, on the API at PORT (its id in
 # subscription).

@@ -12,7 +12,8 @@
 # of load that lead into each window, not measured. The receiver is nginx on loopback answering 200 (receiver.sh).
 # Prints each pair (creates a second with and without, the API's CPU a create in each, and the arrivals the receiver
 # logged from each window's start to 1.1 s after it: it flushes its log every second, so the count also holds up to a
-# second before the window; without a subscription it shows that deliveries stopped), each pair's ratio (with ÷
+# second before the window; without a subscription it shows that deliveries stopped), the p99 and the longest of those
+# arrivals' times from their event's occurrence (the UUIDv7 time of its webhook-id), each pair's ratio (with ÷
 # without), and each build's median ratio over all its pairs, in the order given. Needs wrk and nginx (run.sh installs
 # both); run it alone on the machine.
 set -u
@@ -48,7 +49,7 @@ window() {
   ((bad == 0)) || echo "webhook-interleave.sh: $bad answers that were not 2xx, or socket errors" >&2
   # The receiver flushes its log every second: the arrivals of a window are counted a second after it.
   sleep 1.1
-  echo "$rps $(cpu_us $((c1 - c0)) $(awk -v r=$rps -v s=$WINDOW_S 'BEGIN{print int(r * s) + 1}')) $(($(arrived) - h0))"
+  echo "$rps $(cpu_us $((c1 - c0)) $(awk -v r=$rps -v s=$WINDOW_S 'BEGIN{print int(r * s) + 1}')) $(($(arrived) - h0)) $(latency_after $h0)"
 }
 
 SPECS=("$@") RATIOS=() NAMES=()
@@ -69,11 +70,11 @@ for ((r = 1; r <= ROUNDS; r++)); do
       kinds=(with without); ((p % 2 == 0)) && kinds=(without with)
       declare -A got=()
       for kind in "${kinds[@]}"; do toggle $kind; got[$kind]=$(window) || exit 1; done
-      read -r w_rps w_cpu w_arrived <<<"${got[with]}"
-      read -r n_rps n_cpu n_arrived <<<"${got[without]}"
+      read -r w_rps w_cpu w_arrived w_p99 w_max <<<"${got[with]}"
+      read -r n_rps n_cpu n_arrived _ _ <<<"${got[without]}"
       ratio=$(awk -v a=$w_rps -v b=$n_rps 'BEGIN{printf "%.3f", a / b}')
       RATIOS[$b]+="$ratio "
-      echo "round $r $name pair $p: with $w_rps/s $w_cpu us (arrived $w_arrived) | without $n_rps/s $n_cpu us (arrived $n_arrived) | with/without $ratio"
+      echo "round $r $name pair $p: with $w_rps/s $w_cpu us (arrived $w_arrived, p99 $w_p99 ms, max $w_max ms) | without $n_rps/s $n_cpu us (arrived $n_arrived) | with/without $ratio"
     done
     [[ -z $subscription ]] || { unsubscribe; subscription=""; }
     kill $API; wait $API 2>/dev/null; API=""
