@@ -40,11 +40,13 @@ start_hook_api() {
 arrived() { cat $W/hooks.log 2>/dev/null | wc -l; }
 
 # latency_after N: p99 and max, in ms, from each event's occurrence (the UUIDv7 time of its webhook-id) to its arrival,
-# over the arrivals logged after the first N lines ("- -" if none).
+# over the arrivals logged after the first N lines ("- -" if none). Not run.sh's measure: that one takes the events that
+# occurred in its windows, waits for them all and drops duplicates; this takes whatever arrived in a stretch of the log,
+# older events included, and misses those of the window still to come.
 latency_after() {
   tail -n +$(($1 + 1)) $W/hooks.log 2>/dev/null | awk '
     function hex(s,   i, n) { n = 0; for (i = 1; i <= length(s); i++) n = n * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1; return n }
-    NF == 2 { id = tolower($2); print $1 * 1000 - hex(substr(id, 1, 8) substr(id, 10, 4)) }' | sort -n |
+    NF == 2 && $2 != "-" { id = tolower($2); printf "%.0f\n", $1 * 1000 - hex(substr(id, 1, 8) substr(id, 10, 4)) }' | LC_ALL=C sort -n |
     awk '{ v[NR] = $1 } END { if (NR == 0) { print "- -"; exit } k = int(0.99 * NR + 0.999999); printf "%.0f %.0f\n", v[k], v[NR] }'
 }
 

@@ -12,8 +12,9 @@
 # of load that lead into each window, not measured. The receiver is nginx on loopback answering 200 (receiver.sh).
 # Prints each pair (creates a second with and without, the API's CPU a create in each, and the arrivals the receiver
 # logged from each window's start to 1.1 s after it: it flushes its log every second, so the count also holds up to a
-# second before the window; without a subscription it shows that deliveries stopped), the p99 and the longest of those
-# arrivals' times from their event's occurrence (the UUIDv7 time of its webhook-id), each pair's ratio (with ÷
+# second before the window; without a subscription it shows that no delivery is still being sent, though a delete of the
+# subscription also deletes its pending deliveries), the p99 and the longest of those arrivals' times from their event's
+# occurrence (the UUIDv7 time of its webhook-id; see latency_after in receiver.sh), each pair's ratio (with ÷
 # without), and each build's median ratio over all its pairs, in the order given. Needs wrk and nginx (run.sh installs
 # both); run it alone on the machine.
 set -u
@@ -37,7 +38,7 @@ toggle() {
   if [[ $1 == with ]]; then [[ -n $subscription ]] || subscribe; else [[ -z $subscription ]] || { unsubscribe; subscription=""; }; fi
 }
 
-# window: leads in, then measures one window; prints "req/s cpu_us arrivals".
+# window: leads in, then measures one window; prints "req/s cpu_us arrivals p99_ms max_ms" (latency_after).
 window() {
   local c0 c1 h0 rps p99 bad
   create_load $LEAD_S "$URL" >/dev/null
