@@ -98,7 +98,7 @@ public sealed partial class RequestContentValidator : AbstractValidator<RequestC
         {
             RuleFor(o => o).Must(o => o.Article is not null || !string.IsNullOrWhiteSpace(o.Description))
                 .WithName("offence").WithErrorCode("required")
-                .WithMessage("an offence needs an article (7–17) or a description with maxPenaltyYears.");
+                .WithMessage($"an offence needs an article ({Convention.OffenceArticles}) or a description with maxPenaltyYears.");
             RuleFor(o => o.Article).InclusiveBetween(1, Convention.Articles).WithErrorCode("invalid-article")
                 .WithMessage($"article must be an article of the Convention (1–{Convention.Articles}).");
             Text(RuleFor(o => o.Description), ShortText);

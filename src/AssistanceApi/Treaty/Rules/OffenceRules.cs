@@ -25,7 +25,7 @@ public static class OffenceRules
     {
         if (ctx.Offences.Count == 0)
         {
-            yield return new Breach("offences", "name at least one offence: a Convention offence (Arts. 7–17) or a serious crime.");
+            yield return new Breach("offences", $"name at least one offence: a Convention offence (Arts. {Convention.OffenceArticles}) or a serious crime.");
             yield break;
         }
 
@@ -38,7 +38,7 @@ public static class OffenceRules
             if (offence.Article is { } article)
             {
                 if (ctx.Catalogue.IsConventionOffence(article)) anyConventionOffence = true;
-                else yield return new Breach($"offences[{i}].article", $"Art. {article} establishes no Convention offence; the offences are in Arts. 7–17.");
+                else yield return new Breach($"offences[{i}].article", $"Art. {article} establishes no Convention offence; the offences are in Arts. {Convention.OffenceArticles}.");
             }
             else if (Present(offence.Description) && offence.MaxPenaltyYears is { } years && years >= threshold)
             {
@@ -47,7 +47,7 @@ public static class OffenceRules
             else
             {
                 yield return new Breach($"offences[{i}]",
-                    $"an offence outside Arts. 7–17 must be a serious crime: describe it and give a maximum penalty of at least {threshold} years (Art. 2(h)).");
+                    $"an offence outside Arts. {Convention.OffenceArticles} must be a serious crime: describe it and give a maximum penalty of at least {threshold} years (Art. 2(h)).");
             }
         }
 

@@ -61,6 +61,7 @@ public sealed class OffenceRuleTests(SharedApi api) : IClassFixture<SharedApi>
         var report = await fra.ValidateAsync(Body());
         var finding = await fra.AssertFindingAsync(report, "uncc-35-1", "offences[0].article");
         Assert.Contains($"Art. {article}", finding["reason"].Str());
+        Assert.EndsWith("the offences are in Arts. 7–17.", finding["reason"].Str());
 
         var problem = await fra.SubmitRejectedAsync(Body());
         await fra.AssertErrorAsync(problem, "uncc-35-1", "offences[0].article");
