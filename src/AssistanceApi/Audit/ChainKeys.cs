@@ -33,6 +33,9 @@ public sealed class ChainKeys
     public static string IdOf(string key) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("audit-chain-key-id:" + key)))[..16];
 
+    /// <summary>The ids of every configured key, the current one first.</summary>
+    public IEnumerable<string> KeyIds => _byId.Keys.OrderBy(id => id != CurrentId);
+
     /// <summary>Whether a configured key has this id.</summary>
     public bool Knows(string keyId) => _byId.ContainsKey(keyId);
 

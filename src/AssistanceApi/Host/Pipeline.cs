@@ -17,6 +17,8 @@ public static class Pipeline
         app.UseForwardedHeaders(TrustedProxies.Options(app.Configuration));
         app.UsePrometheusScraping();
         app.UseMiddleware<ProblemMiddleware>();
+        // A 4xx that nothing wrote a body for (no route, a method the route does not take) gets a problem too.
+        app.UseStatusCodePages(context => EmptyStatus.WriteAsync(context.HttpContext));
         if (app.Configuration.GetValue("Security:HttpsRedirection", !app.Environment.IsDevelopment()))
         {
             app.UseHsts();

@@ -59,6 +59,7 @@ public static class ServiceRegistration
         services.AddHostedService<Features.Requests.Deadlines.DeadlineSweeper>();
         services.AddSingleton(Webhooks.WebhookOptions.From(config, builder.Environment.IsDevelopment()));
         services.AddSingleton<Webhooks.WebhookSecrets>();
+        services.AddSingleton<Features.Events.List.FeedCursor>();
         services.AddSingleton<Webhooks.WebhookSender>();
         services.AddSingleton<Webhooks.DeliverySignal>();
         services.AddSingleton<Webhooks.DeliveryQueue>();

@@ -37,6 +37,14 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
                 Title = "Unsupported Media Type", Status = 415, Type = Problems.TypeFor("unsupported-media-type"),
                 Detail = "Send the body as application/json (application/merge-patch+json for PATCH).",
             });
+        if (!IsUtf8(request.ContentType, out var normalised))
+            return ProblemWriter.WriteAsync(http, new Problem
+            {
+                Title = "Unsupported Media Type", Status = 415, Type = Problems.TypeFor("unsupported-media-type"),
+                Detail = "Send the JSON body in UTF-8: charset=utf-8, or no charset at all (RFC 8259 8.1).",
+            });
+        // A quoted "utf-8" (RFC 9110 allows it) is spelt plainly for the framework's reader, which knows no quotes.
+        request.ContentType = normalised;
         if (request.ContentLength > _maxBytes) return TooLarge(http);
 
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = _maxBytes;
@@ -63,6 +71,23 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
     {
         var mediaType = contentType?.Split(';')[0].Trim().ToLowerInvariant();
         return mediaType is "application/json" || (mediaType is not null && mediaType.StartsWith("application/") && mediaType.EndsWith("+json"));
+    }
+
+    /// <summary>
+    /// A JSON body is UTF-8 (RFC 8259 8.1): a charset, if named, must say so. Anything else, or a parameter that does not
+    /// parse, is refused here; the framework's reader would otherwise fail on it with a 500, or transcode a body whose
+    /// bytes the Idempotency-Key fingerprint and the input budget read as UTF-8.
+    /// </summary>
+    private static bool IsUtf8(string? contentType, out string? normalised)
+    {
+        normalised = contentType;
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed)) return false;
+        var named = parsed.Parameters.FirstOrDefault(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase));
+        if (named is null) return true;
+        var charset = named.Value.HasValue ? named.Value.Value!.Trim('"') : "";
+        if (!charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)) return false;
+        normalised = $"{parsed.MediaType}; charset=utf-8";
+        return true;
     }
 
     /// <summary>Throws the framework's 413 once more than the limit has been read.</summary>

@@ -7,7 +7,9 @@ namespace AssistanceApi.Http;
 /// this API can have: no list longer than <see cref="MaxItems"/> (the longest list any body takes) and at most
 /// <see cref="MaxValues"/> values in all (a complete request has under 2,000). A body past either is a 400 at the
 /// cost of reading it once, never of building 200,000 objects or a merge-patch tree of 60,000 fields. Bodies of
-/// unauthenticated calls are not read: they get their 401 first. Malformed JSON is left to the endpoint to name.
+/// unauthenticated calls are not read: they get their 401 first. A body that is not one JSON object (invalid text, a
+/// trailing comma, a bare null or list) is refused here too, on every endpoint, also on those that read no field of it:
+/// a client that sent one meant something the API would otherwise ignore.
 /// </summary>
 public sealed class JsonBudget(RequestDelegate next)
 {
@@ -32,7 +34,9 @@ public sealed class JsonBudget(RequestDelegate next)
             await ProblemWriter.WriteAsync(http, new Problem
             {
                 Title = "Bad Request", Status = 400, Type = Problems.TypeFor("invalid-input"),
-                Detail = "The body is larger in structure than any body this API takes; nothing was read from it.",
+                Detail = error.Code == InvalidJson
+                    ? "The body is not a JSON object; nothing was read from it."
+                    : "The body is larger in structure than any body this API takes; nothing was read from it.",
                 Errors = [error],
             });
             return;
@@ -41,9 +45,16 @@ public sealed class JsonBudget(RequestDelegate next)
         await next(http);
     }
 
-    /// <summary>The first list too long, or the point where the body holds too many values; null when within both.</summary>
+    public const string InvalidJson = "invalid-json";
+
+    /// <summary>
+    /// The first list too long, the point where the body holds too many values, or why it is not a JSON object; null when
+    /// it is one within both bounds. A repeated field and a string that is not valid text are left to the endpoint to name.
+    /// </summary>
     public static ProblemError? Overrun(ReadOnlySpan<byte> body)
     {
+        // The reader takes a string's bytes as they come; a JSON text is UTF-8 (RFC 8259 8.1).
+        if (!System.Text.Unicode.Utf8.IsValid(body)) return new ProblemError("body", "not valid UTF-8 text.", InvalidJson);
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = JsonDefaults.MaxDepth + 1 });
         var frames = new Stack<Frame>();
         var values = 0;
@@ -53,9 +64,12 @@ public sealed class JsonBudget(RequestDelegate next)
             {
                 if (reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    frames.Peek().Property = reader.GetString();
+                    // The raw name is enough for a path; decoding it would throw on an unpaired surrogate.
+                    frames.Peek().Property = reader.ValueIsEscaped ? "…" : System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
                     continue;
                 }
+                if (frames.Count == 0 && reader.TokenType != JsonTokenType.StartObject)
+                    return new ProblemError("body", "must be a JSON object, { … }.", InvalidJson);
                 if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
                 {
                     frames.Pop();
@@ -69,11 +83,12 @@ public sealed class JsonBudget(RequestDelegate next)
                     frames.Push(new Frame { IsArray = reader.TokenType == JsonTokenType.StartArray });
             }
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            // Not JSON, or too deep: the endpoint's reader says so by name.
+            return new ProblemError("body",
+                $"not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1} (or nested deeper than {JsonDefaults.MaxDepth}).", InvalidJson);
         }
-        return null;
+        return values == 0 ? new ProblemError("body", "must be a JSON object, { … }.", InvalidJson) : null;
     }
 
     /// <summary>The path of the list on top of the stack: each object by its current field, each list by its current item.</summary>

@@ -14,6 +14,12 @@ public static class JsonDefaults
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // The Web defaults match names ignoring case: "FACTS" would fill facts, and {"facts":…,"FACTS":…} keep one of two.
+        options.PropertyNameCaseInsensitive = false;
+        // Only the wire's own spelling of a value: the framework's converter also takes "WITNESS" or " Reciprocity ".
+        options.Converters.Add(new KebabEnumConverter());
+        // Never reached (the converter above takes every enum first); here so that the OpenAPI generator, which looks for
+        // this converter, documents enums as their strings.
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
         options.Converters.Add(new UtcTimestampConverter());
         // A misspelt field must not be silently dropped from a request between governments.

@@ -16,8 +16,6 @@ public static class JsonFieldErrors
 {
     public const string UnknownField = "unknown-field", UnknownEnumValue = "unknown-enum-value", MalformedDate = "malformed-date", WrongType = "wrong-type";
 
-    private const int MaxArrivedLength = 60;
-
     /// <summary>
     /// The error for a binding failure; null when the path does not lead through <paramref name="target"/>. Without the
     /// body (or when it cannot be read again: invalid text, a repeated key) the error says what was expected only.
@@ -104,8 +102,7 @@ public static class JsonFieldErrors
         _ => node.ToJsonString(),
     };
 
-    private static string Quote(string text) =>
-        JsonSerializer.Serialize(text.Length <= MaxArrivedLength ? text : text[..MaxArrivedLength] + "…", JsonDefaults.Options);
+    private static string Quote(string text) => Problems.Quote(text);
 
     private static ProblemError Error(string name, string code, string reason) =>
         new(ValidationProblems.Cut(name), ValidationProblems.CutReason(reason), code);

@@ -33,6 +33,15 @@ public sealed class ApiProblemException(Problem problem) : Exception(problem.Det
 
 public static class Problems
 {
+    /// <summary>
+    /// A value the client sent, as a problem's text repeats it: quoted as a JSON string (so U+202E or a control character
+    /// shows as its escape, never as itself) and cut after 60 characters.
+    /// </summary>
+    public static string Quote(string text) =>
+        System.Text.Json.JsonSerializer.Serialize(text.Length <= MaxQuoted ? text : text[..MaxQuoted] + "…", JsonDefaults.Options);
+
+    private const int MaxQuoted = 60;
+
     public static ApiProblemException NotFound(string detail) =>
         new(new Problem { Title = "Not Found", Status = 404, Detail = detail, Type = TypeFor("not-found") });
 

@@ -27,7 +27,7 @@ public static class ValidationProblems
             Status = status,
             Detail = "The request has fields that are missing or not well-formed; see errors.",
             Type = Problems.TypeFor("invalid-input"),
-            Errors = all.Take(MaxErrors).Select(f => Error(JsonPath(f.PropertyName), f.ErrorMessage, Code(f.ErrorCode))).ToList(),
+            Errors = all.Take(MaxErrors).Select(f => Error(f.CustomState == WireNamed ? f.PropertyName : JsonPath(f.PropertyName), f.ErrorMessage, Code(f.ErrorCode))).ToList(),
             ErrorsOmitted = Omitted(all.Count),
         };
     }
@@ -63,6 +63,7 @@ public static class ValidationProblems
         var bodyType = http.GetEndpoint()?.Metadata.GetMetadata<EndpointDefinition>()?.ReqDtoType;
         JsonNode? body = null;
         var bodyRead = false;
+        var invalid = false;
         foreach (var failure in failures)
         {
             if (failure.CustomState is not JsonException exception || bodyType is null)
@@ -70,26 +71,46 @@ public static class ValidationProblems
                 yield return failure;
                 continue;
             }
-            if (!bodyRead) (body, bodyRead) = (ReadBody(http), true);
+            if (!bodyRead)
+            {
+                (body, invalid) = ReadBody(http);
+                bodyRead = true;
+            }
+            if (invalid)
+            {
+                // The text itself is at fault (a repeated field, an unpaired surrogate, too deep): no field took a wrong value.
+                yield return new ValidationFailure("body", "not valid JSON: invalid text, a field given twice, or nesting deeper than " +
+                                                           $"{JsonDefaults.MaxDepth}.") { ErrorCode = "invalid-json", CustomState = WireNamed };
+                yield break;
+            }
             yield return JsonFieldErrors.Describe(exception, bodyType, body) is { } error
-                ? new ValidationFailure(error.Name, error.Reason) { ErrorCode = error.Code }
+                ? new ValidationFailure(error.Name, error.Reason) { ErrorCode = error.Code, CustomState = WireNamed }
                 : failure;
         }
     }
 
-    /// <summary>The body again, when a middleware left it buffered (JsonBudget does for every authenticated write).</summary>
-    private static JsonNode? ReadBody(HttpContext http)
+    /// <summary>Marks a failure whose name is already the wire's path (a client's own key may start with a capital).</summary>
+    private static readonly object WireNamed = new();
+
+    /// <summary>
+    /// The body again, when a middleware left it buffered (JsonBudget does for every authenticated write); Invalid when the
+    /// buffered text is not JSON this API reads, null Node without Invalid when there is no buffer to read.
+    /// </summary>
+    private static (JsonNode? Node, bool Invalid) ReadBody(HttpContext http)
     {
         var stream = http.Request.Body;
-        if (!stream.CanSeek) return null;
+        if (!stream.CanSeek) return (null, false);
         try
         {
             stream.Position = 0;
-            return JsonNode.Parse(stream, documentOptions: new JsonDocumentOptions { MaxDepth = JsonDefaults.MaxDepth, AllowDuplicateProperties = false });
+            var node = JsonNode.Parse(stream, documentOptions: new JsonDocumentOptions { MaxDepth = JsonDefaults.MaxDepth, AllowDuplicateProperties = false });
+            // Every string decoded once: an unpaired surrogate is the text's fault, not the field's.
+            _ = node?.ToJsonString();
+            return (node, false);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
         {
-            return null;
+            return (null, true);
         }
     }
 

@@ -13,7 +13,8 @@ public sealed class IdempotencyCapture(RequestDelegate next)
     public Task InvokeAsync(HttpContext http) =>
         HttpMethods.IsPost(http.Request.Method) && http.Request.Headers.TryGetValue(IdempotencyContext.Header, out var values)
         && CallingClient.Of(http) is { } client
-            ? CaptureAsync(http, values.ToString(), client.Id)
+            // Two headers would otherwise be read as one key, "k1,k2".
+            ? CaptureAsync(http, values.Count == 1 ? values.ToString() : "", client.Id)
             : next(http);
 
     private async Task CaptureAsync(HttpContext http, string key, Guid clientId)
@@ -22,8 +23,8 @@ public sealed class IdempotencyCapture(RequestDelegate next)
         var context = http.RequestServices.GetRequiredService<IdempotencyContext>();
 
         if (key.Length is 0 or > 255 || key.Any(c => c is < '!' or > '~'))
-            throw Problems.BadRequest("Idempotency-Key must be 1–255 visible ASCII characters, e.g. a UUID.",
-                new ProblemError(IdempotencyContext.Header, "1–255 visible ASCII characters", "invalid-idempotency-key"));
+            throw Problems.BadRequest("Idempotency-Key must be one header of 1–255 visible ASCII characters, e.g. a UUID.",
+                new ProblemError(IdempotencyContext.Header, "one header of 1–255 visible ASCII characters", "invalid-idempotency-key"));
 
         context.Key = key;
         context.ClientId = clientId;

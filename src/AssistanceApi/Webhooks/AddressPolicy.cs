@@ -27,6 +27,8 @@ public static class AddressPolicy
     private static string? RefusalV4(byte[] b) => (b[0], b[1]) switch
     {
         (0, _) => "unspecified",
+        // Also reached here from inside an IPv6 address (NAT64, 6to4, IPv4-compatible), where IsLoopback does not look.
+        (127, _) => "loopback",
         (169, 254) when b[2] == 169 && b[3] == 254 => "metadata",
         (169, 254) => "link-local",
         (10, _) => "private",
@@ -50,7 +52,13 @@ public static class AddressPolicy
         // 64:ff9b::/96 (NAT64) and 2002::/16 (6to4) embed an IPv4 address: judge that one.
         if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
             return RefusalV4(b[12..16]);
+        // 64:ff9b:1::/48 is NAT64 for a local network (RFC 8215).
+        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b[4] == 0x00 && b[5] == 0x01) return "private";
         if (b[0] == 0x20 && b[1] == 0x02) return RefusalV4(b[2..6]);
+        // ::a.b.c.d, the deprecated IPv4-compatible form (RFC 4291 2.5.5.1): judged as the IPv4 address it carries.
+        if (b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0) return RefusalV4(b[12..16]) ?? "deprecated IPv4-compatible";
+        // 2001::/32, Teredo: the client's IPv4 address is inside, obfuscated; a receiver has no business behind one.
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00) return "Teredo tunnel";
         return null;
     }
 }

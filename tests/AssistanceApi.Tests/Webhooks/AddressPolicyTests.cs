@@ -34,6 +34,14 @@ public sealed class AddressPolicyTests
     [InlineData("255.255.255.255", "broadcast")]
     [InlineData("64:ff9b::a00:1", "private")]
     [InlineData("2002:c0a8:0101::1", "private")]
+    // Loopback carried inside an IPv6 address, where IPAddress.IsLoopback does not look.
+    [InlineData("64:ff9b::7f00:1", "loopback")]
+    [InlineData("2002:7f00:1::", "loopback")]
+    [InlineData("::127.0.0.1", "loopback")]
+    [InlineData("::10.0.0.1", "private")]
+    [InlineData("::8.8.8.8", "deprecated IPv4-compatible")]
+    [InlineData("64:ff9b:1::808:808", "private")]
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2", "Teredo tunnel")]
     public void A_refused_address_says_why(string address, string reason) =>
         Assert.Equal(reason, AddressPolicy.Refusal(IPAddress.Parse(address)));
 
@@ -47,6 +55,8 @@ public sealed class AddressPolicyTests
     [InlineData("192.169.0.1")]
     [InlineData("::ffff:8.8.8.8")]
     [InlineData("2001:4860:4860::8888")]
+    [InlineData("64:ff9b::808:808")]
+    [InlineData("2002:808:808::1")]
     public void A_public_address_is_allowed(string address) =>
         Assert.Null(AddressPolicy.Refusal(IPAddress.Parse(address)));
 }

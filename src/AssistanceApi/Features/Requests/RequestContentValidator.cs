@@ -36,6 +36,10 @@ public sealed partial class RequestContentValidator : AbstractValidator<RequestC
             .When(r => r.Offences is not null);
         RuleForEach(r => r.Offences).NotNull().WithErrorCode("required").WithMessage("an offence may not be null.")
             .SetValidator(new OffenceValidator()).When(r => r.Offences is { Count: <= MaxOffences });
+        // On the list, not in OffenceValidator, so the error names the offence (offences[1]) as the treaty check does.
+        RuleForEach(r => r.Offences).Must(o => o is null || o.Article is not null || !string.IsNullOrWhiteSpace(o.Description))
+            .WithErrorCode("required").WithMessage($"an offence needs an article ({Convention.OffenceArticles}) or a description with maxPenaltyYears.")
+            .When(r => r.Offences is { Count: <= MaxOffences });
         RuleFor(r => r.Measures!).Must(m => m.Count <= MaxMeasures && m.Distinct().Count() == m.Count)
             .WithErrorCode("invalid-measures").WithMessage("measures must list each measure once.")
             .When(r => r.Measures is not null);
@@ -59,6 +63,9 @@ public sealed partial class RequestContentValidator : AbstractValidator<RequestC
 
     /// <summary>The dates this API takes: a request of this century, with room for arithmetic on either side.</summary>
     public static bool IsPlausibleDate(DateOnly date) => date.Year is >= 2000 and <= 2100;
+
+    /// <summary>Stored data may be older than any request: a data period may start in 1970, never in year 1.</summary>
+    public static bool IsPlausibleDataDate(DateOnly date) => date.Year is >= 1970 and <= 2100;
 
     /// <summary><see cref="FreeText"/>: texts up to <see cref="ShortText"/> are single lines, longer ones keep their line breaks.</summary>
     public static void Text<T>(IRuleBuilderInitial<T, string?> rule, int max)
@@ -96,9 +103,6 @@ public sealed partial class RequestContentValidator : AbstractValidator<RequestC
     {
         public OffenceValidator()
         {
-            RuleFor(o => o).Must(o => o.Article is not null || !string.IsNullOrWhiteSpace(o.Description))
-                .WithName("offence").WithErrorCode("required")
-                .WithMessage($"an offence needs an article ({Convention.OffenceArticles}) or a description with maxPenaltyYears.");
             RuleFor(o => o.Article).InclusiveBetween(1, Convention.Articles).WithErrorCode("invalid-article")
                 .WithMessage($"article must be an article of the Convention (1–{Convention.Articles}).");
             Text(RuleFor(o => o.Description), ShortText);
@@ -144,6 +148,10 @@ public sealed partial class RequestContentValidator : AbstractValidator<RequestC
                 .SingleLine().When(e => e.Identifiers is { Count: <= MaxIdentifiers });
             RuleFor(e => e.DurationDays).InclusiveBetween(1, 3650).WithErrorCode("invalid-period")
                 .WithMessage("durationDays must be between 1 and 3650.");
+            RuleFor(e => e.From).Must(d => IsPlausibleDataDate(d!.Value)).When(e => e.From is not null)
+                .WithErrorCode("invalid-date").WithMessage("from must be a calendar date between 1970 and 2100.");
+            RuleFor(e => e.To).Must(d => IsPlausibleDataDate(d!.Value)).When(e => e.To is not null)
+                .WithErrorCode("invalid-date").WithMessage("to must be a calendar date between 1970 and 2100.");
             RuleFor(e => e).Must(e => e.From is null || e.To is null || e.From <= e.To).WithName("to")
                 .WithErrorCode("invalid-period").WithMessage("to must not be before from.");
         }

@@ -6,7 +6,7 @@ using FluentValidation;
 
 namespace AssistanceApi.Features.Events.List;
 
-public sealed class Endpoint(IMediator mediator) : Endpoint<ListEventsRequest, EventPage>
+public sealed class Endpoint(IMediator mediator, FeedCursor cursors) : Endpoint<ListEventsRequest, EventPage>
 {
     public override void Configure()
     {
@@ -24,9 +24,14 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<ListEventsRequest, E
         });
     }
 
-    public override async Task HandleAsync(ListEventsRequest request, CancellationToken ct) =>
+    public override async Task HandleAsync(ListEventsRequest request, CancellationToken ct)
+    {
+        if (!cursors.TryDecode(request.After, out var after))
+            throw Problems.BadRequest("after is not a cursor of this feed.",
+                new ProblemError("after", "after must be a nextCursor value returned by the feed.", "invalid-cursor"));
         await Send.OkAsync(await mediator.Send(
-            new ListEventsQuery(Caller.Of(HttpContext), FeedCursor.Decode(request.After), request.TypeNames, request.Limit ?? ListEventsRequest.DefaultLimit), ct), ct);
+            new ListEventsQuery(Caller.Of(HttpContext), after, request.TypeNames, request.Limit ?? ListEventsRequest.DefaultLimit), ct), ct);
+    }
 }
 
 public sealed class ListEventsRequest
@@ -51,8 +56,6 @@ public sealed class ListEventsValidator : Validator<ListEventsRequest>
     {
         RuleFor(q => q.Limit).InclusiveBetween(1, ListEventsRequest.MaxLimit).WithErrorCode("invalid-limit")
             .WithMessage($"limit must be between 1 and {ListEventsRequest.MaxLimit}.");
-        RuleFor(q => q.After).Must(FeedCursor.IsValid).WithErrorCode("invalid-cursor")
-            .WithMessage("after must be a nextCursor value returned by the feed.");
         RuleForEach(q => q.TypeNames).Must(name => EventTypes.Find(name) is not null).OverridePropertyName("types").WithErrorCode("unknown-event-type")
             .WithMessage((_, name) => $"'{name}' is not an event type; the types are: {string.Join(", ", EventTypes.All.Select(t => t.Name))}.");
     }

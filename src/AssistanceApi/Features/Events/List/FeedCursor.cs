@@ -1,24 +1,53 @@
+using System.Buffers.Binary;
 using System.Buffers.Text;
-using System.Globalization;
-using System.Text;
+using System.Security.Cryptography;
+using AssistanceApi.Audit;
 
 namespace AssistanceApi.Features.Events.List;
 
-/// <summary>The feed's cursor: the position of the last event a page held, opaque to clients (base64url).</summary>
-public static class FeedCursor
+/// <summary>
+/// The feed's cursor: the position of the last event a page held, sealed so that it is opaque in fact. Positions count
+/// every event of every State; a readable one would tell a State how many events it may not see happened between two of
+/// its own. One AES-256 block (a fixed 8-byte mark and the position) under a key derived from the audit chain key:
+/// the same position always gives the same cursor, a cursor cannot be read or made without the key, and one whose mark
+/// does not come back is refused. A rotated chain key still opens cursors sealed under a key still configured.
+/// </summary>
+public sealed class FeedCursor(Lazy<ChainKeys> keys)
 {
-    public static string Encode(long position) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes("p" + position.ToString(CultureInfo.InvariantCulture)));
+    private const string Label = "assistance-api/feed-cursor/v1";
+    private static readonly byte[] Mark = "uncc-fc1"u8.ToArray();
 
-    public static bool IsValid(string? cursor) => cursor is null || TryDecode(cursor, out _);
+    public string Encode(long position)
+    {
+        Span<byte> block = stackalloc byte[16];
+        Mark.CopyTo(block);
+        BinaryPrimitives.WriteInt64BigEndian(block[8..], position);
+        using var aes = Cipher(keys.Value.CurrentId);
+        return Base64Url.EncodeToString(aes.EncryptEcb(block, PaddingMode.None));
+    }
 
-    /// <summary>0: no cursor, from the start. Call after validation.</summary>
-    public static long Decode(string? cursor) => cursor is null ? 0 : TryDecode(cursor, out var position) ? position : throw new FormatException();
-
-    private static bool TryDecode(string cursor, out long position)
+    /// <summary>The position, 0 for no cursor; false when the text is not a cursor this server sealed.</summary>
+    public bool TryDecode(string? cursor, out long position)
     {
         position = 0;
-        if (cursor.Length is 0 or > 40 || !Base64Url.IsValid(cursor)) return false;
-        var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-        return text.StartsWith('p') && long.TryParse(text.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out position) && position > 0;
+        if (cursor is null) return true;
+        if (cursor.Length != 22 || !Base64Url.IsValid(cursor)) return false;
+        var block = Base64Url.DecodeFromChars(cursor);
+        foreach (var keyId in keys.Value.KeyIds)
+        {
+            using var aes = Cipher(keyId);
+            var plain = aes.DecryptEcb(block, PaddingMode.None);
+            if (!plain.AsSpan(0, 8).SequenceEqual(Mark)) continue;
+            position = BinaryPrimitives.ReadInt64BigEndian(plain.AsSpan(8));
+            return position > 0;
+        }
+        return false;
+    }
+
+    private Aes Cipher(string keyId)
+    {
+        var aes = Aes.Create();
+        aes.Key = keys.Value.Derive(keyId, Label)!;
+        return aes;
     }
 }

@@ -15,7 +15,7 @@ public sealed record ListEventsQuery(Caller Caller, long After, IReadOnlyList<st
 /// Serves positioned events only, by position (ADR 0007): a position is given to committed events in commit order, so
 /// a reader following the cursor never sees a lower one appear later. What the caller may not see is filtered in SQL.
 /// </summary>
-public sealed class Handler(Database database) : IQueryHandler<ListEventsQuery, EventPage>
+public sealed class Handler(Database database, FeedCursor cursors) : IQueryHandler<ListEventsQuery, EventPage>
 {
     public async ValueTask<EventPage> Handle(ListEventsQuery query, CancellationToken ct)
     {
@@ -40,7 +40,7 @@ public sealed class Handler(Database database) : IQueryHandler<ListEventsQuery, 
         return new EventPage
         {
             Items = rows.Select(ToItem).ToList(),
-            NextCursor = rows.Count > 0 ? FeedCursor.Encode(rows[^1].Position) : query.After > 0 ? FeedCursor.Encode(query.After) : null,
+            NextCursor = rows.Count > 0 ? cursors.Encode(rows[^1].Position) : query.After > 0 ? cursors.Encode(query.After) : null,
         };
     }
 

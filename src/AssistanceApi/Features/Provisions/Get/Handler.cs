@@ -12,5 +12,5 @@ public sealed class Handler(ProvisionCatalogue catalogue) : IQueryHandler<GetPro
     public ValueTask<Provision> Handle(GetProvisionQuery query, CancellationToken ct) =>
         catalogue.Contains(query.Id)
             ? ValueTask.FromResult(catalogue[query.Id])
-            : throw Problems.NotFound($"No provision '{query.Id}' in the catalogue; GET /api/v1/provisions lists them.");
+            : throw Problems.NotFound($"No provision {Problems.Quote(query.Id)} in the catalogue; GET /api/v1/provisions lists them.");
 }

@@ -47,6 +47,10 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
                 documentOptions: new JsonDocumentOptions { MaxDepth = JsonDefaults.MaxDepth, AllowDuplicateProperties = false }, cancellationToken: ct);
             var patch = node as JsonObject ?? throw Problems.BadRequest("A merge patch must be a JSON object.",
                 new ProblemError("body", "must be a JSON object", "invalid-json"));
+            // An empty patch (or none: BodyRules reads an absent body as {}) would only add a version and an audit event.
+            if (patch.Count == 0)
+                throw Problems.BadRequest("The patch changes nothing; nothing was changed.",
+                    new ProblemError("body", "a merge patch names at least one field to set or remove.", "empty-patch"));
             var unknown = PatchFields.Unknown(patch);
             return unknown.Count == 0 ? patch
                 : throw Problems.BadRequest("The patch names fields a request does not have; nothing was changed.", unknown);

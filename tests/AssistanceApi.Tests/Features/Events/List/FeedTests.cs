@@ -68,6 +68,8 @@ public sealed class FeedTests(SharedApi shared) : IClassFixture<SharedApi>
         { "after=" + Base64("x12"), "invalid-cursor" },
         { "after=" + Base64("p-3"), "invalid-cursor" },
         { "after=" + Base64("p0"), "invalid-cursor" },
+        // A position in clear, as cursors were before they were sealed: no longer one.
+        { "after=" + Base64("p5"), "invalid-cursor" },
     };
 
     private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -67,15 +67,17 @@ public sealed class RefusedCreateTests(SharedApi api) : IClassFixture<SharedApi>
     }
 
     [Fact]
-    public async Task An_offence_without_article_or_description_is_a_400()
+    public async Task An_offence_without_article_or_description_is_a_400_naming_the_offence_itself()
     {
         var fra = api.As(DemoKeys.Fra);
         var body = Bodies.MinimalDraft();
-        body["offences"] = new JsonArray(new JsonObject());
+        // The second offence lacks both, so the name must carry its own index, as the treaty check's uncc-35-1 does.
+        body["offences"] = new JsonArray(new JsonObject { ["article"] = 7 }, new JsonObject { ["maxPenaltyYears"] = 5 });
 
         var problem = await (await fra.PostJsonAsync("/api/v1/requests", body)).ExpectProblemAsync(HttpStatusCode.BadRequest);
 
-        Assert.Contains(problem.Names(), n => n.StartsWith("offences[0]", StringComparison.Ordinal));
+        Assert.Equal(["offences[1]"], problem.Names());
+        Assert.Equal(["required"], problem.Codes());
         await fra.AssertNoRequestsAsync();
     }
 

@@ -59,12 +59,15 @@ public sealed class DirectoryTests
 
     private static readonly (string Why, string Field, string Body)[] InvalidEntries =
     [
-        ("dates out of order", "convention", Bodies.StateBody(signedOn: "2026-02-01", ratifiedOn: "2025-12-15", inForceOn: "2026-01-01").ToJsonString()),
-        ("in force before ratification", "convention", Bodies.StateBody(ratifiedOn: "2026-03-01", inForceOn: "2026-01-01").ToJsonString()),
+        ("ratified before signature", "convention.ratifiedOn", Bodies.StateBody(signedOn: "2026-02-01", ratifiedOn: "2025-12-15", inForceOn: "2026-03-01").ToJsonString()),
+        ("in force before ratification", "convention.inForceOn", Bodies.StateBody(ratifiedOn: "2026-03-01", inForceOn: "2026-01-01").ToJsonString()),
+        ("in force before signature", "convention.inForceOn", Bodies.StateBody(signedOn: "2026-02-01", ratifiedOn: null, inForceOn: "2026-01-01", status: "signatory").ToJsonString()),
         ("party without dates", "convention", Bodies.StateBody(signedOn: null, ratifiedOn: null, inForceOn: null).ToJsonString()),
         ("party without entry into force", "convention", Bodies.StateBody(inForceOn: null).ToJsonString()),
         ("none with dates", "convention", Bodies.StateBody(status: "none").ToJsonString()),
         ("signatory with ratification", "convention", Bodies.StateBody(status: "signatory", inForceOn: null).ToJsonString()),
+        ("signed in year 1", "convention.signedOn", Bodies.StateBody(signedOn: "0001-01-01").ToJsonString()),
+        ("in force in 9999", "convention.inForceOn", Bodies.StateBody(inForceOn: "9999-12-31").ToJsonString()),
         ("language xx", "acceptedLanguages", Bodies.StateBody(languages: ["no", "xx"]).ToJsonString()),
         ("language EN", "acceptedLanguages", Bodies.StateBody(languages: ["EN"]).ToJsonString()),
         ("language twice", "acceptedLanguages", Bodies.StateBody(languages: ["en", "en"]).ToJsonString()),
@@ -92,7 +95,7 @@ public sealed class DirectoryTests
             var response = await secretariat.PutAsync(NorUrl, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
             var problem = JsonNode.Parse(await response.ExpectProblemTextAsync(HttpStatusCode.BadRequest, why))!.AsObject();
             Assert.True(problem["errors"]?.AsArray().Count > 0, $"{why}: no errors listed");
-            Assert.True(problem.Names().Any(n => n.StartsWith(field, StringComparison.Ordinal)),
+            Assert.True(problem.Names().Any(n => n == field || n.StartsWith(field + ".", StringComparison.Ordinal) || n.StartsWith(field + "[", StringComparison.Ordinal)),
                 $"{why}: errors name {string.Join(", ", problem.Names())}, not {field}");
         }
 

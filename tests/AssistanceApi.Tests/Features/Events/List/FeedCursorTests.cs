@@ -1,0 +1,75 @@
+using System.Buffers.Binary;
+using System.Buffers.Text;
+using System.Text;
+using AssistanceApi.Audit;
+using AssistanceApi.Features.Events.List;
+
+namespace AssistanceApi.Tests.Features.Events.List;
+
+/// <summary>
+/// The feed's cursor tells a client nothing: positions count every State's events, so a readable one would say how
+/// many events a State may not see happened between two of its own.
+/// </summary>
+public sealed class FeedCursorTests
+{
+    private const string Key = "feed-cursor-test-key-0123456789abcdef", OtherKey = "another-chain-key-0123456789abcdefgh";
+
+    private static FeedCursor Under(string current, params string[] previous) => new(new Lazy<ChainKeys>(() => new ChainKeys(current, previous)));
+
+    [Theory]
+    [InlineData(1L)]
+    [InlineData(22L)]
+    [InlineData(long.MaxValue)]
+    public void A_cursor_opens_to_its_position(long position)
+    {
+        var cursors = Under(Key);
+
+        Assert.True(cursors.TryDecode(cursors.Encode(position), out var opened));
+        Assert.Equal(position, opened);
+    }
+
+    [Fact]
+    public void A_cursor_holds_its_position_in_no_readable_form()
+    {
+        var cursors = Under(Key);
+        var bytes = Base64Url.DecodeFromChars(cursors.Encode(22));
+        Span<byte> bigEndian = stackalloc byte[8], littleEndian = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64BigEndian(bigEndian, 22);
+        BinaryPrimitives.WriteInt64LittleEndian(littleEndian, 22);
+
+        Assert.Equal(16, bytes.Length);
+        Assert.DoesNotContain("22", Encoding.Latin1.GetString(bytes), StringComparison.Ordinal);
+        Assert.True(bytes.AsSpan().IndexOf(bigEndian[4..]) < 0 && bytes.AsSpan().IndexOf(littleEndian[..4]) < 0);
+        // Neighbouring positions give unrelated cursors: no count can be read off their difference.
+        var next = Base64Url.DecodeFromChars(cursors.Encode(23));
+        var differing = bytes.Zip(next).Sum(pair => byte.PopCount((byte)(pair.First ^ pair.Second)));
+        Assert.InRange(differing, 32, 96);
+    }
+
+    [Fact]
+    public void The_same_position_gives_the_same_cursor_so_an_idle_feed_hands_back_what_it_was_given() =>
+        Assert.Equal(Under(Key).Encode(40), Under(Key).Encode(40));
+
+    [Fact]
+    public void A_cursor_of_another_server_key_or_a_readable_position_is_refused()
+    {
+        var foreign = Under(OtherKey).Encode(22);
+        var readable = Base64Url.EncodeToString("p22"u8);
+
+        Assert.False(Under(Key).TryDecode(foreign, out _));
+        Assert.False(Under(Key).TryDecode(readable, out _));
+        Assert.False(Under(Key).TryDecode(foreign[..^1] + (foreign[^1] == 'A' ? 'B' : 'A'), out _));
+    }
+
+    [Fact]
+    public void A_cursor_sealed_before_the_chain_key_was_rotated_still_opens()
+    {
+        var before = Under(OtherKey).Encode(22);
+
+        Assert.True(Under(Key, OtherKey).TryDecode(before, out var position));
+        Assert.Equal(22, position);
+    }
+
+    [Fact]
+    public void No_cursor_is_the_start() => Assert.True(Under(Key).TryDecode(null, out var position) && position == 0);
+}
