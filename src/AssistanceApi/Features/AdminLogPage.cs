@@ -19,10 +19,7 @@ public sealed class AdminLogPage
 
     public static async Task<AdminLogPage> ReadAsync(Database database, ChainKeys keys, string log, int limit, string? after, CancellationToken ct)
     {
-        long? afterSequence = after is null ? null
-            : long.TryParse(after, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s
-            : throw Problems.BadRequest("The cursor is not one this list returned.",
-                new ProblemError("cursor", "pass back the nextCursor of the previous page", "invalid-cursor"));
+        var afterSequence = Cursor.Sequence(after);
         var (events, tip) = await AdminLog.ReadAsync(database, log, ct);
         var rows = events.Where(e => afterSequence is null || e.Sequence > afterSequence).Take(limit + 1).Select(AdminLogItem.From).ToList();
         var page = Page<AdminLogItem>.From(rows, limit, i => i.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -5,6 +5,5 @@ public static class GuidCursor
 {
     public static Guid? Parse(string? key) => key is null ? null
         : Guid.TryParse(key, out var id) ? id
-        : throw Http.Problems.BadRequest("The cursor is not one this list returned.",
-            new Http.ProblemError("cursor", "pass back the nextCursor of the previous page", "invalid-cursor"));
+        : throw Cursor.Refused();
 }

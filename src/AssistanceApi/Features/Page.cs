@@ -40,6 +40,15 @@ public static class Cursor
     public static string? Decode(string? cursor) =>
         cursor is null ? null : Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
 
+    /// <summary>The answer to a cursor whose key no page of this list could have returned.</summary>
+    public static Http.ApiProblemException Refused() => Http.Problems.BadRequest("The cursor is not one this list returned.",
+        new Http.ProblemError("cursor", "pass back the nextCursor of the previous page", "invalid-cursor"));
+
+    /// <summary>A key that is a sequence number (null: no cursor); anything else is refused.</summary>
+    public static long? Sequence(string? key) => key is null ? null
+        : long.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence) ? sequence
+        : throw Refused();
+
     public static bool IsValid(string? cursor)
     {
         if (cursor is null) return true;

@@ -39,6 +39,8 @@ public static class Pipeline
             // operationIds from the slice: Features.Requests.Submit.Endpoint → RequestsSubmit.
             c.Endpoints.NameGenerator = ctx => ctx.EndpointType.Namespace!.Replace("AssistanceApi.Features.", "").Replace(".", "");
             c.Binding.JsonExceptionTransformer = ValidationProblems.FromJsonException;
+            c.Binding.ValueParserFor<DateOnly>(QueryDates.Parse);
+            c.Binding.ValueParserFor<DateOnly?>(QueryDates.Parse);
             c.Binding.FailureMessage = (_, name, value) => $"'{value}' is not a valid value for {name}.";
             c.Errors.ContentType = ProblemWriter.ContentType;
             c.Errors.ProducesMetadataType = typeof(Problem);

@@ -22,9 +22,10 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
         {
             // `curl -X POST …/acknowledge` with nothing to say: an absent body is an empty JSON object, so
             // actions whose fields are all optional need no body, and required fields are reported by name.
-            if (IsChange(request.Method))
+            // Not a PATCH: a patch with no body at all is a client's mistake, where {} is a patch that changes nothing.
+            if (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method))
             {
-                request.ContentType = HttpMethods.IsPatch(request.Method) ? "application/merge-patch+json" : "application/json";
+                request.ContentType = "application/json";
                 request.Body = new MemoryStream("{}"u8.ToArray());
                 request.ContentLength = 2;
             }
@@ -37,13 +38,11 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
                 Title = "Unsupported Media Type", Status = 415, Type = Problems.TypeFor("unsupported-media-type"),
                 Detail = "Send the body as application/json (application/merge-patch+json for PATCH).",
             });
-        if (!IsUtf8(request.ContentType, out var normalised))
+        if (MediaTypeRefusal(request.ContentType, out var normalised) is { } refusal)
             return ProblemWriter.WriteAsync(http, new Problem
             {
-                Title = "Unsupported Media Type", Status = 415, Type = Problems.TypeFor("unsupported-media-type"),
-                Detail = "Send the JSON body in UTF-8: charset=utf-8, or no charset at all (RFC 8259 8.1).",
+                Title = "Unsupported Media Type", Status = 415, Type = Problems.TypeFor("unsupported-media-type"), Detail = refusal,
             });
-        // A quoted "utf-8" (RFC 9110 allows it) is spelt plainly for the framework's reader, which knows no quotes.
         request.ContentType = normalised;
         if (request.ContentLength > _maxBytes) return TooLarge(http);
 
@@ -74,20 +73,27 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
     }
 
     /// <summary>
-    /// A JSON body is UTF-8 (RFC 8259 8.1): a charset, if named, must say so. Anything else, or a parameter that does not
-    /// parse, is refused here; the framework's reader would otherwise fail on it with a 500, or transcode a body whose
-    /// bytes the Idempotency-Key fingerprint and the input budget read as UTF-8.
+    /// A JSON body is UTF-8 (RFC 8259 8.1): a charset, if named, must say so (US-ASCII text is UTF-8 text too). Anything
+    /// else is refused here: the framework's reader would fail on an unknown charset with a 500, or transcode a body
+    /// whose bytes the Idempotency-Key fingerprint and the input budget read as UTF-8. A Content-Type that does not parse
+    /// at all (an unquoted URL in a parameter) is refused too: the framework would read no body from it, and the client
+    /// would be told its fields are missing. A trailing ';' is forgiven.
     /// </summary>
-    private static bool IsUtf8(string? contentType, out string? normalised)
+    private static string? MediaTypeRefusal(string? contentType, out string? normalised)
     {
-        normalised = contentType;
-        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed)) return false;
-        var named = parsed.Parameters.FirstOrDefault(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase));
-        if (named is null) return true;
-        var charset = named.Value.HasValue ? named.Value.Value!.Trim('"') : "";
-        if (!charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)) return false;
-        normalised = $"{parsed.MediaType}; charset=utf-8";
-        return true;
+        normalised = contentType?.TrimEnd(' ', ';');
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(normalised, out var parsed))
+            return "The Content-Type does not parse as a media type (RFC 9110 8.3): quote a parameter value that holds '/', ':' or '='.";
+        var charset = parsed.Parameters.Where(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (charset.Count == 0) return null;
+        var name = charset.Count == 1 && charset[0].Value.HasValue ? charset[0].Value.Value!.Trim('"') : "";
+        if (!(name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase)
+              || name.Equals("us-ascii", StringComparison.OrdinalIgnoreCase)))
+            return "Send the JSON body in UTF-8: charset=utf-8, or no charset at all (RFC 8259 8.1).";
+        // Spelt plainly for the framework's reader, which knows neither the quotes RFC 9110 allows nor utf8.
+        parsed.Charset = "utf-8";
+        normalised = parsed.ToString();
+        return null;
     }
 
     /// <summary>Throws the framework's 413 once more than the limit has been read.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FastEndpoints;
 
 namespace AssistanceApi.Http;
 
@@ -19,7 +20,9 @@ public sealed class JsonBudget(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http)
     {
         var request = http.Request;
-        if (http.User.Identity?.IsAuthenticated != true || StreamedBody.On(http)
+        // No endpoint (a path or method no route takes): its 404 or 405 comes first, whatever the body.
+        var endpoint = http.GetEndpoint()?.Metadata.GetMetadata<EndpointDefinition>();
+        if (http.User.Identity?.IsAuthenticated != true || StreamedBody.On(http) || endpoint is null
             || !(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method)))
         {
             await next(http);
@@ -29,14 +32,19 @@ public sealed class JsonBudget(RequestDelegate next)
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, http.RequestAborted);
         var body = buffer.ToArray();
-        if (Overrun(body) is { } error)
+        // A UTF-8 byte order mark may be ignored (RFC 8259 8.1), and the framework's reader does; so does this one.
+        if (body.AsSpan().StartsWith(Bom)) body = body[Bom.Length..];
+        if ((Overrun(body) ?? FieldOfNoBody(body, endpoint)) is { } error)
         {
             await ProblemWriter.WriteAsync(http, new Problem
             {
                 Title = "Bad Request", Status = 400, Type = Problems.TypeFor("invalid-input"),
-                Detail = error.Code == InvalidJson
-                    ? "The body is not a JSON object; nothing was read from it."
-                    : "The body is larger in structure than any body this API takes; nothing was read from it.",
+                Detail = error.Code switch
+                {
+                    InvalidJson => "The body is not a JSON object; nothing was read from it.",
+                    JsonFieldErrors.UnknownField => "This call takes no body; nothing was done.",
+                    _ => "The body is larger in structure than any body this API takes; nothing was read from it.",
+                },
                 Errors = [error],
             });
             return;
@@ -46,6 +54,21 @@ public sealed class JsonBudget(RequestDelegate next)
     }
 
     public const string InvalidJson = "invalid-json";
+
+    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>
+    /// A call that takes no body (submit, start-execution, a webhook's test…) reads none, so a field sent to it would be
+    /// dropped unseen: the first one is named, as an unknown field of a body that has fields is.
+    /// </summary>
+    private static ProblemError? FieldOfNoBody(ReadOnlySpan<byte> body, EndpointDefinition endpoint)
+    {
+        if (endpoint.ReqDtoType != typeof(EmptyRequest) || endpoint.Verbs.Contains("PATCH")) return null;
+        var reader = new Utf8JsonReader(body);
+        if (!reader.Read() || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName) return null;
+        var name = reader.ValueIsEscaped ? "…" : System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+        return new ProblemError(ValidationProblems.Cut(name), $"{Problems.Quote(name)} is not a field here: this call takes no body.", JsonFieldErrors.UnknownField);
+    }
 
     /// <summary>
     /// The first list too long, the point where the body holds too many values, or why it is not a JSON object; null when

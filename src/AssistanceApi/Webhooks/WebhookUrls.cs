@@ -10,6 +10,8 @@ public static class WebhookUrls
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
             return "must be an absolute http(s) URL";
+        // "exa\u200Bmple.org" would be shown with a character no one sees and delivered to example.org: a host is read as written.
+        if (!System.Text.Ascii.IsValid(url.Host)) return "must write its host in ASCII (an internationalised name in its xn-- form)";
         if (url.UserInfo.Length > 0) return "must not carry credentials";
         if (url.Fragment.Length > 0) return "must not have a fragment";
         var allowed = options.AnyAddress || options.IsAllowedHost(url.IdnHost);

@@ -12,6 +12,7 @@ public sealed class WebhookUrlsTests
     [InlineData("https://hooks.example.org/assistance")]
     [InlineData("https://hooks.example.org:8443/a?b=c")]
     [InlineData("https://8.8.8.8/x")]
+    [InlineData("https://xn--bcher-kva.example/hook")]
     public void A_public_https_url_is_accepted(string url) => Assert.Null(WebhookUrls.Refusal(url, Production));
 
     [Theory]
@@ -26,8 +27,15 @@ public sealed class WebhookUrlsTests
     [InlineData("https://10.0.0.5/", "private")]
     [InlineData("https://169.254.169.254/latest/meta-data", "metadata")]
     [InlineData("https://[fd00:ec2::254]/", "metadata")]
+    [InlineData("https://[64:ff9b::7f00:1]/x", "loopback")]
+    [InlineData("https://hooks.exa\u200Bmple.org/", "ASCII")]
+    [InlineData("https://b\u00FCcher.example/", "ASCII")]
     public void Outside_development_a_url_is_refused(string? url, string because) =>
         Assert.Contains(because, WebhookUrls.Refusal(url, Production));
+
+    [Fact]
+    public void Even_in_development_a_host_is_read_as_written() =>
+        Assert.Contains("ASCII", WebhookUrls.Refusal("http://127.0.0.1\u200B:5000/hook".Replace("127.0.0.1\u200B", "loc\u200Balhost"), Development));
 
     [Fact]
     public void In_development_plain_http_to_loopback_is_accepted() =>

@@ -62,6 +62,10 @@ public sealed class RequestStore(
             """,
             new { from = request.RequestingState, to = request.RequestedState, year = Now.Year }, unit.Transaction);
 
+    /// <summary>A decision that would change nothing: its refusal is thrown as for a change; allowed, nothing is written.</summary>
+    public RequestReply Unchanged(StoredRequest stored, Decision decision) =>
+        decision is RequestChange ? new(presenter.Written(stored.Row, stored.Caller, Now)) : throw DecisionProblems.For(decision, catalogue);
+
     /// <summary>Saves what the aggregate decided and answers with the request as the caller now sees it.</summary>
     public async Task<RequestReply> SaveAsync(StoredRequest stored, Decision decision) =>
         new(presenter.Written(await WriteAsync(stored, decision), stored.Caller, Now));

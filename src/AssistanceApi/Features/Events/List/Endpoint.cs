@@ -26,9 +26,14 @@ public sealed class Endpoint(IMediator mediator, FeedCursor cursors) : Endpoint<
 
     public override async Task HandleAsync(ListEventsRequest request, CancellationToken ct)
     {
-        if (!cursors.TryDecode(request.After, out var after))
-            throw Problems.BadRequest("after is not a cursor of this feed.",
-                new ProblemError("after", "after must be a nextCursor value returned by the feed.", "invalid-cursor"));
+        var after = cursors.Read(request.After, out var position) switch
+        {
+            FeedCursor.Reading.Opened => position,
+            FeedCursor.Reading.Unopenable => throw Handler.CursorExpired("The cursor can no longer be opened",
+                "This cursor can no longer be opened: it was sealed under an audit chain key no longer configured, or written before cursors were sealed. "),
+            _ => throw Problems.BadRequest("after is not a cursor of this feed.",
+                new ProblemError("after", "after must be a nextCursor value returned by the feed.", "invalid-cursor")),
+        };
         await Send.OkAsync(await mediator.Send(
             new ListEventsQuery(Caller.Of(HttpContext), after, request.TypeNames, request.Limit ?? ListEventsRequest.DefaultLimit), ct), ct);
     }

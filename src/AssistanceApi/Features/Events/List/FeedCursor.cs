@@ -27,27 +27,42 @@ public sealed class FeedCursor(Lazy<ChainKeys> keys)
     }
 
     /// <summary>The position, 0 for no cursor; false when the text is not a cursor this server sealed.</summary>
-    public bool TryDecode(string? cursor, out long position)
+    public bool TryDecode(string? cursor, out long position) => Read(cursor, out position) == Reading.Opened;
+
+    public enum Reading { Opened, Unopenable, NotACursor }
+
+    /// <summary>
+    /// Opened, with the position (0 for no cursor); Unopenable: shaped as a cursor of this feed but sealed under a chain
+    /// key no longer configured, or a position in clear as cursors were before they were sealed (a client holding one
+    /// starts again, as after retention); NotACursor: anything else.
+    /// </summary>
+    public Reading Read(string? cursor, out long position)
     {
         position = 0;
-        if (cursor is null) return true;
-        if (cursor.Length != 22 || !Base64Url.IsValid(cursor)) return false;
+        if (cursor is null) return Reading.Opened;
+        if (cursor.Length > 40 || !Base64Url.IsValid(cursor)) return Reading.NotACursor;
         var block = Base64Url.DecodeFromChars(cursor);
+        if (block.Length != 16) return IsPositionInClear(block) ? Reading.Unopenable : Reading.NotACursor;
         foreach (var keyId in keys.Value.KeyIds)
         {
             using var aes = Cipher(keyId);
             var plain = aes.DecryptEcb(block, PaddingMode.None);
             if (!plain.AsSpan(0, 8).SequenceEqual(Mark)) continue;
             position = BinaryPrimitives.ReadInt64BigEndian(plain.AsSpan(8));
-            return position > 0;
+            return position > 0 ? Reading.Opened : Reading.NotACursor;
         }
-        return false;
+        return Reading.Unopenable;
     }
+
+    private static bool IsPositionInClear(ReadOnlySpan<byte> text) =>
+        text.Length is > 1 and <= 20 && text[0] == (byte)'p' && text[1] != (byte)'0' && !text[1..].ContainsAnyExceptInRange((byte)'0', (byte)'9');
 
     private Aes Cipher(string keyId)
     {
         var aes = Aes.Create();
-        aes.Key = keys.Value.Derive(keyId, Label)!;
+        aes.Key = _derived.GetOrAdd(keyId, id => keys.Value.Derive(id, Label)!);
         return aes;
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _derived = new(StringComparer.Ordinal);
 }

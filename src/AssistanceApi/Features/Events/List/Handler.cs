@@ -28,7 +28,9 @@ public sealed class Handler(Database database, FeedCursor cursors) : IQueryHandl
             // Positions have no gaps: a missing successor of the cursor was deleted by the retention sweep.
             var oldest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
                 "SELECT MIN(position) FROM events WHERE position IS NOT NULL", transaction: snapshot, cancellationToken: ct));
-            if (oldest > query.After + 1) throw CursorExpired();
+            if (oldest > query.After + 1)
+                throw CursorExpired("The cursor is older than the feed's retention",
+                    "Events after this cursor were deleted when they passed the retention period (Events:RetentionDays). ");
         }
         var rows = (await connection.QueryAsync<StoredEvent>(new CommandDefinition(
             $"""
@@ -44,13 +46,13 @@ public sealed class Handler(Database database, FeedCursor cursors) : IQueryHandl
         };
     }
 
-    private static ApiProblemException CursorExpired() => new(new Problem
+    /// <summary>The feed cannot go on from this cursor: the client starts again, as the detail says.</summary>
+    public static ApiProblemException CursorExpired(string title, string why) => new(new Problem
     {
-        Title = "The cursor is older than the feed's retention",
+        Title = title,
         Status = 410,
         Type = Problems.TypeFor("cursor-expired"),
-        Detail = "Events after this cursor were deleted when they passed the retention period (Events:RetentionDays). " +
-                 "Start again without 'after', and reconcile by reading the requests themselves.",
+        Detail = why + "Start again without 'after', and reconcile by reading the requests themselves.",
     });
 
     private static EventItem ToItem(StoredEvent e) => new()

@@ -14,7 +14,8 @@ public sealed class Handler(Database database) : IQueryHandler<ListProvisionsQue
 {
     public async ValueTask<Page<Provision>> Handle(ListProvisionsQuery query, CancellationToken ct)
     {
-        var after = int.TryParse(query.After, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position : -1;
+        // Provisions are numbered from 0 (sort_order): no cursor reads from before the first.
+        var after = Cursor.Sequence(query.After) ?? -1;
         await using var connection = await database.OpenAsync(ct);
         var rows = (await connection.QueryAsync<(string Document, int SortOrder)>(
             $"""

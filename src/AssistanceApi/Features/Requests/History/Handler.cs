@@ -52,10 +52,7 @@ public sealed class Handler(Database database, RequestPresenter presenter, Chain
         .ToDictionary(m => m.Id, m => AuditHash.MessageDigest(m.Id, m.SentAt, m.FromState, m.FromClient, m.Kind, m.Subject, m.Text));
 
     /// <summary>The cursor is the sequence number of the last event of the previous page.</summary>
-    private static long ParseCursor(string? key) => key is null ? 0
-        : long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence
-        : throw Problems.BadRequest("The cursor is not one this list returned.",
-            new ProblemError("cursor", "pass back the nextCursor of the previous page", "invalid-cursor"));
+    private static long ParseCursor(string? key) => Cursor.Sequence(key) ?? 0;
 
     /// <summary>A details column edited into something that is not JSON still shows, as a string, and breaks the chain.</summary>
     private static JsonElement ParseDetails(string details)

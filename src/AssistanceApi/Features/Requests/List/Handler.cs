@@ -32,8 +32,7 @@ public sealed class Handler(Database database, RequestPresenter presenter, KeptP
         var now = presenter.Now;
         var after = ListCursor.Parse(filter.After);
         if (filter.Cursor is not null && after is null)
-            throw Http.Problems.BadRequest("The cursor is not one this list returned.",
-                new Http.ProblemError("cursor", "pass back the nextCursor of the previous page", "invalid-cursor"));
+            throw Cursor.Refused();
         await using var connection = await database.OpenAsync(ct);
         // Visibility as SQL (AccessRules.MaySee for one request). Emergencies first (Art. 2(o)), then newest; the cursor carries both.
         var rows = (await connection.QueryAsync<RequestRecord>(

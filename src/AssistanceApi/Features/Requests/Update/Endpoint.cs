@@ -19,7 +19,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
         {
             s.Summary = "Change a draft";
             s.Description = "A JSON merge patch (RFC 7396) of the draft's content: a field set to null is removed, objects " +
-                            "merge, arrays are replaced. Send If-Match with the ETag you read; a stale one gets 412.";
+                            "merge, arrays are replaced; {} changes nothing (no new version). Send If-Match with the ETag you read; a stale one gets 412.";
             s.ExampleRequest = RequestExamples.CompletingPatch;
         });
     }
@@ -47,10 +47,6 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
                 documentOptions: new JsonDocumentOptions { MaxDepth = JsonDefaults.MaxDepth, AllowDuplicateProperties = false }, cancellationToken: ct);
             var patch = node as JsonObject ?? throw Problems.BadRequest("A merge patch must be a JSON object.",
                 new ProblemError("body", "must be a JSON object", "invalid-json"));
-            // An empty patch (or none: BodyRules reads an absent body as {}) would only add a version and an audit event.
-            if (patch.Count == 0)
-                throw Problems.BadRequest("The patch changes nothing; nothing was changed.",
-                    new ProblemError("body", "a merge patch names at least one field to set or remove.", "empty-patch"));
             var unknown = PatchFields.Unknown(patch);
             return unknown.Count == 0 ? patch
                 : throw Problems.BadRequest("The patch names fields a request does not have; nothing was changed.", unknown);

@@ -21,7 +21,9 @@ public sealed class Handler(RequestStore store, KnownStates states, ProvisionCat
         RequestRules.EnsureMayHandle(command.Target.Caller, content.Kind!.Value, catalogue);
 
         var fields = command.Patch.Select(p => p.Key).ToList();
-        return await store.SaveAsync(stored, stored.Request.Update(stored.Context, content.ToDetails(), fields));
+        var decision = stored.Request.Update(stored.Context, content.ToDetails(), fields);
+        // {} is a patch that changes nothing (RFC 7396): answered as one that did, without a version or an audit event.
+        return fields.Count == 0 ? store.Unchanged(stored, decision) : await store.SaveAsync(stored, decision);
     }
 
     /// <summary>

@@ -14,6 +14,8 @@ public sealed class Handler(Database database) : IQueryHandler<ListStatesQuery, 
 
     public async ValueTask<Page<StateEntry>> Handle(ListStatesQuery query, CancellationToken ct)
     {
+        // A page ends at a State's code: anything else in a cursor is no page's end.
+        if (query.After is not null && !(query.After.Length == 3 && query.After.All(char.IsAsciiLetterUpper))) throw Cursor.Refused();
         await using var connection = await database.OpenAsync(ct);
         // Conditions only for the filters given: a typed NULL test would not plan alike on both databases.
         var documents = await connection.QueryAsync<string>(

@@ -58,8 +58,22 @@ public sealed class FeedCursorTests
 
         Assert.False(Under(Key).TryDecode(foreign, out _));
         Assert.False(Under(Key).TryDecode(readable, out _));
-        Assert.False(Under(Key).TryDecode(foreign[..^1] + (foreign[^1] == 'A' ? 'B' : 'A'), out _));
+        var own = Under(Key).Encode(22);
+        // A character in the middle carries six bits of the block, none of them padding.
+        Assert.False(Under(Key).TryDecode(own[..10] + (own[10] == 'A' ? 'B' : 'A') + own[11..], out _));
     }
+
+    [Theory]
+    [InlineData("p22", FeedCursor.Reading.Unopenable)]
+    [InlineData("p0", FeedCursor.Reading.NotACursor)]
+    [InlineData("p-3", FeedCursor.Reading.NotACursor)]
+    [InlineData("x12", FeedCursor.Reading.NotACursor)]
+    public void A_position_in_clear_is_told_from_text_that_was_never_a_cursor(string text, FeedCursor.Reading reading) =>
+        Assert.Equal(reading, Under(Key).Read(Base64Url.EncodeToString(Encoding.ASCII.GetBytes(text)), out _));
+
+    [Fact]
+    public void A_sealed_cursor_under_a_key_no_longer_configured_cannot_be_opened() =>
+        Assert.Equal(FeedCursor.Reading.Unopenable, Under(Key).Read(Under(OtherKey).Encode(22), out _));
 
     [Fact]
     public void A_cursor_sealed_before_the_chain_key_was_rotated_still_opens()

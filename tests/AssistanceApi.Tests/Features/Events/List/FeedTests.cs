@@ -68,8 +68,6 @@ public sealed class FeedTests(SharedApi shared) : IClassFixture<SharedApi>
         { "after=" + Base64("x12"), "invalid-cursor" },
         { "after=" + Base64("p-3"), "invalid-cursor" },
         { "after=" + Base64("p0"), "invalid-cursor" },
-        // A position in clear, as cursors were before they were sealed: no longer one.
-        { "after=" + Base64("p5"), "invalid-cursor" },
     };
 
     private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -81,6 +79,26 @@ public sealed class FeedTests(SharedApi shared) : IClassFixture<SharedApi>
         var problem = await (await shared.As(DemoKeys.Fra).GetAsync(EventFeed.Url + "?" + query)).ExpectProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains(code, problem.Codes());
+    }
+
+    [Theory]
+    [InlineData("p5")]
+    [InlineData("p123456")]
+    public async Task A_position_in_clear_as_cursors_were_before_they_were_sealed_is_gone_so_the_client_starts_again(string legacy)
+    {
+        var problem = await (await shared.As(DemoKeys.Fra).GetAsync($"{EventFeed.Url}?after={Base64(legacy)}"))
+            .ExpectProblemAsync(HttpStatusCode.Gone, "cursor-expired");
+
+        Assert.Contains("Start again without 'after'", problem["detail"].Str());
+    }
+
+    [Fact]
+    public async Task A_cursor_sealed_under_a_chain_key_no_longer_configured_is_gone_too()
+    {
+        var retired = new AssistanceApi.Features.Events.List.FeedCursor(
+            new Lazy<AssistanceApi.Audit.ChainKeys>(() => new AssistanceApi.Audit.ChainKeys("a-chain-key-this-server-never-had-0123456789"))).Encode(3);
+
+        await (await shared.As(DemoKeys.Fra).GetAsync($"{EventFeed.Url}?after={retired}")).ExpectProblemAsync(HttpStatusCode.Gone, "cursor-expired");
     }
 
     [Fact]

@@ -238,6 +238,20 @@ public sealed class StatisticsTests(SharedApi api) : IClassFixture<SharedApi>
         Assert.Contains(problem["errors"]!.AsArray(), e => e!["name"].Str() == field && e["code"].Str() == "invalid-date");
     }
 
+    [Theory]
+    [InlineData("from=2026-1-1", "from")]
+    [InlineData("from=+2026-01-01", "from")]
+    [InlineData("to=1%20March%202026", "to")]
+    [InlineData("to=2026-03-01T00:00:00Z", "to")]
+    [InlineData("from=2026-01-01&from=2026-02-01", "from")]
+    public async Task A_date_not_written_as_yyyy_mm_dd_is_a_400_naming_it(string query, string field)
+    {
+        var response = await api.As(DemoKeys.Secretariat).GetAsync($"{Statistics}?{query}");
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(field, problem.Names());
+    }
+
     [Fact]
     public async Task Preservations_count_by_their_effective_status_and_never_show_their_contents()
     {
