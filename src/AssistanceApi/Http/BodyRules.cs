@@ -15,9 +15,12 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
     public Task InvokeAsync(HttpContext http)
     {
         var request = http.Request;
-        if (StreamedBody.On(http)) return next(http);
-        if (IsChange(request.Method) && request.Query.Count > 0) return QueryRefused(http, request.Query.Keys.First());
+        // No endpoint of this API at this path for this method: routing's 404 or 405 comes first, whatever was sent.
+        if (http.GetEndpoint()?.Metadata.GetMetadata<FastEndpoints.EndpointDefinition>() is null || StreamedBody.On(http)) return next(http);
         var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        // A GET or DELETE reads its input from the path and query: a body would be bound past the query's rules, or dropped.
+        if (!IsChange(request.Method)) return hasBody ? BodyRefused(http) : next(http);
+        if (request.Query.Count > 0) return QueryRefused(http, request.Query.Keys.First());
         if (!hasBody)
         {
             // `curl -X POST …/acknowledge` with nothing to say: an absent body is an empty JSON object, so
@@ -58,6 +61,13 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
         Title = "Bad Request", Status = 400, Type = Problems.TypeFor("invalid-input"),
         Detail = "A POST, PUT or PATCH takes its input from the JSON body only; nothing was changed.",
         Errors = [new ProblemError(ValidationProblems.Cut(name), "query parameters are not accepted on this method: send the field in the body.", "query-not-accepted")],
+    });
+
+    private static Task BodyRefused(HttpContext http) => ProblemWriter.WriteAsync(http, new Problem
+    {
+        Title = "Bad Request", Status = 400, Type = Problems.TypeFor("invalid-input"),
+        Detail = $"A {http.Request.Method} takes no body: its input is the path and the query; nothing was done.",
+        Errors = [new ProblemError("body", "not accepted on this method.", "body-not-accepted")],
     });
 
     public static Task TooLarge(HttpContext http) => ProblemWriter.WriteAsync(http, new Problem

@@ -52,8 +52,13 @@ public static class AddressPolicy
         // 64:ff9b::/96 (NAT64) and 2002::/16 (6to4) embed an IPv4 address: judge that one.
         if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
             return RefusalV4(b[12..16]);
-        // 64:ff9b:1::/48 is NAT64 for a local network (RFC 8215).
-        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b[4] == 0x00 && b[5] == 0x01) return "private";
+        // 64:ff9b:1::/48 is NAT64 for a local network (RFC 8215); the rest of 64:ff9b::/32 is no well-known prefix.
+        if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b) return b[4] == 0x00 && b[5] == 0x01 ? "private" : "reserved";
+        // ::ffff:0:a.b.c.d, IPv4-translated (SIIT, RFC 2765): judged as the IPv4 address it carries.
+        if (b.AsSpan(0, 8).IndexOfAnyExcept((byte)0) < 0 && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0)
+            return RefusalV4(b[12..16]) ?? "IPv4-translated";
+        // 100::/64 discards what it is sent (RFC 6666).
+        if (b[0] == 0x01 && b.AsSpan(1, 7).IndexOfAnyExcept((byte)0) < 0) return "reserved";
         if (b[0] == 0x20 && b[1] == 0x02) return RefusalV4(b[2..6]);
         // ::a.b.c.d, the deprecated IPv4-compatible form (RFC 4291 2.5.5.1): judged as the IPv4 address it carries.
         if (b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0) return RefusalV4(b[12..16]) ?? "deprecated IPv4-compatible";

@@ -195,9 +195,40 @@ public sealed class StrictInputTests(SharedApi api) : IClassFixture<SharedApi>
         await (await api.As(DemoKeys.Fra).PostAsync(Requests, content)).ExpectAsync(HttpStatusCode.Created);
     }
 
+    [Theory]
+    [InlineData("POST", "/api/v1/nope", "[1]", "application/json", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/api/v1/nope", "x", "application/x-www-form-urlencoded", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/api/v1/nope?x=1", "{}", "application/json", HttpStatusCode.NotFound)]
+    [InlineData("PUT", "/api/v1/requests", "x", "text/plain", HttpStatusCode.MethodNotAllowed)]
+    public async Task A_path_or_method_no_endpoint_takes_is_its_404_or_405_whatever_was_sent(string method, string url, string body, string type, HttpStatusCode status) =>
+        await (await api.As(DemoKeys.Fra).SendAsync(Raw(new HttpMethod(method), url, body, type))).ExpectProblemAsync(status);
+
     [Fact]
-    public async Task A_write_to_a_path_no_endpoint_has_is_a_404_whatever_its_body() =>
-        await (await api.As(DemoKeys.Fra).PostRawAsync("/api/v1/nope", "[1]")).ExpectProblemAsync(HttpStatusCode.NotFound, "not-found");
+    public async Task A_chunked_body_that_turns_out_empty_counts_as_none()
+    {
+        var fra = api.As(DemoKeys.Fra);
+        var id = await fra.CreateDraftAsync(Bodies.MinimalDraft());
+        var message = Raw(HttpMethod.Post, $"{Requests}/{id}/validation", "", "application/json");
+        message.Headers.TransferEncodingChunked = true;
+        message.Content!.Headers.ContentLength = null;
+
+        await (await fra.SendAsync(message)).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("DELETE")]
+    [InlineData("GET")]
+    public async Task A_body_sent_with_a_get_or_delete_is_refused_and_nothing_is_done(string method)
+    {
+        var fra = api.As(DemoKeys.Fra);
+        var id = await fra.CreateDraftAsync(Bodies.MinimalDraft());
+
+        var problem = await (await fra.SendAsync(Raw(new HttpMethod(method), $"{Requests}/{id}", "{\"limit\":1}", "application/json")))
+            .ExpectProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal(["body-not-accepted"], problem.Codes());
+        await (await fra.GetAsync($"{Requests}/{id}")).ExpectAsync(HttpStatusCode.OK);
+    }
 
     [Fact]
     public async Task Two_idempotency_keys_are_a_400_not_one_key_joined_by_a_comma()

@@ -42,6 +42,10 @@ public sealed class AddressPolicyTests
     [InlineData("::8.8.8.8", "deprecated IPv4-compatible")]
     [InlineData("64:ff9b:1::808:808", "private")]
     [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2", "Teredo tunnel")]
+    [InlineData("::ffff:0:127.0.0.1", "loopback")]
+    [InlineData("::ffff:0:8.8.8.8", "IPv4-translated")]
+    [InlineData("64:ff9b:0:0:0:1:7f00:1", "reserved")]
+    [InlineData("100::1", "reserved")]
     public void A_refused_address_says_why(string address, string reason) =>
         Assert.Equal(reason, AddressPolicy.Refusal(IPAddress.Parse(address)));
 
