@@ -17,9 +17,11 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
         var request = http.Request;
         // No endpoint of this API at this path for this method: routing's 404 or 405 comes first, whatever was sent.
         if (http.GetEndpoint()?.Metadata.GetMetadata<FastEndpoints.EndpointDefinition>() is null || StreamedBody.On(http)) return next(http);
-        var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        // The server says whether a body may follow: an HTTP/2 body sent without Content-Length has no Transfer-Encoding.
+        var hasBody = http.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody
+                      ?? (request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0));
         // A GET or DELETE reads its input from the path and query: a body would be bound past the query's rules, or dropped.
-        if (!IsChange(request.Method)) return hasBody ? BodyRefused(http) : next(http);
+        if (!IsChange(request.Method)) return hasBody ? RefuseAnyBodyAsync(http) : next(http);
         if (request.Query.Count > 0) return QueryRefused(http, request.Query.Keys.First());
         if (!hasBody)
         {
@@ -62,6 +64,17 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
         Detail = "A POST, PUT or PATCH takes its input from the JSON body only; nothing was changed.",
         Errors = [new ProblemError(ValidationProblems.Cut(name), "query parameters are not accepted on this method: send the field in the body.", "query-not-accepted")],
     });
+
+    /// <summary>A body of unknown length (chunked, or HTTP/2) that turns out empty is none; one byte of it is refused.</summary>
+    private async Task RefuseAnyBodyAsync(HttpContext http)
+    {
+        if (http.Request.ContentLength is null && await http.Request.Body.ReadAsync(new byte[1], http.RequestAborted) == 0)
+        {
+            await next(http);
+            return;
+        }
+        await BodyRefused(http);
+    }
 
     private static Task BodyRefused(HttpContext http) => ProblemWriter.WriteAsync(http, new Problem
     {

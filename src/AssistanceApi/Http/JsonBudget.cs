@@ -34,7 +34,8 @@ public sealed class JsonBudget(RequestDelegate next)
         var body = buffer.ToArray();
         // A UTF-8 byte order mark may be ignored (RFC 8259 8.1), and the framework's reader does; so does this one.
         if (body.AsSpan().StartsWith(Bom)) body = body[Bom.Length..];
-        // A chunked body that turned out empty is no body, as BodyRules reads a missing one: {} (a PATCH's stays refused).
+        // A body of unknown length that turned out empty (or held only the mark) is no body, as BodyRules reads a
+        // missing one: {}. A PATCH's stays refused.
         if (body.Length == 0 && !HttpMethods.IsPatch(request.Method)) body = "{}"u8.ToArray();
         if ((Overrun(body) ?? FieldOfNoBody(body, endpoint)) is { } error)
         {

@@ -54,13 +54,13 @@ public static class AddressPolicy
             return RefusalV4(b[12..16]);
         // 64:ff9b:1::/48 is NAT64 for a local network (RFC 8215); the rest of 64:ff9b::/32 is no well-known prefix.
         if (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b) return b[4] == 0x00 && b[5] == 0x01 ? "private" : "reserved";
-        // ::ffff:0:a.b.c.d, IPv4-translated (SIIT, RFC 2765): judged as the IPv4 address it carries.
+        // ::ffff:0:a.b.c.d, IPv4-translated (SIIT, RFC 2765): refused, by the IPv4 address it carries when that is refused.
         if (b.AsSpan(0, 8).IndexOfAnyExcept((byte)0) < 0 && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0)
             return RefusalV4(b[12..16]) ?? "IPv4-translated";
         // 100::/64 discards what it is sent (RFC 6666).
         if (b[0] == 0x01 && b.AsSpan(1, 7).IndexOfAnyExcept((byte)0) < 0) return "reserved";
         if (b[0] == 0x20 && b[1] == 0x02) return RefusalV4(b[2..6]);
-        // ::a.b.c.d, the deprecated IPv4-compatible form (RFC 4291 2.5.5.1): judged as the IPv4 address it carries.
+        // ::a.b.c.d, the deprecated IPv4-compatible form (RFC 4291 2.5.5.1): refused, by the IPv4 address it carries when that is.
         if (b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0) return RefusalV4(b[12..16]) ?? "deprecated IPv4-compatible";
         // 2001::/32, Teredo: the client's IPv4 address is inside, obfuscated; a receiver has no business behind one.
         if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x00 && b[3] == 0x00) return "Teredo tunnel";
