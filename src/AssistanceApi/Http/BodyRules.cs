@@ -37,12 +37,6 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
             return next(http);
         }
 
-        if (!IsJson(request.ContentType))
-            return ProblemWriter.WriteAsync(http, new Problem
-            {
-                Title = "Unsupported Media Type", Status = 415, Type = Problems.TypeFor("unsupported-media-type"),
-                Detail = "Send the body as application/json (application/merge-patch+json for PATCH).",
-            });
         if (MediaTypeRefusal(request.ContentType, out var normalised) is { } refusal)
             return ProblemWriter.WriteAsync(http, new Problem
             {
@@ -89,13 +83,9 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
         Detail = "The request body is larger than this API accepts.",
     });
 
-    private static bool IsJson(string? contentType)
-    {
-        var mediaType = contentType?.Split(';')[0].Trim().ToLowerInvariant();
-        return mediaType is "application/json" || (mediaType is not null && mediaType.StartsWith("application/") && mediaType.EndsWith("+json"));
-    }
-
     /// <summary>
+    /// Why the body's media type is refused, or null (<paramref name="normalised"/> is then the Content-Type to read it
+    /// by). It must be JSON: application/json, or application/…+json (a merge patch).
     /// A JSON body is UTF-8 (RFC 8259 8.1): a charset, if named, must say so (US-ASCII text is UTF-8 text too). Anything
     /// else is refused here: the framework's reader would fail on an unknown charset with a 500, or transcode a body
     /// whose bytes the Idempotency-Key fingerprint and the input budget read as UTF-8. A Content-Type that does not parse
@@ -105,6 +95,9 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
     private static string? MediaTypeRefusal(string? contentType, out string? normalised)
     {
         normalised = contentType?.TrimEnd(' ', ';');
+        var mediaType = normalised?.Split(';')[0].Trim().ToLowerInvariant();
+        if (!(mediaType is "application/json" || (mediaType is not null && mediaType.StartsWith("application/") && mediaType.EndsWith("+json"))))
+            return "Send the body as application/json (application/merge-patch+json for PATCH).";
         if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(normalised, out var parsed))
             return "The Content-Type does not parse as a media type (RFC 9110 8.3): quote a parameter value that holds '/', ':' or '='.";
         var charset = parsed.Parameters.Where(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase)).ToList();

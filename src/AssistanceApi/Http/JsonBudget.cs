@@ -44,7 +44,7 @@ public sealed class JsonBudget(RequestDelegate next)
                 Title = "Bad Request", Status = 400, Type = Problems.TypeFor("invalid-input"),
                 Detail = error.Code switch
                 {
-                    InvalidJson => "The body is not a JSON object; nothing was read from it.",
+                    JsonFieldErrors.InvalidJson => "The body is not a JSON object; nothing was read from it.",
                     JsonFieldErrors.UnknownField => "This call takes no body; nothing was done.",
                     _ => "The body is larger in structure than any body this API takes; nothing was read from it.",
                 },
@@ -55,8 +55,6 @@ public sealed class JsonBudget(RequestDelegate next)
         request.Body = new MemoryStream(body, writable: false);
         await next(http);
     }
-
-    public const string InvalidJson = "invalid-json";
 
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
@@ -80,7 +78,7 @@ public sealed class JsonBudget(RequestDelegate next)
     public static ProblemError? Overrun(ReadOnlySpan<byte> body)
     {
         // The reader takes a string's bytes as they come; a JSON text is UTF-8 (RFC 8259 8.1).
-        if (!System.Text.Unicode.Utf8.IsValid(body)) return new ProblemError("body", "not valid UTF-8 text.", InvalidJson);
+        if (!System.Text.Unicode.Utf8.IsValid(body)) return new ProblemError("body", "not valid UTF-8 text.", JsonFieldErrors.InvalidJson);
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = JsonDefaults.MaxDepth + 1 });
         var frames = new Stack<Frame>();
         var values = 0;
@@ -95,7 +93,7 @@ public sealed class JsonBudget(RequestDelegate next)
                     continue;
                 }
                 if (frames.Count == 0 && reader.TokenType != JsonTokenType.StartObject)
-                    return new ProblemError("body", "must be a JSON object, { … }.", InvalidJson);
+                    return new ProblemError("body", "must be a JSON object, { … }.", JsonFieldErrors.InvalidJson);
                 if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
                 {
                     frames.Pop();
@@ -112,9 +110,9 @@ public sealed class JsonBudget(RequestDelegate next)
         catch (JsonException e)
         {
             return new ProblemError("body",
-                $"not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1} (or nested deeper than {JsonDefaults.MaxDepth}).", InvalidJson);
+                $"not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1} (or nested deeper than {JsonDefaults.MaxDepth}).", JsonFieldErrors.InvalidJson);
         }
-        return values == 0 ? new ProblemError("body", "must be a JSON object, { … }.", InvalidJson) : null;
+        return values == 0 ? new ProblemError("body", "must be a JSON object, { … }.", JsonFieldErrors.InvalidJson) : null;
     }
 
     /// <summary>The path of the list on top of the stack: each object by its current field, each list by its current item.</summary>

@@ -16,6 +16,9 @@ public static class JsonFieldErrors
 {
     public const string UnknownField = "unknown-field", UnknownEnumValue = "unknown-enum-value", MalformedDate = "malformed-date", WrongType = "wrong-type";
 
+    /// <summary>Not a field's fault: the text is not JSON, or not the one JSON object a body is.</summary>
+    public const string InvalidJson = "invalid-json";
+
     /// <summary>
     /// The error for a binding failure; null when the path does not lead through <paramref name="target"/>. Without the
     /// body (or when it cannot be read again: invalid text, a repeated key) the error says what was expected only.
@@ -56,7 +59,7 @@ public static class JsonFieldErrors
             var property = properties.FirstOrDefault(p => p.Name == field);
             if (property is null)
                 return Error(name.ToString(), UnknownField,
-                    $"{Quote(field)} is not a field here (names are case-sensitive); expected one of: {string.Join(", ", properties.Select(p => p.Name))}.");
+                    $"{Problems.Quote(field)} is not a field here (names are case-sensitive); expected one of: {string.Join(", ", properties.Select(p => p.Name))}.");
             type = property.PropertyType;
             node = node is JsonObject parent && parent.TryGetPropertyValue(field, out var child) ? child : null;
         }
@@ -98,11 +101,9 @@ public static class JsonFieldErrors
         null or JsonValueKind.Null => "null",
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "a list",
-        JsonValueKind.String => Quote(node.GetValue<string>()),
+        JsonValueKind.String => Problems.Quote(node.GetValue<string>()),
         _ => node.ToJsonString(),
     };
-
-    private static string Quote(string text) => Problems.Quote(text);
 
     private static ProblemError Error(string name, string code, string reason) =>
         new(ValidationProblems.Cut(name), ValidationProblems.CutReason(reason), code);

@@ -51,7 +51,7 @@ public static class ValidationProblems
             ? "The body is not valid JSON, or not a JSON object of the expected shape."
             : "This value is not valid JSON of the expected type, is not one of the allowed values, or is not a known field.";
         // The exception rides along so the response, which knows the body and the type it binds to, can say more (Described).
-        return new ValidationFailure(path, reason) { ErrorCode = "invalid-json", CustomState = e };
+        return new ValidationFailure(path, reason) { ErrorCode = JsonFieldErrors.InvalidJson, CustomState = e };
     }
 
     /// <summary>
@@ -80,7 +80,7 @@ public static class ValidationProblems
             {
                 // The text itself is at fault (a repeated field, an unpaired surrogate, too deep): no field took a wrong value.
                 yield return new ValidationFailure("body", "not valid JSON: invalid text, a field given twice, or nesting deeper than " +
-                                                           $"{JsonDefaults.MaxDepth}.") { ErrorCode = "invalid-json", CustomState = WireNamed };
+                                                           $"{JsonDefaults.MaxDepth}.") { ErrorCode = JsonFieldErrors.InvalidJson, CustomState = WireNamed };
                 yield break;
             }
             yield return JsonFieldErrors.Describe(exception, bodyType, body) is { } error

@@ -48,7 +48,10 @@ public sealed class StrictInputTests(SharedApi api) : IClassFixture<SharedApi>
     [InlineData("application/json; charset=\"utf-8\"")]
     [InlineData("application/json; charset=UTF-8")]
     [InlineData("application/json;charset=utf8")]
-    public async Task Utf8_named_in_any_of_its_spellings_is_read(string contentType) =>
+    [InlineData("application/json; charset=us-ascii")]
+    [InlineData("application/json;")]
+    [InlineData("application/json; profile=\"https://example.org/p\"")]
+    public async Task Utf8_in_any_of_its_spellings_or_no_charset_is_read(string contentType) =>
         await (await api.As(DemoKeys.Fra).SendAsync(Raw(HttpMethod.Post, Requests, Draft, contentType))).ExpectAsync(HttpStatusCode.Created);
 
     public static TheoryData<string, string, string> LooseBodies() => new()
@@ -179,13 +182,6 @@ public sealed class StrictInputTests(SharedApi api) : IClassFixture<SharedApi>
         await (await fra.PostRawAsync($"{Requests}/{id}/submit", "{}")).ExpectAsync(HttpStatusCode.OK);
     }
 
-    [Theory]
-    [InlineData("application/json;")]
-    [InlineData("application/json; charset=us-ascii")]
-    [InlineData("application/json; profile=\"https://example.org/p\"")]
-    public async Task Content_types_clients_send_that_name_no_other_charset_are_read(string contentType) =>
-        await (await api.As(DemoKeys.Fra).SendAsync(Raw(HttpMethod.Post, Requests, Draft, contentType))).ExpectAsync(HttpStatusCode.Created);
-
     [Fact]
     public async Task A_body_that_starts_with_a_utf8_byte_order_mark_is_read()
     {
@@ -203,32 +199,21 @@ public sealed class StrictInputTests(SharedApi api) : IClassFixture<SharedApi>
     public async Task A_path_or_method_no_endpoint_takes_is_its_404_or_405_whatever_was_sent(string method, string url, string body, string type, HttpStatusCode status) =>
         await (await api.As(DemoKeys.Fra).SendAsync(Raw(new HttpMethod(method), url, body, type))).ExpectProblemAsync(status);
 
-    [Fact]
-    public async Task A_chunked_body_that_turns_out_empty_counts_as_none()
-    {
-        var fra = api.As(DemoKeys.Fra);
-        var id = await fra.CreateDraftAsync(Bodies.MinimalDraft());
-        var message = Raw(HttpMethod.Post, $"{Requests}/{id}/validation", "", "application/json");
-        message.Headers.TransferEncodingChunked = true;
-        message.Content!.Headers.ContentLength = null;
-
-        await (await fra.SendAsync(message)).ExpectAsync(HttpStatusCode.OK);
-    }
-
     [Theory]
-    [InlineData("DELETE")]
-    [InlineData("GET")]
-    public async Task A_chunked_body_that_turns_out_empty_on_a_get_or_delete_counts_as_none(string method)
+    [InlineData("POST", "/validation", HttpStatusCode.OK)]
+    [InlineData("GET", "", HttpStatusCode.OK)]
+    [InlineData("DELETE", "", HttpStatusCode.NoContent)]
+    public async Task A_chunked_body_that_turns_out_empty_counts_as_none(string method, string action, HttpStatusCode status)
     {
         var fra = api.As(DemoKeys.Fra);
         var id = await fra.CreateDraftAsync(Bodies.MinimalDraft());
-        var message = Raw(new HttpMethod(method), $"{Requests}/{id}", "", "application/json");
+        var message = Raw(new HttpMethod(method), $"{Requests}/{id}{action}", "", "application/json");
         message.Headers.TransferEncodingChunked = true;
         message.Content!.Headers.ContentLength = null;
 
         var response = await fra.SendAsync(message);
 
-        Assert.Equal(method == "GET" ? HttpStatusCode.OK : HttpStatusCode.NoContent, response.StatusCode);
+        Assert.True(response.StatusCode == status, $"{method}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     [Theory]

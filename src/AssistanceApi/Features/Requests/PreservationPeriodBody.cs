@@ -15,7 +15,6 @@ public sealed class PreservationPeriodValidator : Validator<PreservationPeriodBo
     public PreservationPeriodValidator()
     {
         RuleFor(b => b.PreservedUntil).NotNull().WithErrorCode("required").WithMessage("preservedUntil is required (YYYY-MM-DD).");
-        RuleFor(b => b.PreservedUntil).Must(d => RequestContentValidator.IsPlausibleDate(d!.Value)).When(b => b.PreservedUntil is not null)
-            .WithErrorCode("invalid-date").WithMessage("preservedUntil must be a calendar date between 2000 and 2100.");
+        RuleFor(b => b.PreservedUntil).CalendarDate("preservedUntil");
     }
 }

@@ -57,15 +57,8 @@ public sealed partial class RequestContentValidator : AbstractValidator<RequestC
         Text(RuleFor(r => r.UrgencyReasons), LongText);
         Text(RuleFor(r => r.EmergencyJustification), LongText);
         Text(RuleFor(r => r.DeadlineReasons), LongText);
-        RuleFor(r => r.Deadline).Must(d => IsPlausibleDate(d!.Value)).When(r => r.Deadline is not null)
-            .WithErrorCode("invalid-date").WithMessage("deadline must be a calendar date between 2000 and 2100.");
+        RuleFor(r => r.Deadline).CalendarDate("deadline");
     }
-
-    /// <summary>The dates this API takes: a request of this century, with room for arithmetic on either side.</summary>
-    public static bool IsPlausibleDate(DateOnly date) => date.Year is >= 2000 and <= 2100;
-
-    /// <summary>Stored data may be older than any request: a data period may start in 1970, never in year 1.</summary>
-    public static bool IsPlausibleDataDate(DateOnly date) => date.Year is >= 1970 and <= 2100;
 
     /// <summary><see cref="FreeText"/>: texts up to <see cref="ShortText"/> are single lines, longer ones keep their line breaks.</summary>
     public static void Text<T>(IRuleBuilderInitial<T, string?> rule, int max)
@@ -148,10 +141,8 @@ public sealed partial class RequestContentValidator : AbstractValidator<RequestC
                 .SingleLine().When(e => e.Identifiers is { Count: <= MaxIdentifiers });
             RuleFor(e => e.DurationDays).InclusiveBetween(1, 3650).WithErrorCode("invalid-period")
                 .WithMessage("durationDays must be between 1 and 3650.");
-            RuleFor(e => e.From).Must(d => IsPlausibleDataDate(d!.Value)).When(e => e.From is not null)
-                .WithErrorCode("invalid-date").WithMessage("from must be a calendar date between 1970 and 2100.");
-            RuleFor(e => e.To).Must(d => IsPlausibleDataDate(d!.Value)).When(e => e.To is not null)
-                .WithErrorCode("invalid-date").WithMessage("to must be a calendar date between 1970 and 2100.");
+            RuleFor(e => e.From).CalendarDate("from", CalendarDates.FirstDataYear);
+            RuleFor(e => e.To).CalendarDate("to", CalendarDates.FirstDataYear);
             RuleFor(e => e).Must(e => e.From is null || e.To is null || e.From <= e.To).WithName("to")
                 .WithErrorCode("invalid-period").WithMessage("to must not be before from.");
         }

@@ -9,8 +9,8 @@ namespace AssistanceApi.Features.Events.List;
 /// The feed's cursor: the position of the last event a page held, sealed so that it is opaque in fact. Positions count
 /// every event of every State; a readable one would tell a State how many events it may not see happened between two of
 /// its own. One AES-256 block (a fixed 8-byte mark and the position) under a key derived from the audit chain key:
-/// the same position always gives the same cursor, a cursor cannot be read or made without the key, and one whose mark
-/// does not come back is refused. A rotated chain key still opens cursors sealed under a key still configured.
+/// the same position always gives the same cursor, and a cursor cannot be read or made without the key (one whose mark
+/// does not come back cannot be opened). A rotated chain key still opens cursors sealed under a key still configured.
 /// </summary>
 public sealed class FeedCursor(Lazy<ChainKeys> keys)
 {
@@ -25,9 +25,6 @@ public sealed class FeedCursor(Lazy<ChainKeys> keys)
         using var aes = Cipher(keys.Value.CurrentId);
         return Base64Url.EncodeToString(aes.EncryptEcb(block, PaddingMode.None));
     }
-
-    /// <summary>The position, 0 for no cursor; false when the text is not a cursor this server sealed.</summary>
-    public bool TryDecode(string? cursor, out long position) => Read(cursor, out position) == Reading.Opened;
 
     public enum Reading { Opened, Unopenable, NotACursor }
 

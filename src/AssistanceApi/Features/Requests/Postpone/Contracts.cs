@@ -17,7 +17,6 @@ public sealed class PostponeValidator : Validator<PostponeBody>
     public PostponeValidator()
     {
         ActionText.Optional(RuleFor(b => b.Reasons));
-        RuleFor(b => b.Until).Must(d => RequestContentValidator.IsPlausibleDate(d!.Value)).When(b => b.Until is not null)
-            .WithErrorCode("invalid-date").WithMessage("until must be a calendar date between 2000 and 2100.");
+        RuleFor(b => b.Until).CalendarDate("until");
     }
 }

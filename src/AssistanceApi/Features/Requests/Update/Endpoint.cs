@@ -46,14 +46,14 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
             var node = await JsonNode.ParseAsync(HttpContext.Request.Body,
                 documentOptions: new JsonDocumentOptions { MaxDepth = JsonDefaults.MaxDepth, AllowDuplicateProperties = false }, cancellationToken: ct);
             var patch = node as JsonObject ?? throw Problems.BadRequest("A merge patch must be a JSON object.",
-                new ProblemError("body", "must be a JSON object", "invalid-json"));
+                new ProblemError("body", "must be a JSON object", JsonFieldErrors.InvalidJson));
             var unknown = PatchFields.Unknown(patch);
             return unknown.Count == 0 ? patch
                 : throw Problems.BadRequest("The patch names fields a request does not have; nothing was changed.", unknown);
         }
         catch (JsonException)
         {
-            throw Problems.BadRequest("The body is not valid JSON.", new ProblemError("body", "not valid JSON", "invalid-json"));
+            throw Problems.BadRequest("The body is not valid JSON.", new ProblemError("body", "not valid JSON", JsonFieldErrors.InvalidJson));
         }
     }
 }

@@ -43,7 +43,7 @@ public sealed class Handler(RequestStore store, KnownStates states, ProvisionCat
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
             // Text that is not valid UTF-16 (a lone surrogate) or a repeated key surfaces here, not as JsonException.
-            throw Problems.BadRequest("The patch is not well-formed JSON.", new ProblemError("body", "invalid text or a repeated field", "invalid-json"));
+            throw Problems.BadRequest("The patch is not well-formed JSON.", new ProblemError("body", "invalid text or a repeated field", JsonFieldErrors.InvalidJson));
         }
         catch (JsonException e)
         {

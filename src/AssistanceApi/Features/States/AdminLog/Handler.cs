@@ -14,7 +14,7 @@ public sealed class Handler(Database database, ChainKeys keys, KnownStates state
     public async ValueTask<AdminLogPage> Handle(ReadAdminLogQuery query, CancellationToken ct)
     {
         if (!states.Contains(query.Code))
-            throw Problems.NotFound($"No UN Member State has the code {Problems.Quote(query.Code)} (ISO 3166-1 alpha-3, upper case).");
+            throw NoSuchState.For(query.Code);
         // The directory is public, so a 403 leaks nothing: a State's administration is its own business.
         if (query.Caller.Role == ClientRoles.StateAdmin && query.Caller.State != query.Code)
             throw Problems.Forbidden("other-state", "code", $"A state-admin reads only its own State's admin log ({query.Caller.State}).");

@@ -9,5 +9,5 @@ public sealed class Handler(StoredStates directory) : IQueryHandler<GetStateQuer
 {
     public async ValueTask<StoredState> Handle(GetStateQuery query, CancellationToken ct) =>
         await directory.FindAsync(query.Code, ct)
-        ?? throw Problems.NotFound($"No UN Member State has the code {Problems.Quote(query.Code)} (ISO 3166-1 alpha-3, upper case).");
+        ?? throw NoSuchState.For(query.Code);
 }

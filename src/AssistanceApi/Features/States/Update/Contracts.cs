@@ -59,12 +59,9 @@ public sealed class UpdateStateValidator : Validator<UpdateStateBody>
                 .WithName("status").WithErrorCode("inconsistent-status").WithMessage("a signatory has not ratified: ratifiedOn and inForceOn stay empty.");
             RuleFor(c => c).Must(c => c.Status != ConventionStatusKind.Party || c is { RatifiedOn: not null, InForceOn: not null })
                 .WithName("status").WithErrorCode("inconsistent-status").WithMessage("a Party has ratifiedOn and inForceOn.");
-            RuleFor(c => c.SignedOn).Must(d => RequestContentValidator.IsPlausibleDate(d!.Value)).When(c => c.SignedOn is not null)
-                .WithErrorCode("invalid-date").WithMessage("signedOn must be a calendar date between 2000 and 2100.");
-            RuleFor(c => c.RatifiedOn).Must(d => RequestContentValidator.IsPlausibleDate(d!.Value)).When(c => c.RatifiedOn is not null)
-                .WithErrorCode("invalid-date").WithMessage("ratifiedOn must be a calendar date between 2000 and 2100.");
-            RuleFor(c => c.InForceOn).Must(d => RequestContentValidator.IsPlausibleDate(d!.Value)).When(c => c.InForceOn is not null)
-                .WithErrorCode("invalid-date").WithMessage("inForceOn must be a calendar date between 2000 and 2100.");
+            RuleFor(c => c.SignedOn).CalendarDate("signedOn");
+            RuleFor(c => c.RatifiedOn).CalendarDate("ratifiedOn");
+            RuleFor(c => c.InForceOn).CalendarDate("inForceOn");
             // Each names the date that comes too early, a field of the body.
             RuleFor(c => c.RatifiedOn).Must((c, ratified) => InOrder(c.SignedOn, ratified))
                 .WithErrorCode("dates-out-of-order").WithMessage("ratifiedOn may not be before signedOn (signedOn ≤ ratifiedOn ≤ inForceOn).");

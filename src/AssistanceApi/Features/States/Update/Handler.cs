@@ -17,7 +17,7 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, StoredStates dire
     {
         var stored = await unit.Connection.QuerySingleOrDefaultAsync<string>(
             "SELECT document FROM states WHERE code = @code", new { code = command.Code }, unit.Transaction)
-            ?? throw Problems.NotFound($"No UN Member State has the code {Problems.Quote(command.Code)} (ISO 3166-1 alpha-3, upper case).");
+            ?? throw NoSuchState.For(command.Code);
         var current = StateEntry.From(StateDocument.Read(stored));
         try { ReadOnlyFields.EnsureUnchanged(command.Body, current); }
         catch (ApiProblemException)

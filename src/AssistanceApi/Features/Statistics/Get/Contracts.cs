@@ -18,10 +18,8 @@ public sealed class StatisticsValidator : Validator<StatisticsRequest>
     public StatisticsValidator()
     {
         // Each end alone first: the window is computed from them (to + 1 day, from = to - 1 year).
-        RuleFor(r => r.From).Must(d => RequestContentValidator.IsPlausibleDate(d!.Value)).When(r => r.From is not null)
-            .WithErrorCode("invalid-date").WithMessage("from must be a calendar date between 2000 and 2100.");
-        RuleFor(r => r.To).Must(d => RequestContentValidator.IsPlausibleDate(d!.Value)).When(r => r.To is not null)
-            .WithErrorCode("invalid-date").WithMessage("to must be a calendar date between 2000 and 2100.");
+        RuleFor(r => r.From).CalendarDate("from");
+        RuleFor(r => r.To).CalendarDate("to");
         RuleFor(r => r).Must(r => r.From is null || r.To is null || (r.From <= r.To && r.To.Value.DayNumber - r.From.Value.DayNumber <= 3660))
             .WithName("from").WithErrorCode("invalid-period").WithMessage("from must not be after to, and the period at most ten years.");
     }
