@@ -67,15 +67,13 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
             await next(http);
             return;
         }
-        await BodyRefused(http);
+        await ProblemWriter.WriteAsync(http, new Problem
+        {
+            Title = "Bad Request", Status = 400, Type = Problems.TypeFor("invalid-input"),
+            Detail = $"A {http.Request.Method} takes no body: its input is the path and the query; nothing was done.",
+            Errors = [new ProblemError("body", "not accepted on this method.", "body-not-accepted")],
+        });
     }
-
-    private static Task BodyRefused(HttpContext http) => ProblemWriter.WriteAsync(http, new Problem
-    {
-        Title = "Bad Request", Status = 400, Type = Problems.TypeFor("invalid-input"),
-        Detail = $"A {http.Request.Method} takes no body: its input is the path and the query; nothing was done.",
-        Errors = [new ProblemError("body", "not accepted on this method.", "body-not-accepted")],
-    });
 
     public static Task TooLarge(HttpContext http) => ProblemWriter.WriteAsync(http, new Problem
     {

@@ -58,6 +58,8 @@ public sealed class JsonBudget(RequestDelegate next)
 
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
+    private static readonly ProblemError NotAnObject = new("body", "must be a JSON object, { … }.", JsonFieldErrors.InvalidJson);
+
     /// <summary>
     /// A call that takes no body (submit, start-execution, a webhook's test…) reads none, so a field sent to it would be
     /// dropped unseen: the first one is named, as an unknown field of a body that has fields is.
@@ -93,7 +95,7 @@ public sealed class JsonBudget(RequestDelegate next)
                     continue;
                 }
                 if (frames.Count == 0 && reader.TokenType != JsonTokenType.StartObject)
-                    return new ProblemError("body", "must be a JSON object, { … }.", JsonFieldErrors.InvalidJson);
+                    return NotAnObject;
                 if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray)
                 {
                     frames.Pop();
@@ -112,7 +114,7 @@ public sealed class JsonBudget(RequestDelegate next)
             return new ProblemError("body",
                 $"not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1} (or nested deeper than {JsonDefaults.MaxDepth}).", JsonFieldErrors.InvalidJson);
         }
-        return values == 0 ? new ProblemError("body", "must be a JSON object, { … }.", JsonFieldErrors.InvalidJson) : null;
+        return values == 0 ? NotAnObject : null;
     }
 
     /// <summary>The path of the list on top of the stack: each object by its current field, each list by its current item.</summary>

@@ -192,6 +192,23 @@ public sealed class StrictInputTests(SharedApi api) : IClassFixture<SharedApi>
     }
 
     [Theory]
+    [InlineData("POST", "/validation", HttpStatusCode.OK)]
+    [InlineData("PATCH", "", HttpStatusCode.BadRequest)]
+    public async Task A_body_that_holds_only_a_byte_order_mark_is_no_body(string method, string action, HttpStatusCode status)
+    {
+        var fra = api.As(DemoKeys.Fra);
+        var id = await fra.CreateDraftAsync(Bodies.MinimalDraft());
+        var message = new HttpRequestMessage(new HttpMethod(method), $"{Requests}/{id}{action}") { Content = new ByteArrayContent([0xEF, 0xBB, 0xBF]) };
+        message.Content.Headers.TryAddWithoutValidation("Content-Type", method == "PATCH" ? "application/merge-patch+json" : "application/json");
+
+        var response = await fra.SendAsync(message);
+
+        // A POST's is read as {}, as a missing body is; a PATCH with nothing in it stays a client's mistake.
+        if (status == HttpStatusCode.OK) await response.ExpectAsync(status);
+        else Assert.Equal(["invalid-json"], (await response.ExpectProblemAsync(status)).Codes());
+    }
+
+    [Theory]
     [InlineData("POST", "/api/v1/nope", "[1]", "application/json", HttpStatusCode.NotFound)]
     [InlineData("POST", "/api/v1/nope", "x", "application/x-www-form-urlencoded", HttpStatusCode.NotFound)]
     [InlineData("POST", "/api/v1/nope?x=1", "{}", "application/json", HttpStatusCode.NotFound)]
