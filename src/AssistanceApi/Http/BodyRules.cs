@@ -12,6 +12,9 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
 {
     private readonly long _maxBytes = config.GetValue("Limits:MaxBodyBytes", 1L << 20);
 
+    /// <summary>What a 415 for a body that is not JSON says, here and where routing refused it first (<see cref="EmptyStatus"/>).</summary>
+    public const string JsonOnly = "Send the body as application/json (application/merge-patch+json for PATCH).";
+
     public Task InvokeAsync(HttpContext http)
     {
         var request = http.Request;
@@ -95,7 +98,7 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
         normalised = contentType?.TrimEnd(' ', ';');
         var mediaType = normalised?.Split(';')[0].Trim().ToLowerInvariant();
         if (!(mediaType is "application/json" || (mediaType is not null && mediaType.StartsWith("application/") && mediaType.EndsWith("+json"))))
-            return "Send the body as application/json (application/merge-patch+json for PATCH).";
+            return JsonOnly;
         if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(normalised, out var parsed))
             return "The Content-Type does not parse as a media type (RFC 9110 8.3): quote a parameter value that holds '/', ':' or '='.";
         var charset = parsed.Parameters.Where(p => p.Name.Equals("charset", StringComparison.OrdinalIgnoreCase)).ToList();

@@ -31,7 +31,7 @@ public sealed class BodyRuleTests(SharedApi api) : IClassFixture<SharedApi>
         var c = await Case.AtAsync(api, "submitted");
         var snapshot = await c.SnapshotAsync();
         await (await c.Side(SideOf(action)).PostRawAsync(c.Url(action), ValidBody(action).ToJsonString(), mediaType))
-            .ExpectProblemAsync(HttpStatusCode.UnsupportedMediaType);
+            .ExpectProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
         await c.AssertUnchangedAsync(snapshot);
     }
 

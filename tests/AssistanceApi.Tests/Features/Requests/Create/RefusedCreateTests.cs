@@ -113,11 +113,14 @@ public sealed class RefusedCreateTests(SharedApi api) : IClassFixture<SharedApi>
     }
 
     [Fact]
-    public async Task A_text_plain_body_is_a_415_problem()
+    public async Task A_text_plain_body_is_a_415_problem_that_says_to_send_json()
     {
         var fra = api.As(DemoKeys.Fra);
 
-        await (await fra.PostRawAsync("/api/v1/requests", Bodies.MinimalDraft().ToJsonString(), "text/plain")).ExpectProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        // Routing refuses it before the body rules run; its problem must still name the media type (it said invalid-input).
+        var problem = await (await fra.PostRawAsync("/api/v1/requests", Bodies.MinimalDraft().ToJsonString(), "text/plain"))
+            .ExpectProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        Assert.Contains("application/json", problem["detail"].Str());
 
         await fra.AssertNoRequestsAsync();
     }
