@@ -1,6 +1,6 @@
 #!/usr/bin/env sh
 # A self-signed certificate for trying the compose stack on this machine (https://localhost), never for a
-# deployment: bring a real certificate instead (README, "Docker and compose").
+# deployment: bring a real certificate instead (docs/deployment.md, "Docker and compose").
 #   src/deploy/make-dev-cert.sh [folder]     default: src/deploy/certs (git-ignored)
 # Writes fullchain.pem and privkey.pem, the names nginx.conf reads from /etc/nginx/certs.
 set -eu

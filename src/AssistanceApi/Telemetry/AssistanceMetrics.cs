@@ -4,7 +4,7 @@ using System.Diagnostics.Metrics;
 namespace AssistanceApi.Telemetry;
 
 /// <summary>
-/// The API's domain metrics: one Meter, every instrument and its name here (README, Telemetry, lists them; the Grafana
+/// The API's domain metrics: one Meter, every instrument and its name here (docs/telemetry.md lists them; the Grafana
 /// dashboard is checked against <see cref="Names"/>). Counters and histograms only, tags passed as a struct list:
 /// recording allocates nothing, and with no listener (telemetry off) it costs a branch.
 /// </summary>
@@ -22,7 +22,7 @@ public static class AssistanceMetrics
     public const string WebhookLag = "assistance.webhook.lag";
     public const string DocumentBytes = "assistance.document.bytes";
 
-    /// <summary>Every instrument's name, for the tests that hold the README and the dashboard to the code.</summary>
+    /// <summary>Every instrument's name, for the tests that hold docs/telemetry.md and the dashboard to the code.</summary>
     public static readonly IReadOnlyList<string> Names =
     [
         RequestTransitions, TreatyFindings, AcknowledgementBreaches, GroupCommitBatchSize, GroupCommitWait, RateLimitRejections,

@@ -98,7 +98,7 @@ public sealed class NginxProxy : IDisposable
         return text.Replace(what, with);
     }
 
-    /// <summary>The certificate comes from the script the README gives, so the script is tested too.</summary>
+    /// <summary>The certificate comes from the script docs/deployment.md gives, so the script is tested too.</summary>
     private string MakeCertificate()
     {
         var folder = Path.Combine(_folder, "certs");

@@ -10,7 +10,7 @@ namespace AssistanceApi.Tests.Telemetry;
 /// <summary>
 /// The compose telemetry profile, parsed (Docker does not run here): Collector, Prometheus and Grafana only under the
 /// profile, /metrics on the replicas' internal port only, the configs they mount present and consistent, and every
-/// metric the dashboard queries produced by the Meter (and every instrument of the Meter on the dashboard and in the README).
+/// metric the dashboard queries produced by the Meter (and every instrument of the Meter on the dashboard and in docs/telemetry.md).
 /// </summary>
 public sealed class TelemetryDeploymentTests
 {
@@ -127,10 +127,10 @@ public sealed class TelemetryDeploymentTests
     }
 
     [Fact]
-    public void The_README_names_every_instrument_of_the_meter()
+    public void The_telemetry_page_names_every_instrument_of_the_meter()
     {
-        var readme = File.ReadAllText(RepoRoot.File("README.md"));
-        Assert.All(AssistanceMetrics.Names, name => Assert.Contains($"`{name}`", readme));
+        var page = File.ReadAllText(RepoRoot.File("docs", "telemetry.md"));
+        Assert.All(AssistanceMetrics.Names, name => Assert.Contains($"`{name}`", page));
     }
 
     private static IEnumerable<JsonObject> Panels() =>
