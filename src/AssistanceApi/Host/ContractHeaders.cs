@@ -25,7 +25,7 @@ public sealed class ContractHeaders : IOperationProcessor
             foreach (var (status, response) in operation.Responses.Where(r => r.Key.StartsWith('2') && r.Key != "204"))
                 response.Headers["ETag"] = new OpenApiHeader
                 {
-                    Description = "The entity tag of the request's new version: send it as If-Match with the next change.",
+                    Description = "The entity tag of the new version (of the request, or of the directory entry): send it as If-Match with the next change.",
                     Schema = new JsonSchema { Type = JsonObjectType.String },
                 };
         }

@@ -26,6 +26,7 @@ public static class Pipeline
         }
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<BodyRules>();
+        app.UseMiddleware<IfMatchRules>();
         app.UseAuthentication();
         app.UseMiddleware<ClientLogScope>();
         app.UseRateLimiter();

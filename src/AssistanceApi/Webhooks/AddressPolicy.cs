@@ -35,6 +35,15 @@ public static class AddressPolicy
         (172, >= 16 and <= 31) => "private",
         (192, 168) => "private",
         (100, >= 64 and <= 127) => "carrier-grade NAT",
+        // The rest of IANA's special-purpose blocks that no public host holds (RFC 6890): 192.0.0.0/24 (protocol
+        // assignments; a cloud's metadata service answers at 192.0.0.192), the three documentation networks, the
+        // benchmarking network and the retired 6to4 relay anycast.
+        (192, 0) when b[2] == 0 => "special-purpose",
+        (192, 0) when b[2] == 2 => "documentation",
+        (198, 51) when b[2] == 100 => "documentation",
+        (203, 0) when b[2] == 113 => "documentation",
+        (198, 18 or 19) => "benchmarking",
+        (192, 88) when b[2] == 99 => "reserved",
         (>= 224 and <= 239, _) => "multicast",
         (255, 255) when b[2] == 255 && b[3] == 255 => "broadcast",
         (>= 240, _) => "reserved",

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,7 +13,13 @@ namespace AssistanceApi.Features.States;
 /// the usual ones.
 /// </summary>
 [JsonConverter(typeof(StoredStateConverter))]
-public sealed record StoredState(string Document);
+public sealed record StoredState(string Document)
+{
+    /// <summary>The entry's entity tag: a hash of the entry as it is sent, so any change to it is a new tag.</summary>
+    public string ETag { get; } = TagOf(Document);
+
+    public static string TagOf(string document) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document)).AsSpan(0, 16));
+}
 
 public sealed class StoredStateConverter : JsonConverter<StoredState>
 {

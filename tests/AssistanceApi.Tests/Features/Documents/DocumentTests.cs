@@ -429,8 +429,11 @@ public sealed class DocumentTests(DocumentHosts hosts) : IClassFixture<DocumentH
     {
         var (_, c) = await AtAsync(store, "in-execution");
         var letter = (await UploadedAsync(c.Fra, Upload(c.Id, UniquePdf())))["id"].Str();
-        var logs = await UploadedAsync(c.Deu, Upload(c.Id, "time,ip\n2026-03-02T01:00Z,203.0.113.7\n"u8.ToArray(), purpose: "evidence", language: null,
-            mediaType: "text/csv", fileName: "logs.csv"));
+        // A name outside ASCII, with characters a JSON encoder may escape (+ < > & '): the recipe writes them as they are.
+        var logsUpload = Upload(c.Id, "time,ip\n2026-03-02T01:00Z,203.0.113.7\n"u8.ToArray(), purpose: "evidence", language: null, mediaType: "text/csv", fileName: null);
+        logsUpload.Content!.Headers.TryAddWithoutValidation("Content-Disposition", "attachment; filename*=UTF-8''journaux%20r%C3%A9seau%2B%3C1%3E%26%27b%27.csv");
+        var logs = await UploadedAsync(c.Deu, logsUpload);
+        Assert.Equal("journaux réseau+<1>&'b'.csv", logs["name"].Str());
         var record = await UploadedAsync(c.Deu, Upload(c.Id, UniquePdf(), purpose: "execution-record", language: null, fileName: "record.pdf"));
         await (await c.Fra.GetAsync(c.Url("evidence-manifest"))).ExpectProblemAsync(HttpStatusCode.NotFound);
 
@@ -443,12 +446,13 @@ public sealed class DocumentTests(DocumentHosts hosts) : IClassFixture<DocumentH
         var manifest = completed["outcome"]!["evidence"]!.AsObject();
 
         // Rebuilt here from what the uploads answered, by the recipe the API documents: compact JSON, documents by id.
-        var expected = "{\"recipe\":\"uncc-evidence-manifest/1\",\"requestId\":\"" + c.Id + "\",\"documents\":[" +
+        var expected = "{\"recipe\":\"uncc-evidence-manifest/2\",\"requestId\":\"" + c.Id + "\",\"documents\":[" +
                        string.Join(",", new[] { logs, record }.OrderBy(d => d["id"].Str(), StringComparer.Ordinal).Select(d =>
                            $"{{\"documentId\":\"{d["id"].Str()}\",\"name\":\"{d["name"].Str()}\",\"size\":{d["size"]},\"sha256\":\"{d["sha256"].Str()}\",\"mediaType\":\"{d["mediaType"].Str()}\"}}")) +
                        "]}";
         Assert.Equal(Sha256(Encoding.UTF8.GetBytes(expected)), manifest["sha256"].Str());
         Assert.Equal(2, manifest["documents"]!.AsArray().Count);
+        Assert.Equal("uncc-evidence-manifest/2", manifest["recipe"].Str());
 
         var served = await (await c.Fra.GetAsync(c.Url("evidence-manifest"))).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(manifest.ToJsonString(), served.ToJsonString());

@@ -16,9 +16,11 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Eviden
         Summary(s =>
         {
             s.Summary = "Read the evidence manifest of a completed request";
-            s.Description = "The documents the completion returned ({documentId, name, size, sha256, mediaType}) and sha256, the SHA-256 of " +
-                            "the manifest's canonical JSON (compact, fields in this order: recipe \"uncc-evidence-manifest/1\", requestId, documents " +
-                            "by documentId with documentId, name, size, sha256, mediaType). 404 until a completion named evidence.";
+            s.Description = "The documents the completion returned ({documentId, name, size, sha256, mediaType}), the recipe, and sha256, the " +
+                            "SHA-256 of the manifest's canonical UTF-8 JSON: compact, fields in this order: recipe (\"uncc-evidence-manifest/2\"), " +
+                            "requestId, documents by documentId with documentId, name, size, sha256, mediaType; strings as RFC 8785 writes them " +
+                            "(only the quote, the backslash and control characters escaped). A manifest whose recipe is uncc-evidence-manifest/1 " +
+                            "escaped every non-ASCII character and + < > & ' as \\uXXXX. 404 until a completion named evidence.";
         });
     }
 

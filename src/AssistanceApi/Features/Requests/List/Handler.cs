@@ -68,7 +68,7 @@ public sealed class Handler(Database database, RequestPresenter presenter, KeptP
           {(contactPoint ? ContactPointKinds : "")}
           {StatusCondition(filter.Status)}
           {(filter.Kind is null ? "" : "AND r.kind = @kind")}
-          {(filter.Counterpart is null ? "" : "AND (r.requesting_state = @counterpart OR r.requested_state = @counterpart)")}
+          {(filter.Counterpart is null ? "" : Counterpart)}
           {(filter.Overdue != true ? "" : Overdue(dialect))}
           {(filter.ExpiringWithinDays is null ? "" : Expiring)}
           {(hasCursor ? "AND (r.emergency < @afterEmergency OR (r.emergency = @afterEmergency AND r.id < @afterId))" : "")}
@@ -87,6 +87,10 @@ public sealed class Handler(Database database, RequestPresenter presenter, KeptP
     };
 
     private static readonly string BothSides = $"(({VisibilitySql.Outgoing}) OR ({VisibilitySql.Incoming}))";
+
+    /// <summary>The other State of the exchange: the caller's own code names no request (it was every one of them).</summary>
+    private const string Counterpart =
+        "AND ((r.requesting_state = @state AND r.requested_state = @counterpart) OR (r.requested_state = @state AND r.requesting_state = @counterpart))";
 
     /// <summary>What a 24/7 point of contact may handle (AccessRules.MayHandle), as the WHERE of its own partial indexes.</summary>
     private static readonly string ContactPointKinds = $"AND {VisibilitySql.KindsHandledBy(Office.ContactPoint)}";

@@ -12,11 +12,16 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<StateE
         Summary(s =>
         {
             s.Summary = "Get one State of the directory";
-            s.Description = "By ISO 3166-1 alpha-3 code, upper case (FRA).";
+            s.Description = "By ISO 3166-1 alpha-3 code, upper case (FRA). The ETag names this version of the entry: send it as " +
+                            "If-Match with PUT to change the entry only if nobody changed it since.";
         });
     }
 
     // A StateEntry in the contract; written straight from the stored document (StoredState).
-    public override async Task HandleAsync(CancellationToken ct) =>
-        await HttpContext.Response.SendOkAsync(await mediator.Send(new GetStateQuery(Route<string>("code")!), ct), cancellation: ct);
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var entry = await mediator.Send(new GetStateQuery(Route<string>("code")!), ct);
+        IfMatch.SetETag(HttpContext, entry.ETag);
+        await HttpContext.Response.SendOkAsync(entry, cancellation: ct);
+    }
 }

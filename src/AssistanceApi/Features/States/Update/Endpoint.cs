@@ -11,14 +11,15 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<UpdateStateBody, Sta
     {
         Put("/states/{code}");
         Roles(ClientRoles.Secretariat);
-        Description(b => b.ProducesProblems(400, 401, 403, 404, 415));
+        Description(b => b.ProducesProblems(400, 401, 403, 404, 412, 415));
         Summary(s =>
         {
             s.Summary = "Update a State's directory entry (secretariat)";
             s.Description = "Convention status and dates, central authority (Art. 40(13)), 24/7 point of contact (Art. 41), " +
                             "accepted languages (Art. 40(14)) and declarations. Takes effect on the next validation; audited. " +
                             "The body may be the entry GET returned: code, name and asOf are read-only, ignored when they equal " +
-                            "the stored entry's and a 400 naming the field when they differ.";
+                            "the stored entry's and a 400 naming the field when they differ. If-Match with the ETag GET returned " +
+                            "changes the entry only if it is still that version (412 otherwise); the response carries the new ETag.";
             s.ExampleRequest = new UpdateStateBody
             {
                 Convention = new ConventionStatus
@@ -36,6 +37,10 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<UpdateStateBody, Sta
         });
     }
 
-    public override async Task HandleAsync(UpdateStateBody body, CancellationToken ct) =>
-        await Send.OkAsync(await mediator.Send(new UpdateStateCommand(Caller.Of(HttpContext), Route<string>("code")!, body), ct), ct);
+    public override async Task HandleAsync(UpdateStateBody body, CancellationToken ct)
+    {
+        var updated = await mediator.Send(new UpdateStateCommand(Caller.Of(HttpContext), Route<string>("code")!, body, IfMatch.ExpectedTag(HttpContext)), ct);
+        IfMatch.SetETag(HttpContext, StoredState.TagOf(updated.ToDocument().Write()));
+        await Send.OkAsync(updated, ct);
+    }
 }

@@ -9,7 +9,8 @@ using Mediator;
 
 namespace AssistanceApi.Features.States.Update;
 
-public sealed record UpdateStateCommand(Caller Caller, string Code, UpdateStateBody Body) : ICommand<StateEntry>, IWriteCommand;
+/// <summary>The entry's new content; <paramref name="ExpectedTag"/> is the ETag If-Match names (null: whatever the entry is now).</summary>
+public sealed record UpdateStateCommand(Caller Caller, string Code, UpdateStateBody Body, string? ExpectedTag = null) : ICommand<StateEntry>, IWriteCommand;
 
 public sealed class Handler(UnitOfWork unit, AuditTrail audit, StoredStates directory, TimeProvider clock) : ICommandHandler<UpdateStateCommand, StateEntry>
 {
@@ -18,7 +19,13 @@ public sealed class Handler(UnitOfWork unit, AuditTrail audit, StoredStates dire
         var stored = await unit.Connection.QuerySingleOrDefaultAsync<string>(
             "SELECT document FROM states WHERE code = @code", new { code = command.Code }, unit.Transaction)
             ?? throw NoSuchState.For(command.Code);
-        var current = StateEntry.From(StateDocument.Read(stored));
+        var read = StateDocument.Read(stored);
+        if (command.ExpectedTag is { } expected && expected != StoredState.TagOf(read.Write()))
+        {
+            directory.ForgetAll();
+            throw Problems.PreconditionFailed("The entry changed since the ETag in If-Match was read: read it again.");
+        }
+        var current = StateEntry.From(read);
         try { ReadOnlyFields.EnsureUnchanged(command.Body, current); }
         catch (ApiProblemException)
         {

@@ -39,6 +39,8 @@ public sealed class ListRequestsTests(SharedApi api) : IClassFixture<SharedApi>
         await Expect("counterpart=BRA", preservationBra);
         await Expect("counterpart=DEU", draftDeu, submittedDeu, incoming);
         await Expect("counterpart=KEN");
+        // The caller's own State is no counterpart of any of its requests (it matched every one).
+        await Expect("counterpart=FRA");
         await Expect("direction=outgoing&status=submitted", submittedDeu);
         await Expect("direction=incoming&counterpart=BRA");
     }
