@@ -27,6 +27,7 @@ public static class Pipeline
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<BodyRules>();
         app.UseMiddleware<IfMatchRules>();
+        app.UseMiddleware<QueryRules>();
         app.UseAuthentication();
         app.UseMiddleware<ClientLogScope>();
         app.UseRateLimiter();

@@ -9,12 +9,13 @@ namespace AssistanceApi.Http;
 /// <summary>
 /// Names what went wrong when a body does not bind: the JSON path of the failure is walked through the type the body
 /// binds to and through the body itself, so the error says which field, what it takes and what arrived, with a code of
-/// its own: <c>unknown-field</c>, <c>unknown-enum-value</c>, <c>malformed-date</c> or <c>wrong-type</c>. STJ's own
+/// its own: <c>unknown-field</c>, <c>unknown-enum-value</c>, <c>malformed-date</c>, <c>out-of-range</c> or <c>wrong-type</c>. STJ's own
 /// message is never passed on: it names CLR types.
 /// </summary>
 public static class JsonFieldErrors
 {
-    public const string UnknownField = "unknown-field", UnknownEnumValue = "unknown-enum-value", MalformedDate = "malformed-date", WrongType = "wrong-type";
+    public const string UnknownField = "unknown-field", UnknownEnumValue = "unknown-enum-value", MalformedDate = "malformed-date", WrongType = "wrong-type",
+        OutOfRange = "out-of-range";
 
     /// <summary>Not a field's fault: the text is not JSON, or not the one JSON object a body is.</summary>
     public const string InvalidJson = "invalid-json";
@@ -81,7 +82,28 @@ public static class JsonFieldErrors
             return Error(name, isString ? MalformedDate : WrongType, $"{name} must be a date as YYYY-MM-DD (2026-11-27); {what} arrived.");
         if (type == typeof(DateTimeOffset) || type == typeof(DateTime))
             return Error(name, isString ? MalformedDate : WrongType, $"{name} must be an RFC 3339 timestamp (2026-11-27T18:06:05Z); {what} arrived.");
+        if (bodyKnown && NumberTooLarge(type, arrived) is { } range)
+            return Error(name, OutOfRange, $"{name} must be a number from {range}; {what} arrived.");
         return Error(name, WrongType, $"{name} must be {Expected(type)}; {what} arrived.");
+    }
+
+    /// <summary>
+    /// The range of <paramref name="type"/> when a number arrived that is of the right kind (whole, for a whole-number
+    /// field) but too large for it, 1e308 for a decimal: a number, though "must be a number" said otherwise.
+    /// </summary>
+    private static string? NumberTooLarge(Type type, JsonNode? arrived)
+    {
+        if (arrived?.GetValueKind() != JsonValueKind.Number
+            || !double.TryParse(arrived.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            return null;
+        var whole = double.IsInfinity(value) || Math.Floor(value) == value;
+        return Type.GetTypeCode(type) switch
+        {
+            TypeCode.Int32 when whole => $"{int.MinValue} to {int.MaxValue}",
+            TypeCode.Int64 when whole => $"{long.MinValue} to {long.MaxValue}",
+            TypeCode.Decimal => $"{decimal.MinValue} to {decimal.MaxValue}",
+            _ => null,
+        };
     }
 
     private static string Expected(Type type) => Type.GetTypeCode(type) switch

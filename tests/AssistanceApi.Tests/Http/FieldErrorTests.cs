@@ -18,6 +18,10 @@ public sealed class FieldErrorTests(SharedApi api) : IClassFixture<SharedApi>
         { """{"kind":"mutual-legal-assistance","requestedState":"DEU","urgent":"yes"}""", "wrong-type", "urgent", ["true or false", "\"yes\""] },
         { """{"kind":"mutual-legal-assistance","requestedState":"DEU","offences":[{"article":"seven"}]}""", "wrong-type", "offences[0].article", ["whole number", "\"seven\""] },
         { """{"kind":"mutual-legal-assistance","requestedState":"DEU","facts":42}""", "wrong-type", "facts", ["a string", "42"] },
+        // A number too large for its field is a number all the same: said so, not "must be a number".
+        { """{"kind":"mutual-legal-assistance","requestedState":"DEU","offences":[{"maxPenaltyYears":1e308}]}""", "out-of-range", "offences[0].maxPenaltyYears", ["a number from", "79228162514264337593543950335", "1e308"] },
+        { """{"kind":"mutual-legal-assistance","requestedState":"DEU","offences":[{"article":3000000000}]}""", "out-of-range", "offences[0].article", ["2147483647", "3000000000"] },
+        { """{"kind":"mutual-legal-assistance","requestedState":"DEU","offences":[{"article":7.5}]}""", "wrong-type", "offences[0].article", ["whole number", "7.5"] },
         { """{"kind":"mutual-legal-assistance","requestedState":"DEU","requestingAuthority":{"nmae":"x"}}""", "unknown-field", "requestingAuthority.nmae", ["\"nmae\"", "name, functions"] },
         { """{"kind":"mutual-legal-assistance","requestedState":"DEU","colour":"blue"}""", "unknown-field", "colour", ["\"colour\"", "kind, requestedState"] },
         { """{"kind":"mla","requestedState":"DEU"}""", "unknown-enum-value", "kind", ["mutual-legal-assistance, expedited-preservation, traffic-data-disclosure", "\"mla\""] },
