@@ -30,15 +30,13 @@ public sealed record UploadDescription(DocumentPurpose Purpose, string? Language
         if (language is null && purpose is DocumentPurpose.RequestLetter or DocumentPurpose.Translation)
             errors.Add(new ProblemError("language", "required for a request-letter or a translation: the ISO 639-1 code of its language.", "required"));
 
-        var name = FileNames.FromContentDisposition(request.Headers.ContentDisposition);
-        if (name is null)
-            errors.Add(new ProblemError("Content-Disposition", "required: attachment; filename=\"…\" naming the file.", "required"));
+        var name = FileNames.Read(request.Headers.ContentDisposition, errors);
 
         var mediaType = MediaTypes.Bare(request.ContentType);
         if (mediaType is null) errors.Add(new ProblemError("Content-Type", "required: the document's media type.", "required"));
 
         var expected = ReprDigest.Sha256Of(request.Headers[ReprDigest.Header]);
         if (errors.Count > 0) throw Problems.BadRequest("The upload does not say what it is; nothing was read or kept.", errors);
-        return new UploadDescription(purpose!.Value, language, FileNames.Sanitise(name!), mediaType!, expected);
+        return new UploadDescription(purpose!.Value, language, name!, mediaType!, expected);
     }
 }
