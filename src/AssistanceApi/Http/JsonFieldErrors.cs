@@ -71,18 +71,22 @@ public static class JsonFieldErrors
         var what = bodyKnown ? Arrived(arrived) : "a value of another kind";
         var isString = arrived?.GetValueKind() == JsonValueKind.String;
         if (type.IsEnum)
-        {
-            var allowed = string.Join(", ", Enum.GetValues(type).Cast<object>().Select(v => JsonSerializer.Serialize(v, type, JsonDefaults.Options).Trim('"')));
             return isString
-                ? Error(name, UnknownEnumValue, $"{name} must be one of {allowed}; {what} arrived.")
-                : Error(name, WrongType, $"{name} must be a string, one of {allowed}; {what} arrived.");
-        }
+                ? NotAnEnumValue(name, type, arrived!.GetValue<string>())
+                : Error(name, WrongType, $"{name} must be a string, one of {EnumValues(type)}; {what} arrived.");
         if (type == typeof(DateOnly))
             return Error(name, isString ? MalformedDate : WrongType, $"{name} must be a date as YYYY-MM-DD (2026-11-27); {what} arrived.");
         if (type == typeof(DateTimeOffset) || type == typeof(DateTime))
             return Error(name, isString ? MalformedDate : WrongType, $"{name} must be an RFC 3339 timestamp (2026-11-27T18:06:05Z); {what} arrived.");
         return Error(name, WrongType, $"{name} must be {Expected(type)}; {what} arrived.");
     }
+
+    /// <summary>A string that is none of the enum's values, spelt exactly: in a body's field or a query's parameter alike.</summary>
+    public static ProblemError NotAnEnumValue(string name, Type enumType, string arrived) =>
+        Error(name, UnknownEnumValue, $"{name} must be one of {EnumValues(enumType)}; {Problems.Quote(arrived)} arrived.");
+
+    private static string EnumValues(Type enumType) =>
+        string.Join(", ", Enum.GetValues(enumType).Cast<object>().Select(v => JsonSerializer.Serialize(v, enumType, JsonDefaults.Options).Trim('"')));
 
     private static string Expected(Type type) => Type.GetTypeCode(type) switch
     {

@@ -87,4 +87,28 @@ public sealed class UploadDescriptionTests(DocumentHosts hosts) : IClassFixture<
         Assert.Equal(FreeText.Code, error["code"].Str());
         Assert.Equal(FreeText.SingleLineReason, error["reason"].Str());
     }
+
+    [Fact]
+    public async Task An_unknown_language_is_refused_as_a_body_refuses_it()
+    {
+        var error = await RefusedAsync(c => Upload(c.Id, UniquePdf(), language: "xx"));
+        var fra = _api.As(DemoKeys.Fra);
+        var inBody = await (await fra.PostJsonAsync("/api/v1/requests",
+                new JsonObject { ["kind"] = "mutual-legal-assistance", ["requestedState"] = "DEU", ["language"] = "xx" }))
+            .ExpectProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("language", error["name"].Str());
+        Assert.Equal("invalid-language-code", error["code"].Str());
+        Assert.Equal(inBody["errors"]![0]!.ToJsonString(), error.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("Supporting")]
+    [InlineData("banana")]
+    public async Task A_purpose_not_spelt_exactly_is_unknown_enum_value_with_the_purposes(string purpose)
+    {
+        var error = await RefusedAsync(c => Upload(c.Id, UniquePdf(), purpose: purpose));
+        Assert.Equal("purpose", error["name"].Str());
+        Assert.Equal("unknown-enum-value", error["code"].Str());
+        Assert.Equal($"purpose must be one of request-letter, translation, supporting, evidence, execution-record; \"{purpose}\" arrived.", error["reason"].Str());
+    }
 }
