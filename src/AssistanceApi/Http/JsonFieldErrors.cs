@@ -72,12 +72,9 @@ public static class JsonFieldErrors
         var what = bodyKnown ? Arrived(arrived) : "a value of another kind";
         var isString = arrived?.GetValueKind() == JsonValueKind.String;
         if (type.IsEnum)
-        {
-            var allowed = string.Join(", ", Enum.GetValues(type).Cast<object>().Select(v => JsonSerializer.Serialize(v, type, JsonDefaults.Options).Trim('"')));
             return isString
-                ? Error(name, UnknownEnumValue, $"{name} must be one of {allowed}; {what} arrived.")
-                : Error(name, WrongType, $"{name} must be a string, one of {allowed}; {what} arrived.");
-        }
+                ? NotAnEnumValue(name, type, arrived!.GetValue<string>())
+                : Error(name, WrongType, $"{name} must be a string, one of {EnumValues(type)}; {what} arrived.");
         if (type == typeof(DateOnly))
             return Error(name, isString ? MalformedDate : WrongType, $"{name} must be a date as YYYY-MM-DD (2026-11-27); {what} arrived.");
         if (type == typeof(DateTimeOffset) || type == typeof(DateTime))
@@ -105,6 +102,13 @@ public static class JsonFieldErrors
             _ => null,
         };
     }
+
+    /// <summary>A string that is none of the enum's values, spelt exactly: in a body's field or a query's parameter alike.</summary>
+    public static ProblemError NotAnEnumValue(string name, Type enumType, string arrived) =>
+        Error(name, UnknownEnumValue, $"{name} must be one of {EnumValues(enumType)}; {Problems.Quote(arrived)} arrived.");
+
+    private static string EnumValues(Type enumType) =>
+        string.Join(", ", Enum.GetValues(enumType).Cast<object>().Select(v => JsonSerializer.Serialize(v, enumType, JsonDefaults.Options).Trim('"')));
 
     private static string Expected(Type type) => Type.GetTypeCode(type) switch
     {

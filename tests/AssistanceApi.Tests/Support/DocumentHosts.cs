@@ -1,4 +1,6 @@
 using System.Reflection;
+using AssistanceApi.DocumentStorage;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Sdk;
 
 namespace AssistanceApi.Tests.Support;
@@ -60,6 +62,23 @@ public sealed class DocumentHost : ApiFactory
 
     /// <summary>Where uploads are staged before the store takes them.</summary>
     public string StagingFolder => Store == DocumentHosts.S3 ? Path.Combine(Folder, "staging") : Path.Combine(Folder, "store", "staging");
+
+    public bool StagingEmpty => !Directory.Exists(StagingFolder) || !Directory.EnumerateFiles(StagingFolder).Any();
+
+    /// <summary>The SHA-256 of each content the store holds.</summary>
+    public async Task<IReadOnlyList<string>> StoredAsync()
+    {
+        var found = new List<string>();
+        await foreach (var stored in Services.GetRequiredService<IDocumentContentStore>().ListAsync(CancellationToken.None)) found.Add(stored.Sha256);
+        return found;
+    }
+
+    public async Task<long> DocumentRowsAsync(string requestId) =>
+        (await Database.QueryAsync<long>("SELECT COUNT(*) FROM documents WHERE request_id = @id", new { id = Guid.Parse(requestId) })).Single();
+
+    /// <summary>Custody entries of every document on this host: each document's chain is the admin log 'document:&lt;id&gt;'.</summary>
+    public async Task<long> CustodyEntriesAsync() =>
+        (await Database.QueryAsync<long>("SELECT COUNT(*) FROM admin_events WHERE log LIKE 'document:%'")).Single();
 
     public override async ValueTask DisposeAsync()
     {

@@ -1,34 +1,48 @@
 using System.Text;
+using AssistanceApi.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace AssistanceApi.Features.Documents;
 
 /// <summary>
-/// The name a document is kept and offered under: the last segment of what the sender called it, without control or
-/// bidirectional-override characters (which make a name show as something else), at most 255 UTF-8 bytes.
+/// The name a document is kept and offered under: what the sender called it — <c>filename*</c> (RFC 8187) preferred to
+/// <c>filename</c> (a token or an RFC 9110 quoted-string) — refused when it is not text or holds what a single-line
+/// free text may not (FreeText), then its last path segment, at most 255 UTF-8 bytes.
 /// </summary>
 public static class FileNames
 {
+    public const string Header = "Content-Disposition";
     public const int MaxBytes = 255;
     public const string Fallback = "document";
 
-    /// <summary>The file name of a Content-Disposition header (filename* preferred), or null when it names none.</summary>
-    public static string? FromContentDisposition(string? header)
+    /// <summary>The name to keep from a Content-Disposition header; null, with the reason added to errors, when there is none.</summary>
+    public static string? Read(string? header, ICollection<ProblemError> errors)
     {
-        if (header is null || !ContentDispositionHeaderValue.TryParse(header, out var value)) return null;
-        var name = value.FileNameStar.HasValue ? value.FileNameStar.Value : HeaderUtilities.RemoveQuotes(value.FileName).Value;
-        return string.IsNullOrEmpty(name) ? null : name;
+        var parameters = ContentDispositionHeaderValue.TryParse(header, out var value) ? value.Parameters : null;
+        var extended = NameValueHeaderValue.Find(parameters, "filename*") is { } star ? ExtendedValue.Decode(star.Value.ToString()) : new ExtendedValue.Unreadable();
+        if (extended is ExtendedValue.NotText notText)
+        {
+            errors.Add(new ProblemError(Header,
+                $"filename* must be text in the charset it names ({notText.Charset}) once its %XX escapes are decoded (RFC 8187); " +
+                "these bytes hold an invalid sequence or an encoded surrogate.", FreeText.Code));
+            return null;
+        }
+        var name = extended is ExtendedValue.Text text ? text.Value : Plain(NameValueHeaderValue.Find(parameters, "filename"));
+        if (string.IsNullOrEmpty(name)) errors.Add(new ProblemError(Header, "required: attachment; filename=\"…\" naming the file.", "required"));
+        else if (!FreeText.IsClean(name, multiLine: false)) errors.Add(new ProblemError(Header, FreeText.SingleLineReason, FreeText.Code));
+        else return Kept(name);
+        return null;
     }
 
-    public static string Sanitise(string name)
+    /// <summary>A quoted-string's quoted-pairs are unescaped before the path goes: in "a\"b.txt" the backslash is no separator.</summary>
+    private static string? Plain(NameValueHeaderValue? filename) =>
+        filename is null ? null
+        : HeaderUtilities.IsQuoted(filename.Value) ? HeaderUtilities.UnescapeAsQuotedString(filename.Value).ToString()
+        : filename.Value.ToString();
+
+    private static string Kept(string sent)
     {
-        var last = name.Split('/', '\\')[^1];
-        var kept = new StringBuilder(last.Length);
-        foreach (var c in last)
-            if (!char.IsControl(c) && c is not ((>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))
-                kept.Append(c);
-        var text = kept.ToString().Trim().TrimStart('.');
-        text = Truncate(text);
+        var text = Truncate(sent.Split('/', '\\')[^1].Trim().TrimStart('.'));
         return text.Length == 0 ? Fallback : text;
     }
 

@@ -26,7 +26,7 @@ public sealed partial class RequestContentValidator : AbstractValidator<RequestC
         RuleFor(r => r.RequestedState).Must(states.Contains!).When(r => r.RequestedState is not null).WithErrorCode("invalid-state-code")
             .WithMessage("requestedState must be the ISO 3166-1 alpha-3 code (upper case) of a UN Member State.");
         RuleFor(r => r.Language!).Must(IsoLanguages.Codes.Contains).When(r => r.Language is not null)
-            .WithErrorCode("invalid-language-code").WithMessage("language must be an ISO 639-1 code, lower case (en).");
+            .WithErrorCode(IsoLanguages.InvalidCode).WithMessage(IsoLanguages.LanguageReason);
 
         RuleFor(r => r.RequestingAuthority!).SetValidator(new AuthorityValidator()).When(r => r.RequestingAuthority is not null);
         RuleFor(r => r.Proceeding!).SetValidator(new ProceedingValidator()).When(r => r.Proceeding is not null);

@@ -3,6 +3,11 @@ namespace AssistanceApi.Features.States;
 /// <summary>The ISO 639-1 two-letter language codes, for rejecting codes that name no language.</summary>
 public static class IsoLanguages
 {
+    public const string InvalidCode = "invalid-language-code";
+
+    /// <summary>The reason a request's language and a document's ?language= give alike.</summary>
+    public const string LanguageReason = "language must be an ISO 639-1 code, lower case (en).";
+
     public static readonly IReadOnlySet<string> Codes = new HashSet<string>(StringComparer.Ordinal)
     {
         "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bi", "bm", "bn", "bo", "br",

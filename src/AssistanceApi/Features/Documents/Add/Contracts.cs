@@ -21,24 +21,23 @@ public sealed record UploadDescription(DocumentPurpose Purpose, string? Language
         var purposeText = request.Query["purpose"].ToString();
         var purpose = KebabCase.Find<DocumentPurpose>(purposeText);
         if (purpose is null)
-            errors.Add(new ProblemError("purpose", "required: request-letter, translation, supporting, evidence or execution-record.",
-                purposeText.Length == 0 ? "required" : "invalid-value"));
+            errors.Add(purposeText.Length == 0
+                ? new ProblemError("purpose", "required: request-letter, translation, supporting, evidence or execution-record.", "required")
+                : JsonFieldErrors.NotAnEnumValue("purpose", typeof(DocumentPurpose), purposeText));
 
         var language = request.Query["language"].ToString() is { Length: > 0 } given ? given : null;
         if (language is not null && !IsoLanguages.Codes.Contains(language))
-            errors.Add(new ProblemError("language", "must be an ISO 639-1 code, e.g. en, fr, de.", "invalid-language"));
+            errors.Add(new ProblemError("language", IsoLanguages.LanguageReason, IsoLanguages.InvalidCode));
         if (language is null && purpose is DocumentPurpose.RequestLetter or DocumentPurpose.Translation)
             errors.Add(new ProblemError("language", "required for a request-letter or a translation: the ISO 639-1 code of its language.", "required"));
 
-        var name = FileNames.FromContentDisposition(request.Headers.ContentDisposition);
-        if (name is null)
-            errors.Add(new ProblemError("Content-Disposition", "required: attachment; filename=\"…\" naming the file.", "required"));
+        var name = FileNames.Read(request.Headers.ContentDisposition, errors);
 
         var mediaType = MediaTypes.Bare(request.ContentType);
         if (mediaType is null) errors.Add(new ProblemError("Content-Type", "required: the document's media type.", "required"));
 
         var expected = ReprDigest.Sha256Of(request.Headers[ReprDigest.Header]);
         if (errors.Count > 0) throw Problems.BadRequest("The upload does not say what it is; nothing was read or kept.", errors);
-        return new UploadDescription(purpose!.Value, language, FileNames.Sanitise(name!), mediaType!, expected);
+        return new UploadDescription(purpose!.Value, language, name!, mediaType!, expected);
     }
 }

@@ -43,7 +43,7 @@ public sealed class UpdateStateValidator : Validator<UpdateStateBody>
         RuleFor(b => b.AcceptedLanguages).NotNull().WithErrorCode("required").WithMessage("acceptedLanguages is required (may be empty).");
         RuleFor(b => b.AcceptedLanguages!).Must(l => l.Count <= 20 && l.Distinct().Count() == l.Count).When(b => b.AcceptedLanguages is not null)
             .WithErrorCode("invalid-languages").WithMessage("acceptedLanguages lists each language once, at most 20.");
-        RuleForEach(b => b.AcceptedLanguages).Must(l => l is not null && IsoLanguages.Codes.Contains(l)).WithErrorCode("invalid-language-code")
+        RuleForEach(b => b.AcceptedLanguages).Must(l => l is not null && IsoLanguages.Codes.Contains(l)).WithErrorCode(IsoLanguages.InvalidCode)
             .WithMessage("each language must be an ISO 639-1 code, lower case (en).").When(b => b.AcceptedLanguages is { Count: <= 20 });
         RuleFor(b => b.Declarations).NotNull().WithErrorCode("required").WithMessage("declarations is required.");
         RequestContentValidator.Text(RuleFor(b => b.Source), RequestContentValidator.ShortText);
