@@ -105,7 +105,10 @@ public static class JsonFieldErrors
 
     /// <summary>A string that is none of the enum's values, spelt exactly: in a body's field or a query's parameter alike.</summary>
     public static ProblemError NotAnEnumValue(string name, Type enumType, string arrived) =>
-        Error(name, UnknownEnumValue, $"{name} must be one of {EnumValues(enumType)}; {Problems.Quote(arrived)} arrived.");
+        Error(name, UnknownEnumValue, NotOneOf(name, EnumValues(enumType), arrived));
+
+    /// <summary>The reason an unknown-enum-value gives, for a value checked against a list of wire names.</summary>
+    public static string NotOneOf(string name, string values, string arrived) => $"{name} must be one of {values}; {Problems.Quote(arrived)} arrived.";
 
     private static string EnumValues(Type enumType) =>
         string.Join(", ", Enum.GetValues(enumType).Cast<object>().Select(v => JsonSerializer.Serialize(v, enumType, JsonDefaults.Options).Trim('"')));

@@ -29,15 +29,21 @@ public sealed class ListRequestsRequest : PageQuery
 
 public sealed class ListRequestsValidator : Validator<ListRequestsRequest>
 {
+    /// <summary>Every status but discarded, which no list shows.</summary>
+    private static readonly string[] ListedStatuses =
+        Enum.GetValues<RequestStatus>().Where(s => s != RequestStatus.Discarded).Select(s => WireName.Of(s)).ToArray();
+
     public ListRequestsValidator(KnownStates states)
     {
         Include(new PageQueryValidator());
-        RuleFor(r => r.Direction).Must(d => d is null or "incoming" or "outgoing").WithErrorCode("invalid-direction")
-            .WithMessage("direction must be incoming or outgoing.");
-        RuleFor(r => r.Status).Must(s => s is null || (WireName.TryParse<RequestStatus>(s, out var v) && v != RequestStatus.Discarded))
-            .WithErrorCode("invalid-status").WithMessage("status must be one of the request statuses, e.g. in-execution.");
+        // Named as a body's enum field is when it is none of its values (unknown-enum-value, the values listed).
+        RuleFor(r => r.Direction).Must(d => d is null or "incoming" or "outgoing").WithErrorCode(JsonFieldErrors.UnknownEnumValue)
+            .WithMessage((_, d) => JsonFieldErrors.NotOneOf("direction", "incoming, outgoing", d!));
+        RuleFor(r => r.Status).Must(s => s is null || ListedStatuses.Contains(s))
+            .WithErrorCode(JsonFieldErrors.UnknownEnumValue).WithMessage((_, s) => JsonFieldErrors.NotOneOf("status", string.Join(", ", ListedStatuses), s!));
         RuleFor(r => r.Kind).Must(k => k is null || WireName.TryParse<Domain.RequestKind>(k, out _))
-            .WithErrorCode("invalid-kind").WithMessage("kind must be mutual-legal-assistance, expedited-preservation or traffic-data-disclosure.");
+            .WithErrorCode(JsonFieldErrors.UnknownEnumValue)
+            .WithMessage((_, k) => JsonFieldErrors.NotOneOf("kind", string.Join(", ", Enum.GetValues<Domain.RequestKind>().Select(k => WireName.Of(k))), k!));
         RuleFor(r => r.Counterpart).Must(c => c is null || states.Contains(c)).WithErrorCode("invalid-state-code")
             .WithMessage("counterpart must be the ISO 3166-1 alpha-3 code (upper case) of a UN Member State.");
         RuleFor(r => r.ExpiringWithinDays).InclusiveBetween(0, 3650).WithErrorCode("invalid-days")

@@ -76,6 +76,21 @@ public sealed class ListRequestsTests(SharedApi api) : IClassFixture<SharedApi>
         Assert.Contains(name, problem.Names());
     }
 
+    [Theory]
+    [InlineData("status=SUBMITTED", "status must be one of draft, submitted,", "\"SUBMITTED\" arrived")]
+    [InlineData("kind=extradition", "kind must be one of mutual-legal-assistance, expedited-preservation, traffic-data-disclosure;", "\"extradition\" arrived")]
+    [InlineData("direction=sideways", "direction must be one of incoming, outgoing;", "\"sideways\" arrived")]
+    public async Task A_filter_that_is_none_of_its_values_is_named_as_a_body_s_enum_field_is(string query, string values, string arrived)
+    {
+        var problem = await (await api.As(DemoKeys.Fra).GetAsync($"/api/v1/requests?{query}")).ExpectProblemAsync(HttpStatusCode.BadRequest);
+
+        var error = Assert.Single(problem["errors"]!.AsArray())!;
+        Assert.Equal("unknown-enum-value", error["code"].Str());
+        Assert.Contains(values, error["reason"].Str());
+        Assert.Contains(arrived, error["reason"].Str());
+        Assert.DoesNotContain("discarded", error["reason"].Str());
+    }
+
     [Fact]
     public async Task Paging_walks_newest_first_and_returns_each_request_once()
     {
