@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using AssistanceApi.Auth;
+using AssistanceApi.Idempotency;
 using AssistanceApi.Tests.Support;
 
 namespace AssistanceApi.Tests.Host;
@@ -12,7 +14,7 @@ public sealed class OpenApiDocumentTests(SharedApi api) : IClassFixture<SharedAp
     [Fact]
     public async Task Committed_document_matches_the_served_one()
     {
-        var served = await (await api.As(null).GetAsync("/swagger/v1/swagger.json")).ExpectAsync(HttpStatusCode.OK);
+        var served = await DocumentAsync();
         var servedText = served.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
 
         if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1") await File.WriteAllTextAsync(Committed, servedText);
@@ -26,7 +28,7 @@ public sealed class OpenApiDocumentTests(SharedApi api) : IClassFixture<SharedAp
     [Fact]
     public async Task Document_describes_every_endpoint_with_its_problem_responses()
     {
-        var doc = await (await api.As(null).GetAsync("/swagger/v1/swagger.json")).ExpectAsync(HttpStatusCode.OK);
+        var doc = await DocumentAsync();
         var paths = doc["paths"]!.AsObject();
         foreach (var path in new[] { "/api/v1/states", "/api/v1/states/{code}", "/api/v1/provisions", "/api/v1/provisions/{id}",
                      "/api/v1/offences", "/api/v1/requests", "/api/v1/requests/{id}", "/api/v1/requests/validation",
@@ -41,10 +43,38 @@ public sealed class OpenApiDocumentTests(SharedApi api) : IClassFixture<SharedAp
     }
 
     [Fact]
+    public async Task The_api_key_scheme_names_every_role()
+    {
+        var description = (await DocumentAsync())["components"]!["securitySchemes"]!["ApiKey"]!["description"].Str();
+
+        foreach (var role in ClientRoles.All) Assert.Contains(role, description);
+    }
+
+    /// <summary>The two checks write nothing, so a key would protect nothing: they do not offer one, and say why.</summary>
+    [Theory]
+    [InlineData("/api/v1/requests/validation", false)]
+    [InlineData("/api/v1/requests/{id}/validation", false)]
+    [InlineData("/api/v1/requests", true)]
+    [InlineData("/api/v1/requests/{id}/submit", true)]
+    public async Task Only_a_post_that_writes_offers_an_idempotency_key(string path, bool writes)
+    {
+        var post = (await DocumentAsync())["paths"]![path]!["post"]!;
+
+        Assert.Equal(writes, ParameterNames(post).Contains(IdempotencyContext.Header));
+        Assert.Equal(!writes, post["description"].Str().Contains("Writes nothing, so no Idempotency-Key is needed"));
+    }
+
+    [Fact]
     public async Task Swagger_ui_is_served()
     {
         var response = await api.As(null).GetAsync("/swagger/index.html");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("swagger", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
+
+    private static IEnumerable<string> ParameterNames(JsonNode operation) =>
+        operation["parameters"]?.AsArray().Select(p => p!["name"].Str()) ?? [];
+
+    private async Task<JsonNode> DocumentAsync() =>
+        await (await api.As(null).GetAsync("/swagger/v1/swagger.json")).ExpectAsync(HttpStatusCode.OK);
 }
