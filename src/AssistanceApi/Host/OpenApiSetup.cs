@@ -31,6 +31,7 @@ public static class OpenApiSetup
                 s.Version = "v1";
                 s.SchemaSettings.SchemaProcessors.Add(new KebabEnumSchemaProcessor());
                 s.DocumentProcessors.Add(new WebhookEventSchema());
+                s.DocumentProcessors.Add(new RefusalGroundNames());
                 var streamed = new StreamedBodySchema();
                 s.OperationProcessors.Add(streamed);
                 s.DocumentProcessors.Add(streamed);

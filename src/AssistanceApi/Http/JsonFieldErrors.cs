@@ -68,20 +68,26 @@ public static class JsonFieldErrors
 
     private static ProblemError Mismatch(string name, Type type, JsonNode? arrived, bool bodyKnown)
     {
+        if (type.IsEnum)
+            return NotOneOf(name, Enum.GetValues(type).Cast<object>().Select(v => JsonSerializer.Serialize(v, type, JsonDefaults.Options).Trim('"')),
+                arrived, bodyKnown);
         var what = bodyKnown ? Arrived(arrived) : "a value of another kind";
         var isString = arrived?.GetValueKind() == JsonValueKind.String;
-        if (type.IsEnum)
-        {
-            var allowed = string.Join(", ", Enum.GetValues(type).Cast<object>().Select(v => JsonSerializer.Serialize(v, type, JsonDefaults.Options).Trim('"')));
-            return isString
-                ? Error(name, UnknownEnumValue, $"{name} must be one of {allowed}; {what} arrived.")
-                : Error(name, WrongType, $"{name} must be a string, one of {allowed}; {what} arrived.");
-        }
         if (type == typeof(DateOnly))
             return Error(name, isString ? MalformedDate : WrongType, $"{name} must be a date as YYYY-MM-DD (2026-11-27); {what} arrived.");
         if (type == typeof(DateTimeOffset) || type == typeof(DateTime))
             return Error(name, isString ? MalformedDate : WrongType, $"{name} must be an RFC 3339 timestamp (2026-11-27T18:06:05Z); {what} arrived.");
         return Error(name, WrongType, $"{name} must be {Expected(type)}; {what} arrived.");
+    }
+
+    /// <summary>A value that is not one of a closed list of names: an enum's, or a list the core keeps as strings.</summary>
+    public static ProblemError NotOneOf(string name, IEnumerable<string> allowed, JsonNode? arrived, bool bodyKnown = true)
+    {
+        var what = bodyKnown ? Arrived(arrived) : "a value of another kind";
+        var values = string.Join(", ", allowed);
+        return arrived?.GetValueKind() == JsonValueKind.String
+            ? Error(name, UnknownEnumValue, $"{name} must be one of {values}; {what} arrived.")
+            : Error(name, WrongType, $"{name} must be a string, one of {values}; {what} arrived.");
     }
 
     private static string Expected(Type type) => Type.GetTypeCode(type) switch

@@ -65,6 +65,15 @@ public sealed class OpenApiDocumentTests(SharedApi api) : IClassFixture<SharedAp
     }
 
     [Fact]
+    public async Task Refusal_grounds_are_an_enum_of_every_name_a_refusal_may_give()
+    {
+        var grounds = (await DocumentAsync())["components"]!["schemas"]!["RefuseBody"]!["properties"]!["grounds"]!;
+
+        Assert.Equal(["not-in-conformity", "essential-interests", "domestic-law-prohibits", "contrary-to-legal-system", "discrimination-risk",
+            "no-dual-criminality", "bank-secrecy", "fiscal-matters"], grounds["items"]!["enum"].Strings());
+    }
+
+    [Fact]
     public async Task Swagger_ui_is_served()
     {
         var response = await api.As(null).GetAsync("/swagger/index.html");
