@@ -37,6 +37,7 @@ public static class OpenApiSetup
                 s.DocumentProcessors.Add(streamed);
                 s.DocumentProcessors.Add(new NullableReferences());
                 s.DocumentProcessors.Add(new EcmaPatterns());
+                s.DocumentProcessors.Add(new ListSchemas());
                 s.DocumentProcessors.Add(new ContractDocument());
                 s.Description =
                     "Mutual legal assistance requests between the central authorities and 24/7 points of contact of " +

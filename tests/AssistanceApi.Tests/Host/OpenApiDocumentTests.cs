@@ -73,6 +73,36 @@ public sealed class OpenApiDocumentTests(SharedApi api) : IClassFixture<SharedAp
             "no-dual-criminality", "bank-secrecy", "fiscal-matters"], grounds["items"]!["enum"].Strings());
     }
 
+    /// <summary>
+    /// minLength, maxLength and pattern say nothing of an array: a list says how many items it takes (minItems, maxItems),
+    /// its items how long each may be. Every list a client sends is bounded, at most by the body budget.
+    /// </summary>
+    [Fact]
+    public async Task Lists_carry_item_counts_not_string_constraints()
+    {
+        var document = await DocumentAsync();
+
+        var lists = Objects(document).Where(o => o["type"].Str() == "array").ToList();
+        Assert.NotEmpty(lists);
+        foreach (var keyword in new[] { "minLength", "maxLength", "pattern" })
+            Assert.DoesNotContain(lists, list => list.ContainsKey(keyword));
+        var bounds = new Dictionary<string, (int? Min, int Max)>
+        {
+            ["RequestContent.offences"] = (null, 50), ["RequestContent.measures"] = (null, 16), ["RequestContent.persons"] = (null, 100),
+            ["ElectronicData.categories"] = (null, 3), ["ElectronicData.identifiers"] = (null, 100),
+            ["RequestInformationBody.questions"] = (1, 50), ["ProvideInformationBody.answers"] = (1, 50), ["ConsultBody.proposedConditions"] = (null, 50),
+            ["RefuseBody.grounds"] = (1, 10), ["CompleteBody.evidenceDocumentIds"] = (null, 100),
+            ["CreateWebhookBody.types"] = (1, 100), ["UpdateStateBody.acceptedLanguages"] = (null, 20),
+        };
+        var schemas = document["components"]!["schemas"]!;
+        Assert.All(bounds, bound =>
+        {
+            var list = schemas[bound.Key.Split('.')[0]]!["properties"]![bound.Key.Split('.')[1]]!;
+            Assert.Equal(bound.Value, ((int?)list["minItems"], (int)list["maxItems"]!));
+        });
+        Assert.Equal(20_000, (int)schemas["RequestInformationBody"]!["properties"]!["questions"]!["items"]!["maxLength"]!);
+    }
+
     [Fact]
     public async Task Swagger_ui_is_served()
     {
@@ -86,4 +116,11 @@ public sealed class OpenApiDocumentTests(SharedApi api) : IClassFixture<SharedAp
 
     private async Task<JsonNode> DocumentAsync() =>
         await (await api.As(null).GetAsync("/swagger/v1/swagger.json")).ExpectAsync(HttpStatusCode.OK);
+
+    private static IEnumerable<JsonObject> Objects(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Objects(p.Value)).Prepend(o),
+        JsonArray a => a.SelectMany(Objects),
+        _ => [],
+    };
 }

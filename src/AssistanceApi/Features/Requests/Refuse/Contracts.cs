@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AssistanceApi.Treaty;
 using FastEndpoints;
 using FluentValidation;
@@ -7,6 +8,7 @@ namespace AssistanceApi.Features.Requests.Refuse;
 public sealed class RefuseBody
 {
     /// <summary>One or more grounds of the closed list, each once.</summary>
+    [MinLength(1), MaxLength(RefuseValidator.MaxGrounds)]
     public List<string>? Grounds { get; init; }
 
     /// <summary>Why the request is refused (Art. 40(24)).</summary>

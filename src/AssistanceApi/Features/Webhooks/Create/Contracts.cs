@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AssistanceApi.Domain.Events;
 using AssistanceApi.Webhooks;
 using FastEndpoints;
@@ -11,6 +12,7 @@ public sealed class CreateWebhookBody
     public string? Url { get; init; }
 
     /// <summary>The event types to deliver; absent for every type the caller may see.</summary>
+    [MinLength(1)]
     public List<string>? Types { get; init; }
 
     public string? Description { get; init; }
