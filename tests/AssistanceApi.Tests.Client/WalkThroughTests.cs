@@ -26,7 +26,7 @@ public sealed partial class WalkThroughTests(SharedApi api) : IClassFixture<Shar
         Assert.Equal("\"1\"", created.ETag());
 
         // 2. Validate: what submission would say, each finding citing its provision.
-        var report = (await france.RequestsValidateDraftAsync(id, null)).Result;
+        var report = (await france.RequestsValidateDraftAsync(id)).Result;
         Assert.False(report.Compliant);
         Assert.Contains(report.Findings!, f => f.Code == "uncc-40-15-c");
 

@@ -1,3 +1,4 @@
+using AssistanceApi.Http;
 using FastEndpoints;
 using NJsonSchema;
 using NSwag;
@@ -10,7 +11,8 @@ namespace AssistanceApi.Host;
 /// <summary>
 /// The headers of the contract, in each operation that takes or sends them, so a generated client has them as
 /// parameters and results: If-Match wherever a stale version is a 412, ETag on the answers that carry a version,
-/// Idempotency-Key on every POST. Roles are said in the description: OpenAPI 3.0 gives an API key no scopes.
+/// Idempotency-Key on every POST that writes (a check that writes nothing says so instead). Roles are said in the
+/// description: OpenAPI 3.0 gives an API key no scopes.
 /// </summary>
 public sealed class ContractHeaders : IOperationProcessor
 {
@@ -29,21 +31,22 @@ public sealed class ContractHeaders : IOperationProcessor
                     Schema = new JsonSchema { Type = JsonObjectType.String },
                 };
         }
-        if (method == OpenApiOperationMethod.Post)
+        var metadata = (context as AspNetCoreOperationProcessorContext)?.ApiDescription.ActionDescriptor.EndpointMetadata ?? [];
+        if (method == OpenApiOperationMethod.Post && metadata.OfType<WritesNothing>().Any())
+            operation.Description = $"{operation.Description} {WritesNothing.Description}".TrimStart();
+        else if (method == OpenApiOperationMethod.Post)
             operation.Parameters.Add(Header("Idempotency-Key", "Send the same key again with the same body to get the first response again (24 hours); with another body: 422 idempotency-key-reused."));
 
-        DescribeRoles(context, operation);
+        DescribeRoles(metadata.OfType<EndpointDefinition>().SingleOrDefault()?.AllowedRoles, operation);
         return true;
     }
 
-    private static void DescribeRoles(OperationProcessorContext context, OpenApiOperation operation)
+    private static void DescribeRoles(IReadOnlyCollection<string>? roles, OpenApiOperation operation)
     {
         foreach (var requirement in operation.Security ?? [])
             foreach (var scheme in requirement.Keys.ToList())
                 requirement[scheme] = [];
 
-        var roles = (context as AspNetCoreOperationProcessorContext)?.ApiDescription.ActionDescriptor.EndpointMetadata
-            .OfType<EndpointDefinition>().SingleOrDefault()?.AllowedRoles;
         if (roles is null || roles.Count == 0) return;
         var line = "Roles: " + string.Join(", ", roles) + ".";
         operation.Description = string.IsNullOrEmpty(operation.Description) ? line : operation.Description + "\n\n" + line;

@@ -69,12 +69,9 @@ public static class JsonFieldErrors
 
     private static ProblemError Mismatch(string name, Type type, JsonNode? arrived, bool bodyKnown)
     {
+        if (type.IsEnum) return NotOneOf(name, EnumNames(type), arrived, bodyKnown);
         var what = bodyKnown ? Arrived(arrived) : "a value of another kind";
         var isString = arrived?.GetValueKind() == JsonValueKind.String;
-        if (type.IsEnum)
-            return isString
-                ? NotAnEnumValue(name, type, arrived!.GetValue<string>())
-                : Error(name, WrongType, $"{name} must be a string, one of {EnumValues(type)}; {what} arrived.");
         if (type == typeof(DateOnly))
             return Error(name, isString ? MalformedDate : WrongType, $"{name} must be a date as YYYY-MM-DD (2026-11-27); {what} arrived.");
         if (type == typeof(DateTimeOffset) || type == typeof(DateTime))
@@ -103,15 +100,21 @@ public static class JsonFieldErrors
         };
     }
 
+    /// <summary>A value that is not one of a closed list of names: an enum's, or a list the core keeps as strings.</summary>
+    public static ProblemError NotOneOf(string name, IEnumerable<string> allowed, JsonNode? arrived, bool bodyKnown = true)
+    {
+        var what = bodyKnown ? Arrived(arrived) : "a value of another kind";
+        var values = string.Join(", ", allowed);
+        return arrived?.GetValueKind() == JsonValueKind.String
+            ? Error(name, UnknownEnumValue, $"{name} must be one of {values}; {what} arrived.")
+            : Error(name, WrongType, $"{name} must be a string, one of {values}; {what} arrived.");
+    }
+
     /// <summary>A string that is none of the enum's values, spelt exactly: in a body's field or a query's parameter alike.</summary>
-    public static ProblemError NotAnEnumValue(string name, Type enumType, string arrived) =>
-        Error(name, UnknownEnumValue, NotOneOf(name, EnumValues(enumType), arrived));
+    public static ProblemError NotAnEnumValue(string name, Type enumType, string arrived) => NotOneOf(name, EnumNames(enumType), JsonValue.Create(arrived));
 
-    /// <summary>The reason an unknown-enum-value gives, for a value checked against a list of wire names.</summary>
-    public static string NotOneOf(string name, string values, string arrived) => $"{name} must be one of {values}; {Problems.Quote(arrived)} arrived.";
-
-    private static string EnumValues(Type enumType) =>
-        string.Join(", ", Enum.GetValues(enumType).Cast<object>().Select(v => JsonSerializer.Serialize(v, enumType, JsonDefaults.Options).Trim('"')));
+    private static IEnumerable<string> EnumNames(Type enumType) =>
+        Enum.GetValues(enumType).Cast<object>().Select(v => JsonSerializer.Serialize(v, enumType, JsonDefaults.Options).Trim('"'));
 
     private static string Expected(Type type) => Type.GetTypeCode(type) switch
     {

@@ -22,6 +22,12 @@ public static class RefusalGrounds
         ["fiscal-matters"] = "uncc-40-23",
     };
 
+    /// <summary>
+    /// Every name a refusal may give: the forbidden ones too, so that refusing on them is a breach of the Convention
+    /// and not a misspelling.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Named = [.. Allowed.Keys, .. Forbidden.Keys];
+
     public const string ClosedListProvision = "uncc-40-21";
     public const string ReasonsProvision = "uncc-40-24";
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AssistanceApi.Domain;
 
 namespace AssistanceApi.Features.Requests;
@@ -13,11 +14,14 @@ public class RequestContent
     public LegalBasis? LegalBasis { get; set; }
     public Authority? RequestingAuthority { get; set; }
     public Proceeding? Proceeding { get; set; }
+    [MaxLength(RequestContentValidator.MaxOffences)]
     public List<OffenceClaim>? Offences { get; set; }
     public string? Facts { get; set; }
+    [MaxLength(RequestContentValidator.MaxMeasures)]
     public List<Measure>? Measures { get; set; }
     public string? AssistanceSought { get; set; }
     public string? Procedures { get; set; }
+    [MaxLength(RequestContentValidator.MaxPersons)]
     public List<PersonConcerned>? Persons { get; set; }
     public string? Purpose { get; set; }
     public string? Language { get; set; }
@@ -78,7 +82,9 @@ public sealed class PreservationDetails
 
 public sealed class ElectronicData
 {
+    [MaxLength(RequestContentValidator.MaxCategories)]
     public List<DataCategory>? Categories { get; set; }
+    [MaxLength(RequestContentValidator.MaxIdentifiers)]
     public List<string>? Identifiers { get; set; }
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }

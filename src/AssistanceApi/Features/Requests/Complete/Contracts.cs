@@ -26,7 +26,6 @@ public sealed class CompleteValidator : Validator<CompleteBody>
         RuleFor(b => b.Outcome).NotNull().WithErrorCode("required").WithMessage("outcome is required: executed or partially-executed.");
         ActionText.Required(RuleFor(b => b.Summary), "summary");
         ActionText.Optional(RuleFor(b => b.UnexecutedReasons));
-        RuleFor(b => b.EvidenceDocumentIds).Must(ids => ids is null || ids.Distinct().Count() == ids.Count)
-            .WithErrorCode("duplicate").WithMessage("evidenceDocumentIds names a document twice.");
+        RuleFor(b => b.EvidenceDocumentIds).EachOnce("evidenceDocumentIds names a document twice.");
     }
 }

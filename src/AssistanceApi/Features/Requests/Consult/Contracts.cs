@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AssistanceApi.Domain;
 using FastEndpoints;
 using FluentValidation;
@@ -10,6 +11,7 @@ public sealed class ConsultBody
     public ConsultationIntent? Intent { get; init; }
 
     /// <summary>The conditions under which assistance could be granted; may be empty.</summary>
+    [MaxLength(ActionText.MaxListItems)]
     public List<string>? ProposedConditions { get; init; }
 
     public string? Reasons { get; init; }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AssistanceApi.Domain;
 using AssistanceApi.Http;
 using AssistanceApi.Treaty;
@@ -38,12 +39,12 @@ public sealed class ListRequestsValidator : Validator<ListRequestsRequest>
         Include(new PageQueryValidator());
         // Named as a body's enum field is when it is none of its values (unknown-enum-value, the values listed).
         RuleFor(r => r.Direction).Must(d => d is null or "incoming" or "outgoing").WithErrorCode(JsonFieldErrors.UnknownEnumValue)
-            .WithMessage((_, d) => JsonFieldErrors.NotOneOf("direction", "incoming, outgoing", d!));
+            .WithMessage((_, d) => JsonFieldErrors.NotOneOf("direction", ["incoming", "outgoing"], JsonValue.Create(d)).Reason);
         RuleFor(r => r.Status).Must(s => s is null || ListedStatuses.Contains(s))
-            .WithErrorCode(JsonFieldErrors.UnknownEnumValue).WithMessage((_, s) => JsonFieldErrors.NotOneOf("status", string.Join(", ", ListedStatuses), s!));
+            .WithErrorCode(JsonFieldErrors.UnknownEnumValue).WithMessage((_, s) => JsonFieldErrors.NotOneOf("status", ListedStatuses, JsonValue.Create(s)).Reason);
         RuleFor(r => r.Kind).Must(k => k is null || WireName.TryParse<Domain.RequestKind>(k, out _))
             .WithErrorCode(JsonFieldErrors.UnknownEnumValue)
-            .WithMessage((_, k) => JsonFieldErrors.NotOneOf("kind", string.Join(", ", Enum.GetValues<Domain.RequestKind>().Select(k => WireName.Of(k))), k!));
+            .WithMessage((_, k) => JsonFieldErrors.NotAnEnumValue("kind", typeof(Domain.RequestKind), k!).Reason);
         RuleFor(r => r.Counterpart).Must(c => c is null || states.Contains(c)).WithErrorCode("invalid-state-code")
             .WithMessage("counterpart must be the ISO 3166-1 alpha-3 code (upper case) of a UN Member State.");
         RuleFor(r => r.ExpiringWithinDays).InclusiveBetween(0, 3650).WithErrorCode("invalid-days")

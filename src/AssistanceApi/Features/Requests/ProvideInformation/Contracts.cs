@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
 
 namespace AssistanceApi.Features.Requests.ProvideInformation;
@@ -5,6 +6,7 @@ namespace AssistanceApi.Features.Requests.ProvideInformation;
 public sealed class ProvideInformationBody
 {
     /// <summary>At least one answer.</summary>
+    [MinLength(1), MaxLength(ActionText.MaxListItems)]
     public List<string>? Answers { get; init; }
 }
 

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using AssistanceApi.Treaty;
 using FastEndpoints;
 using FluentValidation;
 
@@ -5,7 +7,8 @@ namespace AssistanceApi.Features.Requests.Refuse;
 
 public sealed class RefuseBody
 {
-    /// <summary>One or more grounds of the closed list.</summary>
+    /// <summary>One or more grounds of the closed list, each once.</summary>
+    [MinLength(1), MaxLength(RefuseValidator.MaxGrounds)]
     public List<string>? Grounds { get; init; }
 
     /// <summary>Why the request is refused (Art. 40(24)).</summary>
@@ -20,8 +23,8 @@ public sealed class RefuseValidator : Validator<RefuseBody>
     {
         RuleFor(b => b.Grounds).Must(g => g is null || g.Count <= MaxGrounds)
             .WithErrorCode("too-many").WithMessage($"grounds must hold at most {MaxGrounds} ground codes.");
-        RuleForEach(b => b.Grounds).NotEmpty().WithErrorCode("required").WithMessage("a ground may not be empty.")
-            .SingleLine(100).When(b => b.Grounds is { Count: <= MaxGrounds });
+        RuleFor(b => b.Grounds).EachOnce("grounds names a ground twice.");
+        RuleForEach(b => b.Grounds).OneOf(RefusalGrounds.Named).When(b => b.Grounds is { Count: <= MaxGrounds });
         ActionText.Optional(RuleFor(b => b.Reasons));
     }
 }

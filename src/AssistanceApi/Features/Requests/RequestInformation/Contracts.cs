@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
 
 namespace AssistanceApi.Features.Requests.RequestInformation;
@@ -5,6 +6,7 @@ namespace AssistanceApi.Features.Requests.RequestInformation;
 public sealed class RequestInformationBody
 {
     /// <summary>At least one question.</summary>
+    [MinLength(1), MaxLength(ActionText.MaxListItems)]
     public List<string>? Questions { get; init; }
 }
 

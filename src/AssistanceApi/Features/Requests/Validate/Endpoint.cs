@@ -11,12 +11,12 @@ public sealed class Endpoint(IMediator mediator) : Endpoint<RequestContent, Vali
         Post("/requests/validation");
         Roles(ClientRoles.CentralAuthority, ClientRoles.ContactPoint);
         Validator<BodyValidator>();
-        Description(b => b.ProducesProblems(400, 401, 403, 413, 415));
+        Description(b => b.ProducesProblems(400, 401, 403, 413, 415).WithMetadata(WritesNothing.Metadata));
         Summary(s =>
         {
             s.Summary = "Check an unsaved request against the treaty";
             s.Description = "Runs every rule submission would run and returns all findings (errors and warnings), each " +
-                            "citing its provision. Writes nothing.";
+                            "citing its provision.";
             s.ExampleRequest = RequestExamples.Draft;
         });
     }

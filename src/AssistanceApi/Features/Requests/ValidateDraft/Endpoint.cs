@@ -10,11 +10,11 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Valida
     {
         Post("/requests/{id}/validation");
         Roles(ClientRoles.CentralAuthority, ClientRoles.ContactPoint);
-        Description(b => b.ProducesProblems(400, 401, 403, 404));
+        Description(b => b.ProducesProblems(400, 401, 403, 404).WithMetadata(WritesNothing.Metadata));
         Summary(s =>
         {
             s.Summary = "Check a stored draft against the treaty";
-            s.Description = "The findings submit would produce for this draft now. Writes nothing.";
+            s.Description = "The findings submit would produce for this draft now.";
         });
     }
 

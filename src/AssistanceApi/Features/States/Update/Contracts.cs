@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using AssistanceApi.Domain;
 using AssistanceApi.Features.Requests;
@@ -11,6 +12,7 @@ public sealed class UpdateStateBody
     public ConventionStatus? Convention { get; init; }
     public Office? CentralAuthority { get; init; }
     public Office? ContactPoint { get; init; }
+    [MaxLength(UpdateStateValidator.MaxLanguages)]
     public List<string>? AcceptedLanguages { get; init; }
     public Declarations? Declarations { get; init; }
 
@@ -34,6 +36,8 @@ public sealed class UpdateStateBody
 
 public sealed class UpdateStateValidator : Validator<UpdateStateBody>
 {
+    public const int MaxLanguages = 20;
+
     public UpdateStateValidator()
     {
         RuleFor(b => b.Convention).NotNull().WithErrorCode("required").WithMessage("convention is required.");
@@ -41,10 +45,10 @@ public sealed class UpdateStateValidator : Validator<UpdateStateBody>
         RuleFor(b => b.CentralAuthority!).SetValidator(new OfficeValidator()).When(b => b.CentralAuthority is not null);
         RuleFor(b => b.ContactPoint!).SetValidator(new OfficeValidator()).When(b => b.ContactPoint is not null);
         RuleFor(b => b.AcceptedLanguages).NotNull().WithErrorCode("required").WithMessage("acceptedLanguages is required (may be empty).");
-        RuleFor(b => b.AcceptedLanguages!).Must(l => l.Count <= 20 && l.Distinct().Count() == l.Count).When(b => b.AcceptedLanguages is not null)
-            .WithErrorCode("invalid-languages").WithMessage("acceptedLanguages lists each language once, at most 20.");
+        RuleFor(b => b.AcceptedLanguages!).Must(l => l.Count <= MaxLanguages && l.Distinct().Count() == l.Count).When(b => b.AcceptedLanguages is not null)
+            .WithErrorCode("invalid-languages").WithMessage($"acceptedLanguages lists each language once, at most {MaxLanguages}.");
         RuleForEach(b => b.AcceptedLanguages).Must(l => l is not null && IsoLanguages.Codes.Contains(l)).WithErrorCode(IsoLanguages.InvalidCode)
-            .WithMessage("each language must be an ISO 639-1 code, lower case (en).").When(b => b.AcceptedLanguages is { Count: <= 20 });
+            .WithMessage("each language must be an ISO 639-1 code, lower case (en).").When(b => b.AcceptedLanguages is { Count: <= MaxLanguages });
         RuleFor(b => b.Declarations).NotNull().WithErrorCode("required").WithMessage("declarations is required.");
         RequestContentValidator.Text(RuleFor(b => b.Source), RequestContentValidator.ShortText);
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AssistanceApi.Domain.Events;
 using AssistanceApi.Webhooks;
 using FastEndpoints;
@@ -11,6 +12,7 @@ public sealed class CreateWebhookBody
     public string? Url { get; init; }
 
     /// <summary>The event types to deliver; absent for every type the caller may see.</summary>
+    [MinLength(1)]
     public List<string>? Types { get; init; }
 
     public string? Description { get; init; }
@@ -30,8 +32,7 @@ public sealed class CreateWebhookValidator : Validator<CreateWebhookBody>
             .WithMessage((_, u) => $"url {Refusal(u)}.");
         RuleFor(b => b.Types).Must(t => t!.Count > 0).When(b => b.Types is not null).WithErrorCode("empty")
             .WithMessage("types, when given, lists at least one event type; leave it out for all.");
-        RuleFor(b => b.Types).Must(t => t!.Distinct(StringComparer.Ordinal).Count() == t!.Count).When(b => b.Types is not null).WithErrorCode("duplicate")
-            .WithMessage("types lists each event type once.");
+        RuleFor(b => b.Types).EachOnce("types lists each event type once.");
         RuleForEach(b => b.Types).Must(t => t is not null && EventTypes.Find(t) is not null).WithErrorCode("unknown-event-type")
             .WithMessage((_, t) => $"'{t}' is not an event type: one of {string.Join(", ", EventTypes.All.Select(e => e.Name))}.");
         RuleForEach(b => b.Types).SingleLine();

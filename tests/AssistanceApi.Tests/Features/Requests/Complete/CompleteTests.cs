@@ -33,6 +33,19 @@ public sealed class CompleteTests(SharedApi api) : IClassFixture<SharedApi>
     }
 
     [Fact]
+    public async Task A_completion_naming_a_document_twice_is_400_duplicate()
+    {
+        var c = await Case.AtAsync(api, "in-execution");
+        var id = Guid.CreateVersion7().ToString();
+        var body = new JsonObject { ["outcome"] = "executed", ["summary"] = "Done.", ["evidenceDocumentIds"] = new JsonArray(id, id) };
+
+        var problem = await c.RejectedAsync(c.Deu, "complete", body, HttpStatusCode.BadRequest);
+
+        Assert.Equal(["duplicate"], problem.Codes());
+        Assert.Equal(["evidenceDocumentIds"], problem.Names());
+    }
+
+    [Fact]
     public async Task A_completion_records_the_outcome_for_both_sides()
     {
         var c = await Case.AtAsync(api, "in-execution");
