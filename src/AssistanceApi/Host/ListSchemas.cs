@@ -27,7 +27,9 @@ public sealed class ListSchemas : IDocumentProcessor
     {
         if (list.Item is { Reference: null } item && item.Type.HasFlag(JsonObjectType.String))
         {
-            item.MinLength ??= list.MinLength;
+            // MaximumLength is FluentValidation's Length(0, max): its 0 is no rule. Every list of texts refuses an empty
+            // item (required, or no such name), so the items say at least one character.
+            item.MinLength = Math.Max(item.MinLength ?? list.MinLength ?? 0, 1);
             item.MaxLength ??= list.MaxLength;
             item.Pattern ??= list.Pattern;
         }

@@ -26,7 +26,7 @@ public static class Pipeline
         }
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<BodyRules>();
-        app.UseMiddleware<IfMatchRules>();
+        app.UseMiddleware<PreconditionRules>();
         app.UseMiddleware<QueryRules>();
         app.UseAuthentication();
         app.UseMiddleware<ClientLogScope>();

@@ -19,8 +19,13 @@ public static class IfMatch
     /// <summary>The opaque entity tag If-Match names, without its quotes; null when absent or "*" (any).</summary>
     public static string? ExpectedTag(HttpContext http)
     {
-        var header = http.Request.Headers.IfMatch.ToString().Trim();
-        if (header.Length == 0 || header == "*") return null;
+        var values = http.Request.Headers.IfMatch;
+        if (values.Count == 0) return null;
+        var header = values.ToString().Trim();
+        if (header == "*") return null;
+        // An If-Match sent empty names no tag at all: refused, not read as no precondition (a client whose stored ETag
+        // was empty would overwrite unchecked).
+        if (header.Length == 0) throw NotIssued("the resource");
         // If-Match compares strongly (RFC 9110 13.1.1): a weak tag never matches.
         if (header.StartsWith("W/", StringComparison.Ordinal))
             throw Problems.PreconditionFailed("If-Match needs the strong entity tag this API sent, e.g. \"3\".");

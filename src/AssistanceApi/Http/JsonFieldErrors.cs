@@ -83,7 +83,8 @@ public static class JsonFieldErrors
 
     /// <summary>
     /// The range of <paramref name="type"/> when a number arrived that is of the right kind (whole, for a whole-number
-    /// field) but too large for it, 1e308 for a decimal: a number, though "must be a number" said otherwise.
+    /// field) but outside it, 1e308 for a decimal: a number, though "must be a number" said otherwise. A number inside
+    /// the range that did not bind (7.0 for a whole number) is the wrong kind, not too large.
     /// </summary>
     private static string? NumberTooLarge(Type type, JsonNode? arrived)
     {
@@ -93,9 +94,9 @@ public static class JsonFieldErrors
         var whole = double.IsInfinity(value) || Math.Floor(value) == value;
         return Type.GetTypeCode(type) switch
         {
-            TypeCode.Int32 when whole => $"{int.MinValue} to {int.MaxValue}",
-            TypeCode.Int64 when whole => $"{long.MinValue} to {long.MaxValue}",
-            TypeCode.Decimal => $"{decimal.MinValue} to {decimal.MaxValue}",
+            TypeCode.Int32 when whole && (value < int.MinValue || value > int.MaxValue) => $"{int.MinValue} to {int.MaxValue}",
+            TypeCode.Int64 when whole && (value < long.MinValue || value > long.MaxValue) => $"{long.MinValue} to {long.MaxValue}",
+            TypeCode.Decimal when Math.Abs(value) > (double)decimal.MaxValue => $"{decimal.MinValue} to {decimal.MaxValue}",
             _ => null,
         };
     }

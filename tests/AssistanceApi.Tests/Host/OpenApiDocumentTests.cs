@@ -71,6 +71,8 @@ public sealed class OpenApiDocumentTests(SharedApi api) : IClassFixture<SharedAp
 
         Assert.Equal(["not-in-conformity", "essential-interests", "domestic-law-prohibits", "contrary-to-legal-system", "discrimination-risk",
             "no-dual-criminality", "bank-secrecy", "fiscal-matters"], grounds["items"]!["enum"].Strings());
+        // Each ground once: a longer list could only repeat one (it said 10, of 8 names).
+        Assert.Equal(grounds["items"]!["enum"]!.AsArray().Count, (int)grounds["maxItems"]!);
     }
 
     /// <summary>
@@ -91,7 +93,7 @@ public sealed class OpenApiDocumentTests(SharedApi api) : IClassFixture<SharedAp
             ["RequestContent.offences"] = (null, 50), ["RequestContent.measures"] = (null, 16), ["RequestContent.persons"] = (null, 100),
             ["ElectronicData.categories"] = (null, 3), ["ElectronicData.identifiers"] = (null, 100),
             ["RequestInformationBody.questions"] = (1, 50), ["ProvideInformationBody.answers"] = (1, 50), ["ConsultBody.proposedConditions"] = (null, 50),
-            ["RefuseBody.grounds"] = (1, 10), ["CompleteBody.evidenceDocumentIds"] = (null, 100),
+            ["RefuseBody.grounds"] = (1, 8), ["CompleteBody.evidenceDocumentIds"] = (null, 100),
             ["CreateWebhookBody.types"] = (1, 100), ["UpdateStateBody.acceptedLanguages"] = (null, 20),
         };
         var schemas = document["components"]!["schemas"]!;
@@ -101,6 +103,9 @@ public sealed class OpenApiDocumentTests(SharedApi api) : IClassFixture<SharedAp
             Assert.Equal(bound.Value, ((int?)list["minItems"], (int)list["maxItems"]!));
         });
         Assert.Equal(20_000, (int)schemas["RequestInformationBody"]!["properties"]!["questions"]!["items"]!["maxLength"]!);
+        // No list of texts takes an empty one (each is refused, required or an unknown name): the items say so.
+        Assert.All(lists.Select(l => l["items"]).OfType<JsonObject>().Where(i => i["type"].Str() == "string" && i["enum"] is null),
+            item => Assert.True((int?)item["minLength"] >= 1, item.ToJsonString()));
     }
 
     [Fact]

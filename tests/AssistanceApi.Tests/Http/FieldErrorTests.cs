@@ -22,6 +22,9 @@ public sealed class FieldErrorTests(SharedApi api) : IClassFixture<SharedApi>
         { """{"kind":"mutual-legal-assistance","requestedState":"DEU","offences":[{"maxPenaltyYears":1e308}]}""", "out-of-range", "offences[0].maxPenaltyYears", ["a number from", "79228162514264337593543950335", "1e308"] },
         { """{"kind":"mutual-legal-assistance","requestedState":"DEU","offences":[{"article":3000000000}]}""", "out-of-range", "offences[0].article", ["2147483647", "3000000000"] },
         { """{"kind":"mutual-legal-assistance","requestedState":"DEU","offences":[{"article":7.5}]}""", "wrong-type", "offences[0].article", ["whole number", "7.5"] },
+        // In range but not written as a whole number: the wrong kind, not too large (it said out-of-range).
+        { """{"kind":"mutual-legal-assistance","requestedState":"DEU","offences":[{"article":7.0}]}""", "wrong-type", "offences[0].article", ["whole number", "7.0"] },
+        { """{"kind":"mutual-legal-assistance","requestedState":"DEU","offences":[{"article":7e0}]}""", "wrong-type", "offences[0].article", ["whole number", "7e0"] },
         { """{"kind":"mutual-legal-assistance","requestedState":"DEU","requestingAuthority":{"nmae":"x"}}""", "unknown-field", "requestingAuthority.nmae", ["\"nmae\"", "name, functions"] },
         { """{"kind":"mutual-legal-assistance","requestedState":"DEU","colour":"blue"}""", "unknown-field", "colour", ["\"colour\"", "kind, requestedState"] },
         { """{"kind":"mla","requestedState":"DEU"}""", "unknown-enum-value", "kind", ["mutual-legal-assistance, expedited-preservation, traffic-data-disclosure", "\"mla\""] },

@@ -269,6 +269,9 @@ public sealed class StrictInputTests(SharedApi api) : IClassFixture<SharedApi>
     // Equal as numbers, not as tags: a strong comparison is character by character.
     [InlineData("\"01\"")]
     [InlineData("\"0001\"")]
+    // Sent empty (the server sees "" once the blanks are trimmed; HttpClient drops a value that is empty already): it
+    // names no tag, and was read as no precondition at all.
+    [InlineData("  ")]
     public async Task An_if_match_that_is_not_an_entity_tag_this_api_issued_is_a_400(string ifMatch)
     {
         var fra = api.As(DemoKeys.Fra);

@@ -23,7 +23,8 @@ public abstract record ExtendedValue
             // Strict: a replacement character would stand in for what was sent, and be kept as the name.
             charset = Encoding.GetEncoding(parts[0], EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         }
-        catch (ArgumentException)
+        // UTF-7 is known by name but disabled in .NET (NotSupportedException): a charset this server does not read, as any other.
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
             return new Unreadable();
         }

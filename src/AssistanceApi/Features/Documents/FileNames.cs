@@ -7,7 +7,8 @@ namespace AssistanceApi.Features.Documents;
 /// <summary>
 /// The name a document is kept and offered under: what the sender called it — <c>filename*</c> (RFC 8187) preferred to
 /// <c>filename</c> (a token or an RFC 9110 quoted-string) — refused when it is not text or holds what a single-line
-/// free text may not (FreeText), then its last path segment, at most 255 UTF-8 bytes.
+/// free text may not (FreeText), then its last path segment without surrounding blanks or leading dots (a saved
+/// copy is never a hidden file), at most 255 UTF-8 bytes.
 /// </summary>
 public static class FileNames
 {

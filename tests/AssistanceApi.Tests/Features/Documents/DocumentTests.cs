@@ -205,6 +205,37 @@ public sealed class DocumentTests(DocumentHosts hosts) : IClassFixture<DocumentH
     }
 
     [Theory, OnFileSystem, OnS3]
+    public async Task A_range_holds_under_if_range_only_when_it_names_the_document_s_tag(string store)
+    {
+        var (_, c) = await AtAsync(store);
+        var content = UniquePdf(100);
+        var id = (await UploadedAsync(c.Fra, Upload(c.Id, content)))["id"].Str();
+        var url = DocumentsUrl(c.Id, $"/{id}/content");
+        async Task<HttpResponseMessage> RangeAsync(string ifRange)
+        {
+            var message = new HttpRequestMessage(HttpMethod.Get, url);
+            message.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(5, 14);
+            message.Headers.TryAddWithoutValidation("If-Range", ifRange);
+            return await c.Fra.SendAsync(message);
+        }
+
+        var same = await RangeAsync($"\"{Sha256(content)}\"");
+        // Another tag, or a date (no Last-Modified is sent): the whole document, as RFC 9110 13.1.5 asks (it was the range).
+        var other = await RangeAsync("\"0000\"");
+        var dated = await RangeAsync("Sat, 01 Jan 2000 00:00:00 GMT");
+
+        Assert.Equal(HttpStatusCode.PartialContent, same.StatusCode);
+        Assert.Equal(content[5..15], await same.Content.ReadAsByteArrayAsync());
+        foreach (var whole in new[] { other, dated })
+        {
+            Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+            Assert.Equal(content, await whole.Content.ReadAsByteArrayAsync());
+        }
+        var custody = (await (await c.Fra.GetAsync(DocumentsUrl(c.Id, $"/{id}/custody"))).ExpectAsync(HttpStatusCode.OK))["items"]!.AsArray();
+        Assert.Equal([$"bytes 5-14/{content.Length}", "<null>", "<null>"], custody.Skip(1).Select(i => i!["details"]!["range"].Str()));
+    }
+
+    [Theory, OnFileSystem, OnS3]
     public async Task A_custody_entry_changed_behind_the_api_breaks_the_chain(string store)
     {
         var (api, c) = await AtAsync(store);

@@ -23,14 +23,16 @@ public sealed class Endpoint(IMediator mediator, IDocumentContentStore store) : 
         {
             s.Summary = "Download a document";
             s.Description = "Streams the document as stored. Each download (a Range too) is recorded in the document's custody log first. " +
-                            "Repr-Digest and ETag carry its SHA-256; Range: bytes=a-b gives 206, a range beyond the end 416.";
+                            "Repr-Digest and ETag carry its SHA-256; Range: bytes=a-b gives 206, a range beyond the end 416; with If-Range, the " +
+                            "Range holds only if it names that ETag (else the whole document, 200).";
         });
     }
 
     public override async Task HandleAsync(CancellationToken ct)
     {
         var (document, range) = await mediator.Send(
-            new RecordDownloadCommand(this.Caller(), this.RequestId(), this.DocumentId(), HttpContext.Request.Headers.Range.ToString()), ct);
+            new RecordDownloadCommand(this.Caller(), this.RequestId(), this.DocumentId(), HttpContext.Request.Headers.Range.ToString(),
+                HttpContext.Request.Headers.IfRange.ToString()), ct);
         var response = HttpContext.Response;
         response.Headers.AcceptRanges = "bytes";
         response.Headers.ETag = $"\"{document.Sha256}\"";

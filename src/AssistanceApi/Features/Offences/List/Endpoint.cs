@@ -4,12 +4,19 @@ using FastEndpoints;
 
 namespace AssistanceApi.Features.Offences.List;
 
-public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Page<Offence>>
+public sealed class ListOffencesRequest : PageQuery;
+
+public sealed class ListOffencesValidator : Validator<ListOffencesRequest>
+{
+    public ListOffencesValidator() => Include(new PageQueryValidator());
+}
+
+public sealed class Endpoint(IMediator mediator) : Endpoint<ListOffencesRequest, Page<Offence>>
 {
     public override void Configure()
     {
         Get("/offences");
-        Description(b => b.ProducesProblems(401));
+        Description(b => b.ProducesProblems(400, 401));
         Summary(s =>
         {
             s.Summary = "List the Convention offences";
@@ -18,6 +25,6 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Page<O
         });
     }
 
-    public override async Task HandleAsync(CancellationToken ct) =>
-        await Send.OkAsync(await mediator.Send(new ListOffencesQuery(), ct), ct);
+    public override async Task HandleAsync(ListOffencesRequest request, CancellationToken ct) =>
+        await Send.OkAsync(await mediator.Send(new ListOffencesQuery(request.Take, request.After), ct), ct);
 }

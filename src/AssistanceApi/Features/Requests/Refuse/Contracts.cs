@@ -17,7 +17,8 @@ public sealed class RefuseBody
 
 public sealed class RefuseValidator : Validator<RefuseBody>
 {
-    public const int MaxGrounds = 10;
+    /// <summary>Each ground once: no more than there are names (a test holds them equal).</summary>
+    public const int MaxGrounds = 8;
 
     public RefuseValidator()
     {

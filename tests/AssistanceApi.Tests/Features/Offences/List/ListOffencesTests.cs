@@ -22,4 +22,25 @@ public sealed class ListOffencesTests
         Assert.Equal(4m, serious["minimumMaxPenaltyYears"]!.GetValue<decimal>());
         Assert.Equal("uncc-2-h", serious["provision"].Str());
     }
+
+    [Fact]
+    public async Task The_offences_page_as_every_list_does()
+    {
+        await using var api = new ApiFactory();
+        var fra = api.As(DemoKeys.Fra);
+
+        var first = await (await fra.GetAsync("/api/v1/offences?limit=5")).ExpectAsync(HttpStatusCode.OK);
+        var ids = first["items"]!.AsArray().Select(o => o!["id"].Str()).ToList();
+        for (var cursor = first["nextCursor"]?.GetValue<string>(); cursor is not null;)
+        {
+            var next = await (await fra.GetAsync($"/api/v1/offences?limit=5&cursor={cursor}")).ExpectAsync(HttpStatusCode.OK);
+            ids.AddRange(next["items"]!.AsArray().Select(o => o!["id"].Str()));
+            cursor = next["nextCursor"]?.GetValue<string>();
+        }
+
+        Assert.Equal(5, first["items"]!.AsArray().Count);
+        var all = (await (await fra.GetAsync("/api/v1/offences")).ExpectAsync(HttpStatusCode.OK))["items"]!.AsArray().Select(o => o!["id"].Str());
+        Assert.Equal(all, ids);
+        await (await fra.GetAsync("/api/v1/offences?limit=0")).ExpectProblemAsync(HttpStatusCode.BadRequest);
+    }
 }

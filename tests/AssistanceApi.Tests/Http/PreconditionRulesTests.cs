@@ -5,10 +5,10 @@ using AssistanceApi.Tests.Support;
 namespace AssistanceApi.Tests.Http;
 
 /// <summary>
-/// If-Match where nothing has an entity tag is refused, not ignored: a revocation or a webhook's deletion sent with one
-/// went through as if it had been checked.
+/// A precondition nothing checks is refused, not ignored: a revocation or a webhook's deletion sent with an If-Match
+/// went through as if it had been checked, and a patch sent with If-None-Match: * changed a request that exists.
 /// </summary>
-public sealed class IfMatchRulesTests(SharedApi api) : IClassFixture<SharedApi>
+public sealed class PreconditionRulesTests(SharedApi api) : IClassFixture<SharedApi>
 {
     private static HttpRequestMessage With(HttpMethod method, string url, string ifMatch, JsonNode? body = null)
     {
@@ -64,5 +64,26 @@ public sealed class IfMatchRulesTests(SharedApi api) : IClassFixture<SharedApi>
 
         await (await fra.SendAsync(With(HttpMethod.Delete, $"/api/v1/requests/{id}", "\"2\""))).ExpectProblemAsync(HttpStatusCode.PreconditionFailed, "stale-version");
         await (await fra.SendAsync(With(HttpMethod.Delete, $"/api/v1/requests/{id}", "\"1\""))).ExpectAsync(HttpStatusCode.NoContent);
+    }
+
+    [Theory]
+    [InlineData("If-None-Match", "*")]
+    [InlineData("If-None-Match", "\"1\"")]
+    [InlineData("If-Unmodified-Since", "Sat, 01 Jan 2000 00:00:00 GMT")]
+    public async Task A_patch_with_a_precondition_nothing_checks_is_a_400_and_changes_nothing(string header, string value)
+    {
+        var fra = api.As(DemoKeys.Fra);
+        var id = await fra.CreateDraftAsync(Bodies.MinimalDraft());
+        var message = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/requests/{id}")
+        {
+            Content = new StringContent("""{"facts":"changed"}""", System.Text.Encoding.UTF8, "application/merge-patch+json"),
+        };
+        message.Headers.TryAddWithoutValidation(header, value);
+
+        var problem = await (await fra.SendAsync(message)).ExpectProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal(["precondition-not-accepted"], problem.Codes());
+        Assert.Equal([header], problem.Names());
+        Assert.Equal("\"1\"", (await fra.GetAsync($"/api/v1/requests/{id}")).ETag());
     }
 }
