@@ -21,7 +21,7 @@ try
 }
 catch (ChainKeyException missing)
 {
-    await Console.Error.WriteLineAsync(missing.Message);
+    await Console.Error.WriteLineAsync($"{missing.Message} {(Cli.IsCommand(args) ? "The command did nothing." : "The server did not start.")}");
     return 1;
 }
 

@@ -43,7 +43,7 @@ public static class ChainKeySource
         throw new ChainKeyException(
             "Audit:ChainKey is required outside Development: set Audit__ChainKey to a random secret of at least " +
             $"{ChainKeys.MinimumLength} characters, or Audit__ChainKeyFile to a file holding one. Without it anyone who can " +
-            "write to the database could forge the audit chains. The server did not start.");
+            "write to the database could forge the audit chains.");
     }
 
     private static string Generated(string path)

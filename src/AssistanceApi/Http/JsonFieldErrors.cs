@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using AssistanceApi.Domain.Events;
 
 namespace AssistanceApi.Http;
 
@@ -110,6 +111,10 @@ public static class JsonFieldErrors
             ? Error(name, UnknownEnumValue, $"{name} must be one of {values}; {what} arrived.")
             : Error(name, WrongType, $"{name} must be a string, one of {values}; {what} arrived.");
     }
+
+    /// <summary>A name that is none of the event types, with every type listed: the feed's filter and a webhook's types say the same.</summary>
+    public static string NotAnEventType(string? arrived) =>
+        $"{(arrived is null ? "null" : Problems.Quote(arrived))} is not an event type; the types are: {string.Join(", ", EventTypes.All.Select(t => t.Name))}.";
 
     /// <summary>A string that is none of the enum's values, spelt exactly: in a body's field or a query's parameter alike.</summary>
     public static ProblemError NotAnEnumValue(string name, Type enumType, string arrived) => NotOneOf(name, EnumNames(enumType), JsonValue.Create(arrived));

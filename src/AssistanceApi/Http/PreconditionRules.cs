@@ -27,7 +27,7 @@ public sealed class PreconditionRules(RequestDelegate next)
             || http.GetEndpoint()!.Metadata.OfType<IProducesResponseTypeMetadata>().Any(m => m.StatusCode == StatusCodes.Status412PreconditionFailed))
             return next(http);
         return Refuse(http, HeaderNames.IfMatch, "if-match-not-accepted",
-            "not accepted on this operation: this resource has no entity tag (only requests and directory entries have one).");
+            "not accepted on this operation: it changes nothing that has an entity tag (If-Match guards a change of a request or of a directory entry).");
     }
 
     private static Task Refuse(HttpContext http, string header, string code, string reason) => ProblemWriter.WriteAsync(http, new Problem

@@ -15,8 +15,11 @@ public static class ValidationProblems
     /// <summary>A field name longer than this is cut: an unknown key may be a megabyte long.</summary>
     public const int MaxTextLength = 300;
 
-    /// <summary>A reason longer than this is cut: long enough for the allowed values of the longest enum (measures).</summary>
-    public const int MaxReasonLength = 600;
+    /// <summary>
+    /// A reason longer than this is cut. It holds the longest closed list the server names in full (the event types, about
+    /// 680 characters) with the value that arrived, which a reason quotes cut to 60 (<see cref="Problems.Quote"/>).
+    /// </summary>
+    public const int MaxReasonLength = 1000;
 
     public static Problem Build(IEnumerable<ValidationFailure> failures, int status)
     {

@@ -62,6 +62,6 @@ public sealed class ListEventsValidator : Validator<ListEventsRequest>
         RuleFor(q => q.Limit).InclusiveBetween(1, ListEventsRequest.MaxLimit).WithErrorCode("invalid-limit")
             .WithMessage($"limit must be between 1 and {ListEventsRequest.MaxLimit}.");
         RuleForEach(q => q.TypeNames).Must(name => EventTypes.Find(name) is not null).OverridePropertyName("types").WithErrorCode("unknown-event-type")
-            .WithMessage((_, name) => $"'{name}' is not an event type; the types are: {string.Join(", ", EventTypes.All.Select(t => t.Name))}.");
+            .WithMessage((_, name) => JsonFieldErrors.NotAnEventType(name));
     }
 }

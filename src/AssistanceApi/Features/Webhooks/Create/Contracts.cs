@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using AssistanceApi.Domain.Events;
+using AssistanceApi.Http;
 using AssistanceApi.Webhooks;
 using FastEndpoints;
 using FluentValidation;
@@ -34,7 +35,7 @@ public sealed class CreateWebhookValidator : Validator<CreateWebhookBody>
             .WithMessage("types, when given, lists at least one event type; leave it out for all.");
         RuleFor(b => b.Types).EachOnce("types lists each event type once.");
         RuleForEach(b => b.Types).Must(t => t is not null && EventTypes.Find(t) is not null).WithErrorCode("unknown-event-type")
-            .WithMessage((_, t) => $"'{t}' is not an event type: one of {string.Join(", ", EventTypes.All.Select(e => e.Name))}.");
+            .WithMessage((_, t) => JsonFieldErrors.NotAnEventType(t));
         RuleForEach(b => b.Types).SingleLine();
         RuleFor(b => b.Description).SingleLine(MaxDescriptionLength);
     }

@@ -70,6 +70,20 @@ public sealed class FeedTests(SharedApi shared) : IClassFixture<SharedApi>
         { "after=" + Base64("p0"), "invalid-cursor" },
     };
 
+    [Fact]
+    public async Task An_unknown_type_is_answered_with_every_type_and_the_name_that_arrived_cut()
+    {
+        var hostile = new string('x', 2000);
+
+        var problem = await (await shared.As(DemoKeys.Fra).GetAsync($"{EventFeed.Url}?types={hostile}")).ExpectProblemAsync(HttpStatusCode.BadRequest);
+
+        var reason = problem["errors"]![0]!["reason"].Str();
+        Assert.EndsWith($"{AssistanceApi.Domain.Events.EventTypes.All[^1].Name}.", reason);
+        foreach (var type in AssistanceApi.Domain.Events.EventTypes.All) Assert.Contains(type.Name, reason);
+        Assert.Contains(new string('x', 60), reason);
+        Assert.DoesNotContain(new string('x', 61), reason);
+    }
+
     private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     [Theory]
