@@ -87,7 +87,8 @@ public sealed class DeliveryWorker(
     public static string ClaimSql(DatabaseProvider provider) =>
         $"""
          SELECT d.id AS Id, d.subscription_id AS SubscriptionId, d.event_id AS EventId, d.payload AS Payload,
-                d.attempt_count AS AttemptCount, s.url AS Url, s.secret_sealed AS SecretSealed, s.owner_state AS OwnerState
+                d.attempt_count AS AttemptCount, s.url AS Url, s.secret_sealed AS SecretSealed, s.owner_state AS OwnerState,
+                CASE WHEN s.previous_secret_until > @now THEN s.previous_secret_sealed END AS PreviousSecretSealed
          {Due} ORDER BY d.next_attempt_at LIMIT @take {(provider == DatabaseProvider.Postgres ? "FOR UPDATE OF d SKIP LOCKED" : "")}
          """;
 
@@ -113,14 +114,14 @@ public sealed class DeliveryWorker(
     {
         try
         {
-            string secret;
-            try { secret = Open(delivery); }
+            IReadOnlyList<string> secrets;
+            try { secrets = Open(delivery); }
             catch (System.Security.Cryptography.CryptographicException e)
             {
                 recorder.Add(delivery, new WebhookSender.Outcome(false, null, 0, e.Message));
                 return;
             }
-            recorder.Add(delivery, await sender.SendAsync(delivery.Url, secret, delivery.EventId, delivery.Payload, stopping));
+            recorder.Add(delivery, await sender.SendAsync(delivery.Url, secrets, delivery.EventId, delivery.Payload, stopping));
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -137,10 +138,14 @@ public sealed class DeliveryWorker(
     }
 
     /// <summary>Opened once per sealed secret: a rotation seals a new one, so a stale entry is never used again.</summary>
-    private string Open(DueDelivery delivery)
+    private IReadOnlyList<string> Open(DueDelivery delivery) => delivery.PreviousSecretSealed is { } previous
+        ? [Open(delivery.SubscriptionId, delivery.SecretSealed), Open(delivery.SubscriptionId, previous)]
+        : [Open(delivery.SubscriptionId, delivery.SecretSealed)];
+
+    private string Open(Guid subscriptionId, string sealedSecret)
     {
         if (_openSecrets.Count > 10_000) _openSecrets.Clear();
-        return _openSecrets.GetOrAdd((delivery.SubscriptionId, delivery.SecretSealed), key => secrets.Open(key.Item1, key.Item2));
+        return _openSecrets.GetOrAdd((subscriptionId, sealedSecret), key => secrets.Open(key.Item1, key.Item2));
     }
 
     public override void Dispose()

@@ -13,6 +13,9 @@ public sealed record DueDelivery
     public int AttemptCount { get; init; }
     public string Url { get; init; } = "";
     public string SecretSealed { get; init; } = "";
+
+    /// <summary>The secret a rotation replaced, while it still signs beside the new one (Webhooks:RotationOverlapHours).</summary>
+    public string? PreviousSecretSealed { get; init; }
     public string OwnerState { get; init; } = "";
     public DateTimeOffset LockedUntil { get; init; }
 }

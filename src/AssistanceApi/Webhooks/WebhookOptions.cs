@@ -6,7 +6,8 @@ namespace AssistanceApi.Webhooks;
 /// Webhooks:AllowedHosts (comma-separated host names that may be internal, and plain http), Webhooks:RetrySchedule
 /// (waits after each failed attempt, default 5s,5m,30m,2h,8h,24h; after the last the subscription is disabled),
 /// Webhooks:TimeoutSeconds (default 10), Webhooks:PollMilliseconds (how often the worker looks for due deliveries when
-/// nothing wakes it), Webhooks:Concurrency (attempts in flight per instance, default 32).
+/// nothing wakes it), Webhooks:Concurrency (attempts in flight per instance, default 32), Webhooks:RotationOverlapHours
+/// (how long a rotated secret still signs beside the new one, default 24; 0 for none).
 /// In Development any address and plain http are allowed, for a receiver on the developer's machine.
 /// </summary>
 public sealed class WebhookOptions
@@ -18,6 +19,7 @@ public sealed class WebhookOptions
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan Poll { get; init; } = TimeSpan.FromSeconds(1);
     public int Concurrency { get; init; } = 32;
+    public TimeSpan RotationOverlap { get; init; } = TimeSpan.FromHours(24);
     public bool AnyAddress { get; init; }
 
     /// <summary>How long a claim holds a delivery: an attempt is only started while it can end (time out) inside it.</summary>
@@ -37,6 +39,7 @@ public sealed class WebhookOptions
         Timeout = TimeSpan.FromSeconds(config.GetValue("Webhooks:TimeoutSeconds", 10.0)),
         Poll = TimeSpan.FromMilliseconds(config.GetValue("Webhooks:PollMilliseconds", 1000)),
         Concurrency = Math.Clamp(config.GetValue("Webhooks:Concurrency", 32), 1, 1024),
+        RotationOverlap = TimeSpan.FromHours(Math.Clamp(config.GetValue("Webhooks:RotationOverlapHours", 24.0), 0, 24 * 30)),
         AnyAddress = development,
     };
 

@@ -11,7 +11,7 @@ public sealed class WebhookSender(WebhookOptions options, TimeProvider clock) : 
 
     public sealed record Outcome(bool Delivered, int? StatusCode, int DurationMs, string? Error);
 
-    public async Task<Outcome> SendAsync(string url, string secret, Guid eventId, string body, CancellationToken stopping)
+    public async Task<Outcome> SendAsync(string url, IReadOnlyList<string> secrets, Guid eventId, string body, CancellationToken stopping)
     {
         var watch = Stopwatch.StartNew();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -22,7 +22,7 @@ public sealed class WebhookSender(WebhookOptions options, TimeProvider clock) : 
             {
                 Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
             };
-            WebhookSignature.Apply(message, secret, eventId.ToString("D"), clock.GetUtcNow(), body);
+            WebhookSignature.Apply(message, secrets, eventId.ToString("D"), clock.GetUtcNow(), body);
             using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             var status = (int)response.StatusCode;
             // A success's body says nothing the attempt keeps: it is left unread (the handler drains at most 4 KB of it).

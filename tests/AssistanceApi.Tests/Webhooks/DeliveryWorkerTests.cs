@@ -332,10 +332,39 @@ public sealed class DeliveryWorkerTests
     }
 
     [Fact]
-    public async Task A_rotated_secret_signs_the_next_delivery()
+    public async Task A_rotated_secret_signs_beside_the_new_one_for_the_overlap_then_the_new_one_alone()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var api = Api();
+        var fra = api.As(DemoKeys.Fra);
+        var (id, _) = await SubscribeAndTestAsync(fra, receiver);
+        await DeliveryWhenAsync(api, fra, id, "delivered");
+        var old = receiver.Secret;
+
+        var rotatedAt = api.Clock.GetUtcNow();
+        var rotated = await (await fra.PostAsync($"{WebhooksUrl}/{id}/rotate-secret", null)).ExpectAsync(HttpStatusCode.OK);
+        var current = rotated["secret"].Str();
+        // The receiver still holds the old secret: the delivery verifies with it, and with the new one.
+        var during = await TestDeliveryAsync(api, fra, id, receiver);
+        Assert.True(during.SignatureValid);
+        Assert.Equal(2, during.Signature.Split(' ').Distinct().Count());
+        Assert.True(WebhookReceiver.Verify(current, during.Id, during.Timestamp, during.Body, during.Signature));
+
+        Assert.Equal(rotatedAt.AddHours(24), DateTimeOffset.Parse(rotated["previousSecretSignsUntil"].Str()), TimeSpan.FromMinutes(1));
+        api.Clock.Advance(TimeSpan.FromHours(25));
+        receiver.Secret = current;
+        var after = await TestDeliveryAsync(api, fra, id, receiver);
+        Assert.True(after.SignatureValid);
+        Assert.Single(after.Signature.Split(' '));
+        Assert.False(WebhookReceiver.Verify(old, after.Id, after.Timestamp, after.Body, after.Signature));
+    }
+
+    [Fact]
+    public async Task With_no_overlap_a_rotated_secret_alone_signs_the_next_delivery()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var api = Api();
+        api.Settings["Webhooks:RotationOverlapHours"] = "0";
         var fra = api.As(DemoKeys.Fra);
         var (id, _) = await SubscribeAndTestAsync(fra, receiver);
         await DeliveryWhenAsync(api, fra, id, "delivered");
@@ -343,12 +372,18 @@ public sealed class DeliveryWorkerTests
         var rotated = await (await fra.PostAsync($"{WebhooksUrl}/{id}/rotate-secret", null)).ExpectAsync(HttpStatusCode.OK);
         var old = receiver.Secret;
         receiver.Secret = rotated["secret"].Str();
-        await (await fra.PostAsync($"{WebhooksUrl}/{id}/test", null)).ExpectAsync(HttpStatusCode.Accepted);
-        await DeliveryWhenAsync(api, fra, id, "delivered");
+        var last = await TestDeliveryAsync(api, fra, id, receiver);
 
-        var last = receiver.Deliveries.Last();
+        Assert.Null(rotated["previousSecretSignsUntil"]);
         Assert.True(last.SignatureValid);
         Assert.False(WebhookReceiver.Verify(old, last.Id, last.Timestamp, last.Body, last.Signature));
+    }
+
+    private static async Task<WebhookReceiver.Received> TestDeliveryAsync(ApiFactory api, HttpClient client, string id, WebhookReceiver receiver)
+    {
+        var queued = await (await client.PostAsync($"{WebhooksUrl}/{id}/test", null)).ExpectAsync(HttpStatusCode.Accepted);
+        await DeliveryWhenAsync(api, client, id, "delivered");
+        return Assert.Single(receiver.Deliveries, d => d.Id == queued["eventId"].Str());
     }
 
     /// <summary>DNS rebinding: a URL accepted when registered whose name now resolves to loopback is refused when connecting.</summary>

@@ -39,6 +39,26 @@ public sealed class WebhookSignatureTests
     }
 
     [Fact]
+    public void During_a_rotations_overlap_the_packages_verifier_accepts_either_secret_and_refuses_a_third()
+    {
+        var (current, previous) = (WebhookSecrets.Generate(), WebhookSecrets.Generate());
+        var at = DateTimeOffset.UtcNow;
+        var headers = new HeaderDictionary
+        {
+            [WebhookSignature.IdHeader] = "msg_1",
+            [WebhookSignature.TimestampHeader] = at.ToUnixTimeSeconds().ToString(),
+            [WebhookSignature.SignatureHeader] = WebhookSignature.Sign([current, previous], "msg_1", at, Body),
+        };
+
+        var signatures = headers[WebhookSignature.SignatureHeader].ToString().Split(' ');
+        Assert.Equal(2, signatures.Distinct().Count());
+        Assert.Equal(signatures[0], signatures[^1]); // the package compares every signature but the last
+        new StandardWebhook(current).Verify(Body, headers);
+        new StandardWebhook(previous).Verify(Body, headers);
+        Assert.Throws<WebhookVerificationException>(() => new StandardWebhook(WebhookSecrets.Generate()).Verify(Body, headers));
+    }
+
+    [Fact]
     public void The_signature_is_v1_and_the_base64_HMAC_SHA256_of_id_timestamp_and_body_under_the_secrets_bytes()
     {
         var secret = WebhookSecrets.Generate();

@@ -53,9 +53,16 @@ public sealed class IssuedSecret : Idempotency.IHoldsSecret
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Secret { get; init; }
 
+    /// <summary>
+    /// After a rotation: until when the secret replaced still signs each delivery beside the new one (absent when
+    /// Webhooks:RotationOverlapHours is 0, and on a create).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? PreviousSecretSignsUntil { get; init; }
+
     /// <summary>true in a replay: the secret was in the first response only.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? SecretShownOnce { get; init; }
 
-    public object WithoutSecret() => new IssuedSecret { Webhook = Webhook, SecretShownOnce = true };
+    public object WithoutSecret() => new IssuedSecret { Webhook = Webhook, PreviousSecretSignsUntil = PreviousSecretSignsUntil, SecretShownOnce = true };
 }

@@ -14,8 +14,10 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Issued
         Summary(s =>
         {
             s.Summary = "Replace a webhook's signing secret";
-            s.Description = "Every attempt from now on is signed with the new secret, in this response only (a replay with the same " +
-                            "Idempotency-Key has secretShownOnce: true and no secret). Another State's or role's subscription is 404.";
+            s.Description = "The new secret is in this response only (a replay with the same Idempotency-Key has secretShownOnce: true " +
+                            "and no secret). Until previousSecretSignsUntil (Webhooks:RotationOverlapHours, default 24) every attempt carries " +
+                            "a signature under the new secret and one under the secret replaced, so the receiver may switch at any time in " +
+                            "between; after it, the new secret alone signs. Another State's or role's subscription is 404.";
         });
     }
 

@@ -8,15 +8,22 @@ namespace AssistanceApi.Features.Webhooks.RotateSecret;
 
 public sealed record RotateWebhookSecretCommand(Caller Caller, Guid Id) : ICommand<IssuedSecret>, IWriteCommand;
 
-public sealed class Handler(UnitOfWork unit, WebhookSecrets secrets) : ICommandHandler<RotateWebhookSecretCommand, IssuedSecret>
+public sealed class Handler(UnitOfWork unit, WebhookSecrets secrets, WebhookOptions options, TimeProvider clock)
+    : ICommandHandler<RotateWebhookSecretCommand, IssuedSecret>
 {
     public async ValueTask<IssuedSecret> Handle(RotateWebhookSecretCommand command, CancellationToken ct)
     {
         var row = await WebhookRules.VisibleAsync(unit.Connection, unit.Transaction, command.Caller, command.Id);
         var secret = WebhookSecrets.Generate();
+        // The secret replaced keeps signing beside the new one for the overlap, so the receiver can switch without refusing.
+        DateTimeOffset? until = options.RotationOverlap > TimeSpan.Zero ? clock.Now() + options.RotationOverlap : null;
         await unit.Connection.ExecuteAsync(
-            "UPDATE webhook_subscriptions SET secret_sealed = @sealedSecret, version = version + 1 WHERE id = @id",
-            new { id = row.Id, sealedSecret = secrets.Seal(row.Id, secret) }, unit.Transaction);
-        return new IssuedSecret { Webhook = row, Secret = secret };
+            """
+            UPDATE webhook_subscriptions SET previous_secret_sealed = CASE WHEN @overlaps THEN secret_sealed END, previous_secret_until = @until,
+                   secret_sealed = @sealedSecret, version = version + 1
+            WHERE id = @id
+            """,
+            new { id = row.Id, sealedSecret = secrets.Seal(row.Id, secret), overlaps = until is not null, until }, unit.Transaction);
+        return new IssuedSecret { Webhook = row, Secret = secret, PreviousSecretSignsUntil = until };
     }
 }
