@@ -25,13 +25,14 @@ public static class Pipeline
             app.UseHttpsRedirection();
         }
         app.UseMiddleware<SecurityHeaders>();
-        app.UseMiddleware<BodyRules>();
-        app.UseMiddleware<PreconditionRules>();
-        app.UseMiddleware<QueryRules>();
         app.UseAuthentication();
         app.UseMiddleware<ClientLogScope>();
         app.UseRateLimiter();
         app.UseAuthorization();
+        // After the key and the role: a caller without either learns 401 or 403, not what its request got wrong.
+        app.UseMiddleware<BodyRules>();
+        app.UseMiddleware<PreconditionRules>();
+        app.UseMiddleware<QueryRules>();
         app.UseMiddleware<JsonBudget>();
         app.UseMiddleware<Idempotency.IdempotencyCapture>();
         app.UseFastEndpoints(c =>

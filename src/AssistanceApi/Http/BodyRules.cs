@@ -19,10 +19,12 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
     {
         var request = http.Request;
         // No endpoint of this API at this path for this method: routing's 404 or 405 comes first, whatever was sent.
-        if (http.GetEndpoint()?.Metadata.GetMetadata<FastEndpoints.EndpointDefinition>() is null || StreamedBody.On(http)) return next(http);
+        if (http.GetEndpoint()?.Metadata.GetMetadata<FastEndpoints.EndpointDefinition>() is null) return next(http);
         // The server says whether a body may follow: an HTTP/2 body sent without Content-Length has no Transfer-Encoding.
         var hasBody = http.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody
                       ?? (request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0));
+        if (hasBody && IsCoded(request)) return CodingRefused(http);
+        if (StreamedBody.On(http)) return next(http);
         // A GET or DELETE reads its input from the path and query: a body would be bound past the query's rules, or dropped.
         if (!IsChange(request.Method)) return hasBody ? RefuseAnyBodyAsync(http) : next(http);
         if (request.Query.Count > 0) return QueryRefused(http, request.Query.Keys.First());
@@ -51,6 +53,25 @@ public sealed class BodyRules(RequestDelegate next, IConfiguration config)
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = _maxBytes;
         request.Body = new LimitedStream(request.Body, _maxBytes);
         return next(http);
+    }
+
+    /// <summary>
+    /// A body with a content coding (gzip, br, …) is refused: nothing here decodes one, so it would be read as JSON (or
+    /// kept as a document) in its coded bytes. "identity" codes nothing (RFC 9110 8.4.1).
+    /// </summary>
+    private static bool IsCoded(HttpRequest request) =>
+        request.Headers.ContentEncoding.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Any(coding => !coding.Equals("identity", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>415 with Accept-Encoding naming the one coding taken (RFC 9110 12.5.3).</summary>
+    private static Task CodingRefused(HttpContext http)
+    {
+        http.Response.Headers.AcceptEncoding = "identity";
+        return ProblemWriter.WriteAsync(http, new Problem
+        {
+            Title = "Unsupported Media Type", Status = 415, Type = Problems.TypeFor("unsupported-media-type"),
+            Detail = $"The body has the content coding {Problems.Quote(http.Request.Headers.ContentEncoding.ToString())}, which this API does not decode: send it uncoded, without Content-Encoding.",
+        });
     }
 
     private static bool IsChange(string method) => HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method);

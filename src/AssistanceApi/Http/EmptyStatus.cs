@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AssistanceApi.Http;
@@ -11,6 +12,8 @@ public static class EmptyStatus
     public static Task WriteAsync(HttpContext http)
     {
         var status = http.Response.StatusCode;
+        // Routing refused the body before authorization ran; every endpoint at this path needs a key, so 401 comes first.
+        if (status == 415 && http.User.Identity?.IsAuthenticated != true) return http.ChallengeAsync();
         return ProblemWriter.WriteAsync(http, new Problem
         {
             Title = ReasonPhrases.GetReasonPhrase(status),

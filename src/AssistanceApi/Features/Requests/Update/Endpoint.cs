@@ -19,7 +19,9 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
         {
             s.Summary = "Change a draft";
             s.Description = "A JSON merge patch (RFC 7396) of the draft's content: a field set to null is removed, objects " +
-                            "merge, arrays are replaced; {} changes nothing (no new version). Send If-Match with the ETag you read; a stale one gets 412.";
+                            "merge, arrays are replaced; a patch whose result is the draft as it is ({}, or fields set to what " +
+                            "they hold) changes nothing (no new version, no history entry, no event). Send If-Match with the ETag " +
+                            "you read; a stale one gets 412.";
             s.ExampleRequest = RequestExamples.CompletingPatch;
         });
     }

@@ -15,25 +15,30 @@ public sealed class Handler(RequestStore store, KnownStates states, ProvisionCat
     public async ValueTask<RequestReply> Handle(UpdateRequestCommand command, CancellationToken ct)
     {
         var stored = await store.LoadAsync(command.Target, Lifecycle.Update);
-        var content = Merge(stored.Request.Details, command.Patch);
+        var before = new RequestContent();
+        RequestContentMapping.Fill(before, stored.Request.Details);
+        var content = Merge(before, command.Patch);
         var validation = new RequestContentValidator(states).Validate(content);
         if (!validation.IsValid) throw new ApiProblemException(ValidationProblems.Build(validation.Errors, 400));
         RequestRules.EnsureMayHandle(command.Target.Caller, content.Kind!.Value, catalogue);
 
         var fields = command.Patch.Select(p => p.Key).ToList();
         var decision = stored.Request.Update(stored.Context, content.ToDetails(), fields);
-        // {} is a patch that changes nothing (RFC 7396): answered as one that did, without a version or an audit event.
-        return fields.Count == 0 ? store.Unchanged(stored, decision) : await store.SaveAsync(stored, decision);
+        // A patch whose result is the draft as it is ({}, or fields set to what they hold) changes nothing (RFC 7396):
+        // answered as one that did, without a version, an audit event or an event, so other clients' ETags stay good.
+        return SameContent(before, content) ? store.Unchanged(stored, decision) : await store.SaveAsync(stored, decision);
     }
+
+    /// <summary>Compared as the wire writes both, where an absent field and a null one are the same.</summary>
+    private static bool SameContent(RequestContent before, RequestContent after) =>
+        JsonNode.DeepEquals(JsonSerializer.SerializeToNode(before, JsonDefaults.Options), JsonSerializer.SerializeToNode(after, JsonDefaults.Options));
 
     /// <summary>
     /// Applies the patch to the draft's content as the wire spells it (the patch is wire JSON, whatever the stored
     /// document's names); a result of the wrong shape is the client's 400.
     /// </summary>
-    private static RequestContent Merge(RequestDetails current, JsonObject patch)
+    private static RequestContent Merge(RequestContent wire, JsonObject patch)
     {
-        var wire = new RequestContent();
-        RequestContentMapping.Fill(wire, current);
         var merged = MergePatch.Apply(JsonSerializer.SerializeToNode(wire, JsonDefaults.Options), patch);
         try
         {

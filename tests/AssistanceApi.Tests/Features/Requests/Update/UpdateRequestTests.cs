@@ -55,6 +55,35 @@ public sealed class UpdateRequestTests(SharedApi api) : IClassFixture<SharedApi>
         Assert.Equal(["video-hearing"], patched["measures"]!.AsArray().Select(m => m.Str()));
     }
 
+    public static TheoryData<string> PatchesToWhatIsThere() => new()
+    {
+        """{"facts":"Ransomware attack on a hospital"}""",
+        """{"proceeding":{"subject":"Ransomware attack on a hospital"}}""",
+        """{"relatedRequestId":null}""", // absent and null are the same
+        """{}""",
+    };
+
+    [Theory]
+    [MemberData(nameof(PatchesToWhatIsThere))]
+    public async Task A_patch_whose_result_is_the_draft_as_it_is_changes_nothing(string patch)
+    {
+        var fra = api.As(DemoKeys.Fra);
+        var body = Bodies.CompleteMla();
+        body["facts"] = "Ransomware attack on a hospital";
+        var id = await fra.CreateDraftAsync(body);
+        var before = await (await fra.GetRequestAsync(id)).ExpectAsync(HttpStatusCode.OK);
+        var history = (await fra.HistoryAsync(id))["events"]!.AsArray().Count;
+
+        var response = await fra.PatchJsonAsync(Url(id), JsonNode.Parse(patch)!, ifMatch: "\"1\"");
+
+        var answered = await response.ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("\"1\"", response.Headers.ETag?.ToString());
+        Assert.Equal(1, answered["version"]!.GetValue<int>());
+        var after = await (await fra.GetRequestAsync(id)).ExpectAsync(HttpStatusCode.OK);
+        Assert.True(JsonNode.DeepEquals(before, after), after.ToJsonString());
+        Assert.Equal(history, (await fra.HistoryAsync(id))["events"]!.AsArray().Count);
+    }
+
     [Fact]
     public async Task A_stale_If_Match_is_a_412_and_changes_nothing()
     {
