@@ -24,8 +24,8 @@ public static class FileNames
         if (extended is ExtendedValue.NotText notText)
         {
             errors.Add(new ProblemError(Header,
-                $"filename* must be text in the charset it names ({notText.Charset}) once its %XX escapes are decoded (RFC 8187); " +
-                "these bytes hold an invalid sequence or an encoded surrogate.", FreeText.Code));
+                $"filename* must be ASCII and %XX escapes of two hex digits, whose bytes are text in the charset it names ({notText.Charset}) " +
+                "(RFC 8187); this holds a % that starts no escape, a character not ASCII, an invalid sequence or an encoded surrogate.", FreeText.Code));
             return null;
         }
         var name = extended is ExtendedValue.Text text ? text.Value : Plain(NameValueHeaderValue.Find(parameters, "filename"));

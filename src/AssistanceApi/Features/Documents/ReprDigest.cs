@@ -9,10 +9,14 @@ public static class ReprDigest
 
     public static string Format(string sha256Hex) => $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(sha256Hex))}:";
 
-    /// <summary>The SHA-256 (lowercase hex) the header states, null when it states none; a malformed header is a 400.</summary>
+    /// <summary>
+    /// The SHA-256 (lowercase hex) the header states, null when it states none; a malformed header is a 400. The header
+    /// is an RFC 8941 Dictionary (several lines joined by commas): a key sent twice keeps its last value.
+    /// </summary>
     public static string? Sha256Of(string? header)
     {
         if (string.IsNullOrWhiteSpace(header)) return null;
+        string? sha256 = null;
         foreach (var member in header.Split(','))
         {
             var eq = member.IndexOf('=');
@@ -23,9 +27,9 @@ public static class ReprDigest
             if (value.Length < 2 || value[0] != ':' || value[^1] != ':') throw Malformed();
             var bytes = new byte[32];
             if (!Convert.TryFromBase64String(value[1..^1], bytes, out var written) || written != 32) throw Malformed();
-            return Convert.ToHexStringLower(bytes);
+            sha256 = Convert.ToHexStringLower(bytes);
         }
-        return null;
+        return sha256;
     }
 
     private static ApiProblemException Malformed() =>

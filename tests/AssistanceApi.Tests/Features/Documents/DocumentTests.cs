@@ -110,6 +110,24 @@ public sealed class DocumentTests(DocumentHosts hosts) : IClassFixture<DocumentH
     }
 
     [Theory, OnFileSystem, OnS3]
+    public async Task A_sha_256_digest_sent_twice_counts_by_its_last_value_as_in_any_rfc_8941_dictionary(string store)
+    {
+        var (api, c) = await AtAsync(store);
+        var content = UniquePdf();
+        var (good, bad) = (DigestHeader(content), DigestHeader(UniquePdf()));
+        var twoLines = Upload(c.Id, content);
+        twoLines.Headers.TryAddWithoutValidation("Repr-Digest", good);
+        twoLines.Headers.TryAddWithoutValidation("Repr-Digest", bad);
+        foreach (var upload in new[] { Upload(c.Id, content, reprDigest: $"{good}, {bad}"), twoLines })
+            await (await c.Fra.SendAsync(upload)).ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "digest-mismatch");
+        Assert.Equal(0, await api.DocumentRowsAsync(c.Id));
+        Assert.DoesNotContain(Sha256(content), await api.StoredAsync());
+        Assert.True(api.StagingEmpty);
+
+        await UploadedAsync(c.Fra, Upload(c.Id, content, reprDigest: $"{bad}, {good}"));
+    }
+
+    [Theory, OnFileSystem, OnS3]
     public async Task A_declared_type_the_bytes_contradict_is_415_and_nothing_is_kept(string store)
     {
         var (api, c) = await AtAsync(store);
@@ -202,6 +220,33 @@ public sealed class DocumentTests(DocumentHosts hosts) : IClassFixture<DocumentH
         Assert.Equal($"bytes 5-14/{content.Length}", items[1]!["details"]!["range"].Str());
         Assert.Null(items[2]!["details"]!["range"]);
         Assert.Equal(items[0]!["hash"].Str(), items[1]!["previousHash"].Str());
+    }
+
+    [Theory, OnFileSystem, OnS3]
+    public async Task A_range_past_the_end_ends_at_the_last_byte_however_large_its_numbers(string store)
+    {
+        var (_, c) = await AtAsync(store);
+        var content = UniquePdf();
+        var id = (await UploadedAsync(c.Fra, Upload(c.Id, content)))["id"].Str();
+        async Task<HttpResponseMessage> RangeAsync(string range)
+        {
+            var message = new HttpRequestMessage(HttpMethod.Get, DocumentsUrl(c.Id, $"/{id}/content"));
+            message.Headers.TryAddWithoutValidation("Range", range);
+            return await c.Fra.SendAsync(message);
+        }
+
+        // Past 64 bits, a last-pos was read as no Range at all: 200 and the whole document.
+        foreach (var (range, from) in new[] { ("bytes=0-99999999999999999999999", 0), ("bytes=5-9223372036854775808", 5), ("bytes=-99999999999999999999999", 0) })
+        {
+            var partial = await RangeAsync(range);
+            Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+            Assert.Equal($"bytes {from}-{content.Length - 1}/{content.Length}", partial.Content.Headers.ContentRange!.ToString());
+            Assert.Equal(content[from..], await partial.Content.ReadAsByteArrayAsync());
+        }
+        // A first-pos past 64 bits starts past the end as any other does.
+        var refused = await RangeAsync("bytes=99999999999999999999999-");
+        await refused.ExpectProblemAsync(HttpStatusCode.RequestedRangeNotSatisfiable, "range-not-satisfiable");
+        Assert.Equal($"bytes */{content.Length}", refused.Content.Headers.ContentRange!.ToString());
     }
 
     [Theory, OnFileSystem, OnS3]

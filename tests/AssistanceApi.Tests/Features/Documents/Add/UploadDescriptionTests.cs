@@ -66,6 +66,11 @@ public sealed class UploadDescriptionTests(DocumentHosts hosts) : IClassFixture<
     [InlineData("attachment; filename*=utf-7''a.csv; filename=\"plain.pdf\"")]
     [InlineData("attachment; filename*=csUnicode11UTF7''a.csv; filename=\"plain.pdf\"")]
     [InlineData("attachment; filename*=x-nope''abc; filename=\"plain.pdf\"")]
+    // Only UTF-8 and ISO-8859-1 are read: UTF-16 read %00a as a CJK character, NUL bytes and all.
+    [InlineData("attachment; filename*=UTF-16''%00a; filename=\"plain.pdf\"")]
+    [InlineData("attachment; filename*=utf-16be''%00a%00b; filename=\"plain.pdf\"")]
+    [InlineData("attachment; filename*=UTF-32''a%00%00%00; filename=\"plain.pdf\"")]
+    [InlineData("attachment; filename*=US-ASCII''a.csv; filename=\"plain.pdf\"")]
     public async Task A_filename_star_in_a_charset_this_server_does_not_read_gives_way_to_filename(string disposition) =>
         Assert.Equal("plain.pdf", await StoredNameAsync(disposition));
 
@@ -74,12 +79,24 @@ public sealed class UploadDescriptionTests(DocumentHosts hosts) : IClassFixture<
     [InlineData("%ED%A0%80")]
     [InlineData("a%C3.pdf")]
     [InlineData("%C0%AFetc.pdf")]
-    public async Task A_filename_star_whose_bytes_are_not_utf_8_is_400_and_keeps_nothing(string encoded)
+    // A % that starts no escape was kept as sent, and filename not looked at.
+    [InlineData("%zz")]
+    [InlineData("%")]
+    [InlineData("%4")]
+    [InlineData("a%4.pdf")]
+    [InlineData("a%+1.pdf")]
+    public async Task A_filename_star_that_is_not_utf_8_text_is_400_and_keeps_nothing(string encoded)
     {
-        var error = await RefusedAsync(c => Named(c, $"attachment; filename*=UTF-8''{encoded}"));
+        var error = await RefusedAsync(c => Named(c, $"attachment; filename*=UTF-8''{encoded}; filename=\"plain.pdf\""));
         Assert.Equal("Content-Disposition", error["name"].Str());
         Assert.Equal(FreeText.Code, error["code"].Str());
     }
+
+    [Theory]
+    [InlineData("attachment; filename*=utf-8''caf%C3%A9.pdf", "café.pdf")]
+    [InlineData("attachment; filename*=iso-8859-1''caf%E9.pdf", "café.pdf")]
+    public async Task A_filename_star_in_utf_8_or_iso_8859_1_is_read_whatever_the_case_of_its_charset(string disposition, string stored) =>
+        Assert.Equal(stored, await StoredNameAsync(disposition));
 
     [Theory]
     [InlineData("attachment; filename*=UTF-8''a%E2%80%AEb.pdf")]
