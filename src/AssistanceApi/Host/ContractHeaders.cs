@@ -10,7 +10,8 @@ namespace AssistanceApi.Host;
 
 /// <summary>
 /// The headers of the contract, in each operation that takes or sends them, so a generated client has them as
-/// parameters and results: If-Match wherever a stale version is a 412, ETag on the answers that carry a version,
+/// parameters and results: If-Match wherever a stale version is a 412 (and If-None-Match on a read that may be a 304),
+/// ETag on the answers that carry a version,
 /// Idempotency-Key on every POST that writes (a check that writes nothing says so instead). Roles are said in the
 /// description: OpenAPI 3.0 gives an API key no scopes.
 /// </summary>
@@ -21,15 +22,16 @@ public sealed class ContractHeaders : IOperationProcessor
         var operation = context.OperationDescription.Operation;
         var method = context.OperationDescription.Method;
 
-        if (operation.Responses.ContainsKey("412"))
+        if (operation.Responses.ContainsKey("412") && method == OpenApiOperationMethod.Get)
+        {
+            operation.Parameters.Add(Header("If-Match", "An ETag (e.g. \"3\"): the answer is 412 unless it names the current version."));
+            operation.Parameters.Add(Header("If-None-Match", "The ETag you hold (a list, or *): 304 with no body while it names the current version."));
+            AddETag(operation, "The entity tag of this version (of the request, or of the directory entry): send it as If-Match with a change, or as If-None-Match to read it again only if it changed.");
+        }
+        else if (operation.Responses.ContainsKey("412"))
         {
             operation.Parameters.Add(Header("If-Match", "The ETag of the version you read (e.g. \"3\"); a stale one is 412. Without it the change applies to whatever version is current."));
-            foreach (var (status, response) in operation.Responses.Where(r => r.Key.StartsWith('2') && r.Key != "204"))
-                response.Headers["ETag"] = new OpenApiHeader
-                {
-                    Description = "The entity tag of the new version (of the request, or of the directory entry): send it as If-Match with the next change.",
-                    Schema = new JsonSchema { Type = JsonObjectType.String },
-                };
+            AddETag(operation, "The entity tag of the new version (of the request, or of the directory entry): send it as If-Match with the next change.");
         }
         var metadata = (context as AspNetCoreOperationProcessorContext)?.ApiDescription.ActionDescriptor.EndpointMetadata ?? [];
         if (method == OpenApiOperationMethod.Post && metadata.OfType<WritesNothing>().Any())
@@ -39,6 +41,12 @@ public sealed class ContractHeaders : IOperationProcessor
 
         DescribeRoles(metadata.OfType<EndpointDefinition>().SingleOrDefault()?.AllowedRoles, operation);
         return true;
+    }
+
+    private static void AddETag(OpenApiOperation operation, string description)
+    {
+        foreach (var (_, response) in operation.Responses.Where(r => (r.Key.StartsWith('2') && r.Key != "204") || r.Key == "304"))
+            response.Headers["ETag"] = new OpenApiHeader { Description = description, Schema = new JsonSchema { Type = JsonObjectType.String } };
     }
 
     private static void DescribeRoles(IReadOnlyCollection<string>? roles, OpenApiOperation operation)

@@ -12,6 +12,7 @@ public sealed class ResponseDescriptions : IDocumentProcessor
     private static readonly Dictionary<string, string> Meanings = new()
     {
         ["206"] = "Partial Content: the byte range asked for with Range.",
+        ["304"] = "Not Modified: If-None-Match names the current version; no body, the ETag header repeats it.",
         ["409"] = "Conflict: the resource's current state does not allow this; the problem says why (for a request, allowedActions lists what is possible now).",
         ["412"] = "Precondition Failed: If-Match names a version that is no longer current; read the resource again and retry.",
         ["413"] = "Content Too Large: the body is larger than this operation accepts.",

@@ -8,12 +8,13 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<StateE
     public override void Configure()
     {
         Get("/states/{code}");
-        Description(b => b.ProducesProblems(401, 404));
+        Description(b => b.ProducesProblems(400, 401, 404, 412).Produces(304));
         Summary(s =>
         {
             s.Summary = "Get one State of the directory";
             s.Description = "By ISO 3166-1 alpha-3 code, upper case (FRA). The ETag names this version of the entry: send it as " +
-                            "If-Match with PUT to change the entry only if nobody changed it since.";
+                            "If-Match with PUT to change the entry only if nobody changed it since, or as If-None-Match here to get 304 Not " +
+                            "Modified, with no body, while the entry is unchanged.";
         });
     }
 
@@ -22,6 +23,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<StateE
     {
         var entry = await mediator.Send(new GetStateQuery(Route<string>("code")!), ct);
         IfMatch.SetETag(HttpContext, entry.ETag);
+        if (await ConditionalRead.NotModifiedAsync(HttpContext, entry.ETag, ct)) return;
         await HttpContext.Response.SendOkAsync(entry, cancellation: ct);
     }
 }
