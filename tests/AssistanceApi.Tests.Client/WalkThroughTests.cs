@@ -47,7 +47,7 @@ public sealed partial class WalkThroughTests(SharedApi api) : IClassFixture<Shar
         // 5. Germany sees it among its incoming requests; Brazil gets 404.
         var incoming = (await germany.RequestsListAsync("incoming", null, null, null, null, null, 200, null)).Result;
         Assert.Contains(incoming.Items, r => r.Id.ToString() == id);
-        var hidden = await ProblemAsync(404, () => For(api, DemoKeys.Bra).RequestsGetAsync(id));
+        var hidden = await ProblemAsync(404, () => For(api, DemoKeys.Bra).RequestsGetAsync(id, null));
         Assert.Equal("/problems/not-found", hidden.Type);
 
         // Germany cannot start before acknowledging: a 409 naming what it may do.

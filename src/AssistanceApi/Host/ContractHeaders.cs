@@ -25,8 +25,10 @@ public sealed class ContractHeaders : IOperationProcessor
         if (operation.Responses.ContainsKey("412") && method == OpenApiOperationMethod.Get)
         {
             operation.Parameters.Add(Header("If-Match", "An ETag (e.g. \"3\"): the answer is 412 unless it names the current version."));
-            operation.Parameters.Add(Header("If-None-Match", "The ETag you hold (a list, or *): 304 with no body while it names the current version."));
-            AddETag(operation, "The entity tag of this version (of the request, or of the directory entry): send it as If-Match with a change, or as If-None-Match to read it again only if it changed.");
+            if (operation.Responses.ContainsKey("304"))
+                operation.Parameters.Add(Header("If-None-Match", "The ETag you hold (a list, or *): 304 with no body while it names the current version."));
+            AddETag(operation, "The entity tag of this version (of the request, or of the directory entry): send it as If-Match with a change" +
+                               (operation.Responses.ContainsKey("304") ? ", or as If-None-Match to read it again only if it changed." : "."));
         }
         else if (operation.Responses.ContainsKey("412"))
         {

@@ -38,7 +38,10 @@ public static class Problems
     /// shows as its escape, never as itself) and cut after 60 characters.
     /// </summary>
     public static string Quote(string text) =>
-        System.Text.Json.JsonSerializer.Serialize(text.Length <= MaxQuoted ? text : text[..MaxQuoted] + "…", JsonDefaults.Options);
+        System.Text.Json.JsonSerializer.Serialize(text.Length <= MaxQuoted ? text : text[..CutAt(text, MaxQuoted)] + "…", JsonDefaults.Options);
+
+    /// <summary>Never between the two halves of a surrogate pair: half of one would be written as U+FFFD, not as what was sent.</summary>
+    public static int CutAt(string text, int length) => char.IsHighSurrogate(text[length - 1]) ? length - 1 : length;
 
     private const int MaxQuoted = 60;
 

@@ -28,7 +28,8 @@ public static class FileNames
                 "(RFC 8187); this holds a % that starts no escape, a character not ASCII, an invalid sequence or an encoded surrogate.", FreeText.Code));
             return null;
         }
-        var name = extended is ExtendedValue.Text text ? text.Value : Plain(NameValueHeaderValue.Find(parameters, "filename"));
+        // An empty filename* names nothing: the plain parameter serves, as for a charset not read.
+        var name = extended is ExtendedValue.Text { Value.Length: > 0 } text ? text.Value : Plain(NameValueHeaderValue.Find(parameters, "filename"));
         if (string.IsNullOrEmpty(name)) errors.Add(new ProblemError(Header, "required: attachment; filename=\"…\" naming the file.", "required"));
         else if (!FreeText.IsClean(name, multiLine: false)) errors.Add(new ProblemError(Header, FreeText.SingleLineReason, FreeText.Code));
         else return Kept(name);

@@ -10,13 +10,14 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
     {
         Get("/requests/{id}");
         Roles(ClientRoles.CentralAuthority, ClientRoles.ContactPoint);
-        Description(b => b.ProducesProblems(400, 401, 403, 404, 412).Produces(304));
+        Description(b => b.ProducesProblems(400, 401, 403, 404, 412));
         Summary(s =>
         {
             s.Summary = "Get one request";
             s.Description = "Visible to the requesting State and, once submitted, to the requested State; to anyone else it " +
-                            "does not exist (404). The ETag is the version: send it back as If-Match on any change, or as If-None-Match " +
-                            "here to get 304 Not Modified, with no body, while it is still the current one.";
+                            "does not exist (404). The ETag is the version: send it back as If-Match on any change (here, a 412 unless " +
+                            "it is still the current one). If-None-Match is refused (400): what a request shows also changes with time " +
+                            "alone (allowedActions, deadlines), which its version does not follow.";
         });
     }
 
@@ -24,7 +25,8 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
     {
         var request = await mediator.Send(new GetRequestQuery(this.Caller(), this.RequestId()), ct);
         IfMatch.SetETag(HttpContext, request.Version);
-        if (await ConditionalRead.NotModifiedAsync(HttpContext, request.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), ct)) return;
+        ConditionalRead.EnsureCurrent(HttpContext, request.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        ConditionalRead.RefuseIfNoneMatch(HttpContext, "a request's ETag is its version, and what it shows also changes with time alone (allowedActions, deadlines); read it whole.");
         // A RequestResource in the contract; written straight from the stored row (RequestJson), or kept (KeptRequests).
         if (request.Json is null) await HttpContext.Response.SendOkAsync(request.Written!, cancellation: ct);
         else await HttpContext.Response.SendJsonBytesAsync(request.Json, ct);

@@ -71,6 +71,9 @@ public sealed class UploadDescriptionTests(DocumentHosts hosts) : IClassFixture<
     [InlineData("attachment; filename*=utf-16be''%00a%00b; filename=\"plain.pdf\"")]
     [InlineData("attachment; filename*=UTF-32''a%00%00%00; filename=\"plain.pdf\"")]
     [InlineData("attachment; filename*=US-ASCII''a.csv; filename=\"plain.pdf\"")]
+    // An empty filename* names nothing: it was refused as "required" with filename sent.
+    [InlineData("attachment; filename=\"plain.pdf\"; filename*=UTF-8''")]
+    [InlineData("attachment; filename=\"plain.pdf\"; filename*=UTF-8'en'")]
     public async Task A_filename_star_in_a_charset_this_server_does_not_read_gives_way_to_filename(string disposition) =>
         Assert.Equal("plain.pdf", await StoredNameAsync(disposition));
 

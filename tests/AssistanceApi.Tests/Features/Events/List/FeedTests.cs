@@ -84,6 +84,19 @@ public sealed class FeedTests(SharedApi shared) : IClassFixture<SharedApi>
         Assert.DoesNotContain(new string('x', 61), reason);
     }
 
+    [Fact]
+    public async Task A_quoted_name_is_never_cut_inside_a_surrogate_pair()
+    {
+        var name = new string('a', 59) + "\U0001F600b";
+
+        var problem = await (await shared.As(DemoKeys.Fra).GetAsync($"{EventFeed.Url}?types={Uri.EscapeDataString(name)}")).ExpectProblemAsync(HttpStatusCode.BadRequest);
+
+        var reason = problem["errors"]![0]!["reason"].Str();
+        Assert.DoesNotContain("\\uFFFD", reason, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\uFFFD", reason);
+        Assert.Contains(new string('a', 59), reason);
+    }
+
     private static string Base64(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     [Theory]
