@@ -14,9 +14,17 @@ public static class ConditionalRead
     /// <summary>A failed If-Match is thrown as a 412: the resource is no longer the version the client names.</summary>
     public static void EnsureCurrent(HttpContext http, string tag)
     {
-        if (IfMatch.ExpectedTag(http) is { } expected && expected != tag)
-            throw Problems.PreconditionFailed("If-Match names another version than the current one: read it without If-Match to get it and its ETag.");
+        if (IfMatch.ExpectedTag(http) is { } expected && expected != tag) throw Stale();
     }
+
+    /// <summary>The same for a request, whose If-Match is read as on its changes ("03" or "abc" is no version it issued: 400).</summary>
+    public static void EnsureCurrent(HttpContext http, long version)
+    {
+        if (IfMatch.ExpectedVersion(http) is { } expected && expected != version) throw Stale();
+    }
+
+    private static ApiProblemException Stale() =>
+        Problems.PreconditionFailed("If-Match names another version than the current one: read it without If-Match to get it and its ETag.");
 
     /// <summary>If-None-Match where the tag does not cover all the answer shows: refused, so no 304 hides a change.</summary>
     public static void RefuseIfNoneMatch(HttpContext http, string why)

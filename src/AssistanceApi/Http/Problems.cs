@@ -41,7 +41,7 @@ public static class Problems
         System.Text.Json.JsonSerializer.Serialize(text.Length <= MaxQuoted ? text : text[..CutAt(text, MaxQuoted)] + "…", JsonDefaults.Options);
 
     /// <summary>Never between the two halves of a surrogate pair: half of one would be written as U+FFFD, not as what was sent.</summary>
-    public static int CutAt(string text, int length) => char.IsHighSurrogate(text[length - 1]) ? length - 1 : length;
+    internal static int CutAt(string text, int length) => char.IsHighSurrogate(text[length - 1]) ? length - 1 : length;
 
     private const int MaxQuoted = 60;
 

@@ -42,9 +42,9 @@ public static class ValidationProblems
 
     private static ProblemError Error(string name, string reason, string code) => new(Cut(name), CutReason(reason), Cut(code));
 
-    public static string Cut(string text) => text.Length <= MaxTextLength ? text : text[..MaxTextLength] + "…";
+    public static string Cut(string text) => text.Length <= MaxTextLength ? text : text[..Problems.CutAt(text, MaxTextLength)] + "…";
 
-    public static string CutReason(string text) => text.Length <= MaxReasonLength ? text : text[..MaxReasonLength] + "…";
+    public static string CutReason(string text) => text.Length <= MaxReasonLength ? text : text[..Problems.CutAt(text, MaxReasonLength)] + "…";
 
     /// <summary>Never passes STJ's message on: it names CLR types. The path is enough to fix the body.</summary>
     public static ValidationFailure FromJsonException(JsonException e)

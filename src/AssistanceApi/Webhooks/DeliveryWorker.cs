@@ -138,9 +138,8 @@ public sealed class DeliveryWorker(
     }
 
     /// <summary>Opened once per sealed secret: a rotation seals a new one, so a stale entry is never used again.</summary>
-    private IReadOnlyList<string> Open(DueDelivery delivery) => delivery.PreviousSecretSealed is { } previous
-        ? [Open(delivery.SubscriptionId, delivery.SecretSealed), Open(delivery.SubscriptionId, previous)]
-        : [Open(delivery.SubscriptionId, delivery.SecretSealed)];
+    private IReadOnlyList<string> Open(DueDelivery delivery) =>
+        new[] { delivery.SecretSealed, delivery.PreviousSecretSealed }.OfType<string>().Select(sealedSecret => Open(delivery.SubscriptionId, sealedSecret)).ToList();
 
     private string Open(Guid subscriptionId, string sealedSecret)
     {

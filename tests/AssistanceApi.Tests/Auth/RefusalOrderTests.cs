@@ -51,8 +51,9 @@ public sealed class RefusalOrderTests(SharedApi api) : IClassFixture<SharedApi>
     [MemberData(nameof(Refusable))]
     public async Task With_a_key_that_may_call_it_the_request_is_refused_for_what_it_got_wrong(string what)
     {
-        var status = (await api.As(DemoKeys.Fra).SendAsync(Refusable(what))).StatusCode;
+        var response = await api.As(DemoKeys.Fra).SendAsync(Refusable(what));
 
-        Assert.Equal(what is "text/plain" or "gzip" ? HttpStatusCode.UnsupportedMediaType : HttpStatusCode.BadRequest, status);
+        if (what is "text/plain" or "gzip") await response.ExpectProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        else Assert.Equal([what == "query" ? "unknown-field" : "precondition-not-accepted"], (await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "invalid-input")).Codes());
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AssistanceApi.Tests.Support;
+using AssistanceApi.Http;
 using static AssistanceApi.Tests.Support.WebhookCalls;
 
 namespace AssistanceApi.Tests.Http;
@@ -77,6 +78,18 @@ public sealed class FieldErrorTests(SharedApi api) : IClassFixture<SharedApi>
         AssertError(problem, code, name, said);
         var list = await (await key.GetAsync($"{WebhooksUrl}?limit=200")).ExpectAsync(HttpStatusCode.OK);
         Assert.Empty(list["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_long_unknown_field_name_is_cut_before_a_surrogate_pair_not_inside_it()
+    {
+        var name = new string('a', ValidationProblems.MaxTextLength - 1) + "\U0001F600";
+        var body = new JsonObject { ["kind"] = "mutual-legal-assistance", ["requestedState"] = "DEU", [name] = 1 };
+
+        var text = await (await api.As(DemoKeys.Fra).PostJsonAsync($"{Requests}/validation", body)).ExpectProblemTextAsync(HttpStatusCode.BadRequest, "a long unknown field");
+
+        Assert.DoesNotContain("\\uFFFD", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(new string('a', ValidationProblems.MaxTextLength - 1) + "…", JsonNode.Parse(text)!["errors"]![0]!["name"].Str());
     }
 
     [Fact]

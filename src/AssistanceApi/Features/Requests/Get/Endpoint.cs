@@ -25,7 +25,7 @@ public sealed class Endpoint(IMediator mediator) : EndpointWithoutRequest<Reques
     {
         var request = await mediator.Send(new GetRequestQuery(this.Caller(), this.RequestId()), ct);
         IfMatch.SetETag(HttpContext, request.Version);
-        ConditionalRead.EnsureCurrent(HttpContext, request.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        ConditionalRead.EnsureCurrent(HttpContext, request.Version);
         ConditionalRead.RefuseIfNoneMatch(HttpContext, "a request's ETag is its version, and what it shows also changes with time alone (allowedActions, deadlines); read it whole.");
         // A RequestResource in the contract; written straight from the stored row (RequestJson), or kept (KeptRequests).
         if (request.Json is null) await HttpContext.Response.SendOkAsync(request.Written!, cancellation: ct);

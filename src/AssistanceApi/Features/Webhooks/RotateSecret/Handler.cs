@@ -16,6 +16,7 @@ public sealed class Handler(UnitOfWork unit, WebhookSecrets secrets, WebhookOpti
         var row = await WebhookRules.VisibleAsync(unit.Connection, unit.Transaction, command.Caller, command.Id);
         var secret = WebhookSecrets.Generate();
         // The secret replaced keeps signing beside the new one for the overlap, so the receiver can switch without refusing.
+        // Whether there is one goes as its own flag: PostgreSQL cannot type a null @until in "@until IS NULL" (a 500 there).
         DateTimeOffset? until = options.RotationOverlap > TimeSpan.Zero ? clock.Now() + options.RotationOverlap : null;
         await unit.Connection.ExecuteAsync(
             """
